@@ -1,0 +1,44 @@
+package hearth.engine.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one Installation of a SmartApp may reach while a handler runs. The host builds a
+ * fresh context per call; the engine must reach devices, state and location only through it.
+ */
+public interface InstallationContext {
+
+    String installationId();
+
+    /** The SmartApp's id (classic {@code app.id} is the Installation id; see {@link #installationId()}). */
+    String smartAppId();
+
+    /** The label the user gave the Installation, or the SmartApp's name. */
+    String label();
+
+    LocationInfo location();
+
+    /**
+     * Values of the non-device inputs: String, Number, Boolean, or a List of those for
+     * {@code multiple: true}. Device inputs are not in here: see {@link #devices(String)}.
+     */
+    Map<String, Object> settings();
+
+    /** The devices chosen for a device input, in the order chosen; empty when none or no such input. */
+    List<DeviceHandle> devices(String inputName);
+
+    StateStore state();
+
+    /**
+     * The public base URL of the server that hosts this Installation, without a trailing slash
+     * and without a default port, e.g. {@code https://eu01.example.com}.
+     */
+    String apiServerUrl();
+
+    /** Classic {@code createAccessToken()}: issues a token for this Installation and returns it. */
+    String createAccessToken();
+
+    /** Classic {@code revokeAccessToken()}: revokes the tokens this Installation made for itself. */
+    void revokeAccessToken();
+}

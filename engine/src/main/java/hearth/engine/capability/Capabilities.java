@@ -1,0 +1,219 @@
+package hearth.engine.capability;
+
+import hearth.engine.capability.Capability.Argument;
+import hearth.engine.capability.Capability.Attribute;
+import hearth.engine.capability.Capability.Attribute.Type;
+import hearth.engine.capability.Capability.Command;
+import hearth.engine.capability.Capability.Effect;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The capabilities Hearth knows, with the names, attributes and commands of the classic
+ * SmartThings capabilities reference. Virtual devices behave by the commands' effects.
+ */
+public final class Capabilities {
+
+    private static final Map<String, Capability> BY_ID;
+    private static final Map<String, Capability> BY_NAME;
+
+    static {
+        List<Capability> all = List.of(
+                cap("actuator", "Actuator").build(),
+                cap("sensor", "Sensor").build(),
+                cap("switch", "Switch")
+                        .enumAttr("switch", "on", "off")
+                        .cmd("on", Effect.set("switch", "on"))
+                        .cmd("off", Effect.set("switch", "off")).build(),
+                cap("switchLevel", "Switch Level")
+                        .number("level", "%")
+                        .cmd("setLevel", List.of(percent("level"), optionalNumber("rate")),
+                                Effect.fromArgument("level", 0)).build(),
+                cap("contactSensor", "Contact Sensor").enumAttr("contact", "open", "closed").build(),
+                cap("motionSensor", "Motion Sensor").enumAttr("motion", "active", "inactive").build(),
+                cap("accelerationSensor", "Acceleration Sensor").enumAttr("acceleration", "active", "inactive").build(),
+                cap("presenceSensor", "Presence Sensor").enumAttr("presence", "present", "not present").build(),
+                cap("waterSensor", "Water Sensor").enumAttr("water", "dry", "wet").build(),
+                cap("smokeDetector", "Smoke Detector").enumAttr("smoke", "clear", "detected", "tested").build(),
+                cap("carbonMonoxideDetector", "Carbon Monoxide Detector")
+                        .enumAttr("carbonMonoxide", "clear", "detected", "tested").build(),
+                cap("temperatureMeasurement", "Temperature Measurement").number("temperature", "F").build(),
+                cap("relativeHumidityMeasurement", "Relative Humidity Measurement").number("humidity", "%").build(),
+                cap("illuminanceMeasurement", "Illuminance Measurement").number("illuminance", "lux").build(),
+                cap("battery", "Battery").number("battery", "%").build(),
+                cap("powerMeter", "Power Meter").number("power", "W").build(),
+                cap("energyMeter", "Energy Meter").number("energy", "kWh").build(),
+                cap("lock", "Lock")
+                        .enumAttr("lock", "locked", "unlocked", "unknown", "unlocked with timeout")
+                        .cmd("lock", Effect.set("lock", "locked"))
+                        .cmd("unlock", Effect.set("lock", "unlocked")).build(),
+                cap("button", "Button").enumAttr("button", "pushed", "held").number("numberOfButtons", null).build(),
+                cap("momentary", "Momentary").cmd("push").build(),
+                cap("refresh", "Refresh").cmd("refresh").build(),
+                cap("polling", "Polling").cmd("poll").build(),
+                cap("tone", "Tone").cmd("beep").build(),
+                cap("notification", "Notification")
+                        .cmd("deviceNotification", List.of(string("text", true))).build(),
+                cap("speechSynthesis", "Speech Synthesis").cmd("speak", List.of(string("phrase", true))).build(),
+                cap("alarm", "Alarm")
+                        .enumAttr("alarm", "off", "strobe", "siren", "both")
+                        .cmd("off", Effect.set("alarm", "off"))
+                        .cmd("strobe", Effect.set("alarm", "strobe"))
+                        .cmd("siren", Effect.set("alarm", "siren"))
+                        .cmd("both", Effect.set("alarm", "both")).build(),
+                cap("doorControl", "Door Control")
+                        .enumAttr("door", "unknown", "closed", "open", "closing", "opening")
+                        .cmd("open", Effect.set("door", "open"))
+                        .cmd("close", Effect.set("door", "closed")).build(),
+                cap("garageDoorControl", "Garage Door Control")
+                        .enumAttr("door", "unknown", "closed", "open", "closing", "opening")
+                        .cmd("open", Effect.set("door", "open"))
+                        .cmd("close", Effect.set("door", "closed")).build(),
+                cap("valve", "Valve")
+                        .enumAttr("valve", "open", "closed")
+                        .cmd("open", Effect.set("valve", "open"))
+                        .cmd("close", Effect.set("valve", "closed")).build(),
+                cap("windowShade", "Window Shade")
+                        .enumAttr("windowShade", "unknown", "open", "closing", "closed", "opening", "partially open")
+                        .cmd("open", Effect.set("windowShade", "open"))
+                        .cmd("close", Effect.set("windowShade", "closed"))
+                        .cmd("presetPosition", Effect.set("windowShade", "partially open")).build(),
+                cap("colorControl", "Color Control")
+                        .number("hue", "%").number("saturation", "%").string("color")
+                        .cmd("setHue", List.of(percent("hue")), Effect.fromArgument("hue", 0))
+                        .cmd("setSaturation", List.of(percent("saturation")), Effect.fromArgument("saturation", 0))
+                        .cmd("setColor", List.of(new Argument("color", Type.JSON_OBJECT, true, null, null)),
+                                Effect.fromArgument("color", 0)).build(),
+                cap("colorTemperature", "Color Temperature")
+                        .number("colorTemperature", "K")
+                        .cmd("setColorTemperature", List.of(new Argument("temperature", Type.NUMBER, true, 1, 30000)),
+                                Effect.fromArgument("colorTemperature", 0)).build(),
+                cap("thermostat", "Thermostat")
+                        .number("temperature", "F").number("heatingSetpoint", "F").number("coolingSetpoint", "F")
+                        .number("thermostatSetpoint", "F")
+                        .enumAttr("thermostatMode", "auto", "emergency heat", "heat", "off", "cool")
+                        .enumAttr("thermostatFanMode", "auto", "on", "circulate")
+                        .enumAttr("thermostatOperatingState", "heating", "idle", "pending cool", "vent economizer",
+                                "cooling", "pending heat", "fan only")
+                        .cmd("setHeatingSetpoint", List.of(number("setpoint")), Effect.fromArgument("heatingSetpoint", 0))
+                        .cmd("setCoolingSetpoint", List.of(number("setpoint")), Effect.fromArgument("coolingSetpoint", 0))
+                        .cmd("off", Effect.set("thermostatMode", "off"))
+                        .cmd("heat", Effect.set("thermostatMode", "heat"))
+                        .cmd("emergencyHeat", Effect.set("thermostatMode", "emergency heat"))
+                        .cmd("cool", Effect.set("thermostatMode", "cool"))
+                        .cmd("auto", Effect.set("thermostatMode", "auto"))
+                        .cmd("setThermostatMode", List.of(string("mode", true)), Effect.fromArgument("thermostatMode", 0))
+                        .cmd("fanOn", Effect.set("thermostatFanMode", "on"))
+                        .cmd("fanAuto", Effect.set("thermostatFanMode", "auto"))
+                        .cmd("fanCirculate", Effect.set("thermostatFanMode", "circulate"))
+                        .cmd("setThermostatFanMode", List.of(string("mode", true)),
+                                Effect.fromArgument("thermostatFanMode", 0)).build(),
+                cap("musicPlayer", "Music Player")
+                        .string("status").number("level", "%").string("trackDescription")
+                        .enumAttr("mute", "muted", "unmuted")
+                        .cmd("play", Effect.set("status", "playing"))
+                        .cmd("pause", Effect.set("status", "paused"))
+                        .cmd("stop", Effect.set("status", "stopped"))
+                        .cmd("nextTrack").cmd("previousTrack")
+                        .cmd("setLevel", List.of(percent("level")), Effect.fromArgument("level", 0))
+                        .cmd("mute", Effect.set("mute", "muted"))
+                        .cmd("unmute", Effect.set("mute", "unmuted"))
+                        .cmd("playText", List.of(string("text", true))).build());
+
+        Map<String, Capability> byId = new LinkedHashMap<>();
+        Map<String, Capability> byName = new LinkedHashMap<>();
+        for (Capability c : all) {
+            byId.put(c.id().toLowerCase(Locale.ROOT), c);
+            byName.put(c.name().toLowerCase(Locale.ROOT), c);
+        }
+        BY_ID = Collections.unmodifiableMap(byId);
+        BY_NAME = Collections.unmodifiableMap(byName);
+    }
+
+    private Capabilities() {
+    }
+
+    public static Collection<Capability> all() {
+        return BY_ID.values();
+    }
+
+    /**
+     * Finds a capability by its id ("switchLevel") or its display name ("Switch Level"),
+     * ignoring case, as classic apps use both.
+     */
+    public static Optional<Capability> find(String idOrName) {
+        if (idOrName == null) {
+            return Optional.empty();
+        }
+        String key = idOrName.trim().toLowerCase(Locale.ROOT);
+        Capability c = BY_ID.get(key);
+        return Optional.ofNullable(c != null ? c : BY_NAME.get(key));
+    }
+
+    private static Argument percent(String name) {
+        return new Argument(name, Type.NUMBER, true, 0, 100);
+    }
+
+    private static Argument number(String name) {
+        return new Argument(name, Type.NUMBER, true, null, null);
+    }
+
+    private static Argument optionalNumber(String name) {
+        return new Argument(name, Type.NUMBER, false, null, null);
+    }
+
+    private static Argument string(String name, boolean required) {
+        return new Argument(name, Type.STRING, required, null, null);
+    }
+
+    private static Builder cap(String id, String name) {
+        return new Builder(id, name);
+    }
+
+    private static final class Builder {
+        private final String id;
+        private final String name;
+        private final List<Attribute> attributes = new ArrayList<>();
+        private final List<Command> commands = new ArrayList<>();
+
+        Builder(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+
+        Builder enumAttr(String attribute, String... values) {
+            attributes.add(new Attribute(attribute, Type.ENUM, List.of(values), null));
+            return this;
+        }
+
+        Builder number(String attribute, String unit) {
+            attributes.add(new Attribute(attribute, Type.NUMBER, List.of(), unit));
+            return this;
+        }
+
+        Builder string(String attribute) {
+            attributes.add(new Attribute(attribute, Type.STRING, List.of(), null));
+            return this;
+        }
+
+        Builder cmd(String command, Effect... effects) {
+            return cmd(command, List.of(), effects);
+        }
+
+        Builder cmd(String command, List<Argument> arguments, Effect... effects) {
+            commands.add(new Command(command, arguments, List.of(effects)));
+            return this;
+        }
+
+        Capability build() {
+            return new Capability(id, name, attributes, commands);
+        }
+    }
+}
