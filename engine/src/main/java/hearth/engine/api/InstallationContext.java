@@ -41,4 +41,11 @@ public interface InstallationContext {
 
     /** Classic {@code revokeAccessToken()}: revokes the tokens this Installation made for itself. */
     void revokeAccessToken();
+
+    /**
+     * Receives what the app asked for later ({@code subscribe}, {@code runIn}, ...), after the call
+     * and on the caller's thread. The default ignores them, as a host without a scheduler would.
+     */
+    default void recordIntent(AppIntent intent) {
+    }
 }

@@ -17,7 +17,9 @@ import java.util.Optional;
 
 /**
  * The capabilities Hearth knows, with the names, attributes and commands of the classic
- * SmartThings capabilities reference. Virtual devices behave by the commands' effects.
+ * SmartThings capabilities reference. Virtual devices behave by the commands' effects, and a
+ * new virtual device starts with each ENUM attribute at its first value (the resting state:
+ * off, closed, inactive, ...), so the order of {@code enumAttr} values matters.
  */
 public final class Capabilities {
 
@@ -29,16 +31,16 @@ public final class Capabilities {
                 cap("actuator", "Actuator").build(),
                 cap("sensor", "Sensor").build(),
                 cap("switch", "Switch")
-                        .enumAttr("switch", "on", "off")
+                        .enumAttr("switch", "off", "on")
                         .cmd("on", Effect.set("switch", "on"))
                         .cmd("off", Effect.set("switch", "off")).build(),
                 cap("switchLevel", "Switch Level")
                         .number("level", "%")
                         .cmd("setLevel", List.of(percent("level"), optionalNumber("rate")),
                                 Effect.fromArgument("level", 0)).build(),
-                cap("contactSensor", "Contact Sensor").enumAttr("contact", "open", "closed").build(),
-                cap("motionSensor", "Motion Sensor").enumAttr("motion", "active", "inactive").build(),
-                cap("accelerationSensor", "Acceleration Sensor").enumAttr("acceleration", "active", "inactive").build(),
+                cap("contactSensor", "Contact Sensor").enumAttr("contact", "closed", "open").build(),
+                cap("motionSensor", "Motion Sensor").enumAttr("motion", "inactive", "active").build(),
+                cap("accelerationSensor", "Acceleration Sensor").enumAttr("acceleration", "inactive", "active").build(),
                 cap("presenceSensor", "Presence Sensor").enumAttr("presence", "present", "not present").build(),
                 cap("waterSensor", "Water Sensor").enumAttr("water", "dry", "wet").build(),
                 cap("smokeDetector", "Smoke Detector").enumAttr("smoke", "clear", "detected", "tested").build(),
@@ -69,11 +71,11 @@ public final class Capabilities {
                         .cmd("siren", Effect.set("alarm", "siren"))
                         .cmd("both", Effect.set("alarm", "both")).build(),
                 cap("doorControl", "Door Control")
-                        .enumAttr("door", "unknown", "closed", "open", "closing", "opening")
+                        .enumAttr("door", "closed", "open", "closing", "opening", "unknown")
                         .cmd("open", Effect.set("door", "open"))
                         .cmd("close", Effect.set("door", "closed")).build(),
                 cap("garageDoorControl", "Garage Door Control")
-                        .enumAttr("door", "unknown", "closed", "open", "closing", "opening")
+                        .enumAttr("door", "closed", "open", "closing", "opening", "unknown")
                         .cmd("open", Effect.set("door", "open"))
                         .cmd("close", Effect.set("door", "closed")).build(),
                 cap("valve", "Valve")
@@ -81,7 +83,7 @@ public final class Capabilities {
                         .cmd("open", Effect.set("valve", "open"))
                         .cmd("close", Effect.set("valve", "closed")).build(),
                 cap("windowShade", "Window Shade")
-                        .enumAttr("windowShade", "unknown", "open", "closing", "closed", "opening", "partially open")
+                        .enumAttr("windowShade", "closed", "open", "closing", "opening", "partially open", "unknown")
                         .cmd("open", Effect.set("windowShade", "open"))
                         .cmd("close", Effect.set("windowShade", "closed"))
                         .cmd("presetPosition", Effect.set("windowShade", "partially open")).build(),
@@ -98,9 +100,9 @@ public final class Capabilities {
                 cap("thermostat", "Thermostat")
                         .number("temperature", "F").number("heatingSetpoint", "F").number("coolingSetpoint", "F")
                         .number("thermostatSetpoint", "F")
-                        .enumAttr("thermostatMode", "auto", "emergency heat", "heat", "off", "cool")
+                        .enumAttr("thermostatMode", "off", "auto", "emergency heat", "heat", "cool")
                         .enumAttr("thermostatFanMode", "auto", "on", "circulate")
-                        .enumAttr("thermostatOperatingState", "heating", "idle", "pending cool", "vent economizer",
+                        .enumAttr("thermostatOperatingState", "idle", "heating", "pending cool", "vent economizer",
                                 "cooling", "pending heat", "fan only")
                         .cmd("setHeatingSetpoint", List.of(number("setpoint")), Effect.fromArgument("heatingSetpoint", 0))
                         .cmd("setCoolingSetpoint", List.of(number("setpoint")), Effect.fromArgument("coolingSetpoint", 0))
@@ -117,7 +119,7 @@ public final class Capabilities {
                                 Effect.fromArgument("thermostatFanMode", 0)).build(),
                 cap("musicPlayer", "Music Player")
                         .string("status").number("level", "%").string("trackDescription")
-                        .enumAttr("mute", "muted", "unmuted")
+                        .enumAttr("mute", "unmuted", "muted")
                         .cmd("play", Effect.set("status", "playing"))
                         .cmd("pause", Effect.set("status", "paused"))
                         .cmd("stop", Effect.set("status", "stopped"))

@@ -1,0 +1,39 @@
+package hearth.engine.api;
+
+import java.util.List;
+
+/**
+ * Something an app asked the platform to do later, which the engine can't do itself:
+ * {@code subscribe}, {@code runIn}, {@code schedule}, their undoing, and notifications. The engine
+ * hands them to {@link InstallationContext#recordIntent} after the call, on the caller's thread,
+ * in the order the app made them; the host decides whether and how to carry them out.
+ */
+public sealed interface AppIntent {
+
+    /** {@code subscribe(input, "switch.on", handler)}: {@code deviceIds} empty for a location subscription. */
+    record Subscribe(List<String> deviceIds, String event, String handler) implements AppIntent {
+        public Subscribe {
+            deviceIds = List.copyOf(deviceIds);
+        }
+    }
+
+    /** {@code unsubscribe()}: all of this Installation's subscriptions. */
+    record UnsubscribeAll() implements AppIntent {
+    }
+
+    /** {@code runIn(seconds, handler, [overwrite: true])}. */
+    record RunIn(long seconds, String handler, boolean overwrite) implements AppIntent {
+    }
+
+    /** {@code schedule(cronOrTime, handler)}; {@code when} is a cron expression or an ISO date-time. */
+    record Schedule(String when, String handler) implements AppIntent {
+    }
+
+    /** {@code unschedule()} (handler null) or {@code unschedule(handler)}. */
+    record Unschedule(String handler) implements AppIntent {
+    }
+
+    /** {@code sendPush}, {@code sendSms}, {@code sendNotificationEvent}...: {@code channel} names which. */
+    record Notify(String channel, String recipient, String message) implements AppIntent {
+    }
+}

@@ -1,0 +1,79 @@
+package hearth.engine.dsl;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.regex.Pattern;
+
+/**
+ * {@code log} in a SmartApp: slf4j logger {@code hearth.smartapp}, every line tagged with the
+ * Installation id. Anything that looks like a token is masked, since apps happily log
+ * {@code params} or {@code state} and those may hold one.
+ */
+public final class AppLog {
+    private static final Logger LOG = LoggerFactory.getLogger("hearth.smartapp");
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i)((?:access_token|accessToken|refresh_token|client_secret|authorization)[\"']?\\s*[:=]\\s*[\"']?)([^\\s,&\"'}\\]]+)");
+    private static final int MAX_LENGTH = 4000;
+
+    private final String installationId;
+
+    public AppLog(String installationId) {
+        this.installationId = installationId;
+    }
+
+    public void trace(Object message) {
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("[{}] {}", installationId, clean(message));
+        }
+    }
+
+    public void debug(Object message) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("[{}] {}", installationId, clean(message));
+        }
+    }
+
+    public void info(Object message) {
+        LOG.info("[{}] {}", installationId, clean(message));
+    }
+
+    public void warn(Object message) {
+        LOG.warn("[{}] {}", installationId, clean(message));
+    }
+
+    public void error(Object message) {
+        LOG.error("[{}] {}", installationId, clean(message));
+    }
+
+    public void error(Object message, Throwable t) {
+        LOG.error("[{}] {} ({}: {})", installationId, clean(message), t.getClass().getSimpleName(),
+                clean(t.getMessage()));
+    }
+
+    public void warn(Object message, Throwable t) {
+        LOG.warn("[{}] {} ({}: {})", installationId, clean(message), t.getClass().getSimpleName(),
+                clean(t.getMessage()));
+    }
+
+    public void debug(Object message, Throwable t) {
+        debug(message + " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")");
+    }
+
+    public void info(Object message, Throwable t) {
+        info(message + " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")");
+    }
+
+    public void trace(Object message, Throwable t) {
+        trace(message + " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")");
+    }
+
+    /** Masks token-like values; package-visible for tests. */
+    static String clean(Object message) {
+        String s = String.valueOf(message);
+        if (s.length() > MAX_LENGTH) {
+            s = s.substring(0, MAX_LENGTH) + "…";
+        }
+        return SECRET.matcher(s).replaceAll("$1***");
+    }
+}

@@ -1,0 +1,221 @@
+package hearth.engine.dsl;
+
+import groovy.lang.GroovyObjectSupport;
+import groovy.lang.MissingPropertyException;
+import hearth.engine.api.AttributeState;
+import hearth.engine.api.DeviceHandle;
+import hearth.engine.api.UnsupportedCommandException;
+import hearth.engine.capability.Capabilities;
+import hearth.engine.capability.Capability;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A device as SmartApp code sees it (classic {@code physicalgraph.app.DeviceWrapper}). Commands are
+ * not Java methods: {@code it.on()} and {@code device."$cmd"(*args)} both land in
+ * {@link #methodMissing}, which checks the capability catalogue and forwards to the host's
+ * {@link DeviceHandle}. So this class must never grow a public method whose name is a command.
+ */
+public final class DeviceView extends GroovyObjectSupport {
+    private static final int MAX_EVENTS = 200;
+
+    private final DeviceHandle handle;
+
+    public DeviceView(DeviceHandle handle) {
+        this.handle = Objects.requireNonNull(handle, "handle");
+    }
+
+    public String getId() {
+        return handle.id();
+    }
+
+    public String getDisplayName() {
+        String label = handle.label();
+        return label == null || label.isBlank() ? handle.name() : label;
+    }
+
+    public String getLabel() {
+        return handle.label();
+    }
+
+    public String getName() {
+        return handle.name();
+    }
+
+    public String getTypeName() {
+        return handle.typeName();
+    }
+
+    public List<CapabilityView> getCapabilities() {
+        return capabilities().stream().map(CapabilityView::new).toList();
+    }
+
+    public List<AttributeView> getSupportedAttributes() {
+        Map<String, AttributeView> byName = new LinkedHashMap<>();
+        for (Capability c : capabilities()) {
+            c.attributes().forEach(a -> byName.putIfAbsent(a.name(), new AttributeView(a)));
+        }
+        return List.copyOf(byName.values());
+    }
+
+    public List<CommandView> getSupportedCommands() {
+        Map<String, CommandView> byName = new LinkedHashMap<>();
+        for (Capability c : capabilities()) {
+            c.commands().forEach(cmd -> byName.putIfAbsent(cmd.name(), new CommandView(cmd)));
+        }
+        return List.copyOf(byName.values());
+    }
+
+    public Object currentValue(String attribute) {
+        AttributeState s = handle.currentStates().get(attribute);
+        return s == null ? null : s.value();
+    }
+
+    public StateView currentState(String attribute) {
+        AttributeState s = handle.currentStates().get(attribute);
+        return s == null ? null : StateView.of(s);
+    }
+
+    public Object latestValue(String attribute) {
+        return currentValue(attribute);
+    }
+
+    public StateView latestState(String attribute) {
+        return currentState(attribute);
+    }
+
+    /** Every current state, as classic {@code device.currentStates}. */
+    public List<StateView> getCurrentStates() {
+        return handle.currentStates().values().stream().map(StateView::of).toList();
+    }
+
+    /** By id ("switchLevel") or display name ("Switch Level"), ignoring case, as real apps use both. */
+    public boolean hasCapability(String idOrName) {
+        return Capabilities.find(idOrName)
+                .map(c -> handle.capabilities().stream().anyMatch(id -> id.equalsIgnoreCase(c.id())))
+                .orElse(false);
+    }
+
+    public boolean hasAttribute(String attribute) {
+        return capabilities().stream().anyMatch(c -> c.attribute(attribute).isPresent())
+                || handle.currentStates().containsKey(attribute);
+    }
+
+    public boolean hasCommand(String command) {
+        return capabilities().stream().anyMatch(c -> c.command(command).isPresent());
+    }
+
+    public List<StateView> events() {
+        return events(Map.of());
+    }
+
+    /** Classic {@code events(max: n)}, newest first; at most {@value #MAX_EVENTS}. */
+    public List<StateView> events(Map<String, ?> options) {
+        int max = 10;
+        Object requested = options == null ? null : options.get("max");
+        if (requested instanceof Number n) {
+            max = n.intValue();
+        }
+        max = Math.max(0, Math.min(max, MAX_EVENTS));
+        return handle.events(max).stream().map(StateView::of).toList();
+    }
+
+    /** {@code it.currentSwitch}, {@code it.currentLevel}: the current value of that attribute. */
+    public Object propertyMissing(String property) {
+        if (property.length() > "current".length() && property.startsWith("current")) {
+            String attribute = Character.toLowerCase(property.charAt(7)) + property.substring(8);
+            return currentValue(attribute);
+        }
+        throw new MissingPropertyException(property, DeviceView.class);
+    }
+
+    /** A device command: checked against the catalogue so a typo fails with the commands it could have been. */
+    public Object methodMissing(String command, Object args) {
+        Object[] arguments = args instanceof Object[] a ? a : new Object[] {args};
+        if (!hasCommand(command)) {
+            throw new UnsupportedCommandException("device '" + getDisplayName() + "' has no command '" + command
+                    + "'; it supports " + supportedCommandNames());
+        }
+        List<Object> plain = new ArrayList<>(arguments.length);
+        for (Object a : arguments) {
+            plain.add(plainValue(a));
+        }
+        handle.command(command, plain);
+        return null;
+    }
+
+    /** The host's handle, for the engine's own use. */
+    public DeviceHandle handle() {
+        return handle;
+    }
+
+    Map<String, Object> toJsonMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", getId());
+        m.put("name", getName());
+        m.put("label", getLabel());
+        m.put("displayName", getDisplayName());
+        m.put("typeName", getTypeName());
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return getDisplayName();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DeviceView d && d.getId().equals(getId());
+    }
+
+    @Override
+    public int hashCode() {
+        return getId().hashCode();
+    }
+
+    private List<Capability> capabilities() {
+        List<Capability> out = new ArrayList<>();
+        for (String id : handle.capabilities()) {
+            Capabilities.find(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private String supportedCommandNames() {
+        Set<String> names = new LinkedHashSet<>();
+        getSupportedCommands().forEach(c -> names.add(c.getName()));
+        return names.isEmpty() ? "no commands" : String.join(", ", names);
+    }
+
+    /** Hands the host plain Java values only: GStrings become Strings, arrays lists. */
+    private static Object plainValue(Object a) {
+        if (a instanceof CharSequence cs) {
+            return cs.toString();
+        }
+        if (a instanceof Object[] array) {
+            return Arrays.stream(array).map(DeviceView::plainValue).toList();
+        }
+        if (a instanceof List<?> list) {
+            return list.stream().map(DeviceView::plainValue).toList();
+        }
+        if (a instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), plainValue(v)));
+            return out;
+        }
+        return a;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,135 @@
+package hearth.engine.dsl;
+
+import hearth.engine.api.AttributeState;
+import hearth.engine.api.DeviceEvent;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A classic {@code State} (what {@code currentState("switch")} returns) and, with an id, a classic
+ * {@code Event} from {@code device.events()}. Classic states expose {@code value} as a String and
+ * offer typed views of it; the JSON form is {@code {"name","value","unit","date"}}.
+ */
+public final class StateView {
+    private final String id;
+    private final String deviceId;
+    private final String name;
+    private final Object rawValue;
+    private final String unit;
+    private final Instant date;
+
+    private StateView(String id, String deviceId, String name, Object rawValue, String unit, Instant date) {
+        this.id = id;
+        this.deviceId = deviceId;
+        this.name = name;
+        this.rawValue = rawValue;
+        this.unit = unit;
+        this.date = date;
+    }
+
+    public static StateView of(AttributeState s) {
+        return new StateView(null, null, s.name(), s.value(), s.unit(), s.date());
+    }
+
+    public static StateView of(DeviceEvent e) {
+        return new StateView(e.id(), e.deviceId(), e.name(), e.value(), e.unit(), e.date());
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getDeviceId() {
+        return deviceId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getValue() {
+        return rawValue == null ? null : rawValue.toString();
+    }
+
+    public String getStringValue() {
+        return getValue();
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public Date getDate() {
+        return Date.from(date);
+    }
+
+    public String getIsoDate() {
+        return Json.isoDate(date);
+    }
+
+    public Instant instant() {
+        return date;
+    }
+
+    public BigDecimal getNumberValue() {
+        if (rawValue instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        try {
+            return rawValue == null ? null : new BigDecimal(rawValue.toString().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public BigDecimal getNumericValue() {
+        return getNumberValue();
+    }
+
+    public Integer getIntegerValue() {
+        BigDecimal n = getNumberValue();
+        return n == null ? null : n.intValue();
+    }
+
+    public Long getLongValue() {
+        BigDecimal n = getNumberValue();
+        return n == null ? null : n.longValue();
+    }
+
+    public Float getFloatValue() {
+        BigDecimal n = getNumberValue();
+        return n == null ? null : n.floatValue();
+    }
+
+    public Double getDoubleValue() {
+        BigDecimal n = getNumberValue();
+        return n == null ? null : n.doubleValue();
+    }
+
+    /** The value with its stored type (Number stays a Number), as {@code currentValue} answers. */
+    public Object rawValue() {
+        return rawValue;
+    }
+
+    /** The JSON shape clients of the classic API parse. */
+    public Map<String, Object> toJsonMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (id != null) {
+            m.put("id", id);
+        }
+        m.put("name", name);
+        m.put("value", getValue());
+        m.put("unit", unit);
+        m.put("date", Json.isoDate(date));
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return getValue() == null ? "null" : getValue();
+    }
+}

@@ -1,0 +1,88 @@
+package hearth.engine.runtime;
+
+import groovy.lang.Binding;
+import hearth.engine.api.AppDefinition;
+import hearth.engine.api.CompilationProblem;
+import hearth.engine.api.SmartAppCompilationException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a freshly compiled app's top-level code once, in the DESCRIBE phase, to read what
+ * {@code definition} and {@code preferences} declare, and refuses apps without
+ * {@code definition} or {@code mappings}.
+ */
+public final class AppDescriber {
+    private final CallRunner runner;
+    private final Duration timeout;
+
+    public AppDescriber(CallRunner runner, Duration timeout) {
+        this.runner = runner;
+        this.timeout = timeout;
+    }
+
+    public CompiledSmartApp describe(Class<? extends SmartAppScript> scriptClass) throws SmartAppCompilationException {
+        CallScope scope = CallScope.describe();
+        try {
+            runner.run(() -> {
+                SmartAppScript script = scriptClass.getConstructor(Binding.class).newInstance(scope.binding);
+                script.attach(scope);
+                script.run();
+                return null;
+            }, timeout);
+        } catch (Throwable t) {
+            Throwable cause = Outcomes.unwrap(t);
+            int line = lineIn(cause, scriptClass);
+            throw new SmartAppCompilationException(List.of(new CompilationProblem(line, 0,
+                    "the app's top-level code failed: " + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))));
+        }
+        List<CompilationProblem> problems = new ArrayList<>();
+        if (scope.definitionArgs == null) {
+            problems.add(new CompilationProblem(0, 0,
+                    "the app has no definition(name: ..., namespace: ..., ...); every SmartApp starts with one"));
+        } else if (scope.definitionArgs.get("name") == null || scope.definitionArgs.get("name").toString().isBlank()) {
+            problems.add(new CompilationProblem(0, 0, "definition(...) needs a name: definition(name: \"My App\", ...)"));
+        }
+        if (scope.mappings == null) {
+            problems.add(new CompilationProblem(0, 0,
+                    "the app has no mappings { path(\"/...\") { action: [GET: \"handler\"] } }; "
+                            + "a Web Services SmartApp needs at least one"));
+        }
+        if (!problems.isEmpty()) {
+            throw new SmartAppCompilationException(problems);
+        }
+        return new CompiledSmartApp(scriptClass, definitionOf(scope.definitionArgs), scope.preferences.inputs(),
+                scope.preferences.dynamicPages(), scope.appSettings, runner, timeout);
+    }
+
+    private static AppDefinition definitionOf(Map<String, Object> d) {
+        Object oauth = d.get("oauth");
+        boolean enabled = oauth instanceof Map<?, ?> || Boolean.TRUE.equals(oauth)
+                || (oauth != null && "true".equalsIgnoreCase(oauth.toString()));
+        String oauthName = oauth instanceof Map<?, ?> m && m.get("displayName") != null
+                ? m.get("displayName").toString() : null;
+        Object single = d.get("singleInstance");
+        return new AppDefinition(str(d.get("name")), str(d.get("namespace")), str(d.get("author")),
+                str(d.get("description")), str(d.get("category")), enabled, oauthName,
+                single != null && Boolean.parseBoolean(single.toString()));
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    /** The line of the app's source the failure happened on, from the stack trace; 0 when not found. */
+    static int lineIn(Throwable t, Class<?> scriptClass) {
+        String name = scriptClass.getName();
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getClassName().startsWith(name) && e.getLineNumber() > 0) {
+                return e.getLineNumber();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,179 @@
+package hearth.engine.runtime;
+
+import groovy.lang.Binding;
+import groovy.lang.Closure;
+import hearth.engine.api.ApiRequest;
+import hearth.engine.api.AppDefinition;
+import hearth.engine.api.HandlerOutcome;
+import hearth.engine.api.InstallationContext;
+import hearth.engine.api.PreferenceInput;
+import hearth.engine.api.SmartApp;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One compiled source version. Holds only immutable things (the class, what {@code definition}
+ * and {@code preferences} declared); every call makes a fresh script instance with its own
+ * {@link CallScope}, so Installations never share state.
+ */
+public final class CompiledSmartApp implements SmartApp {
+    private final Class<? extends SmartAppScript> scriptClass;
+    private final AppDefinition definition;
+    private final List<PreferenceInput> inputs;
+    private final List<String> dynamicPages;
+    private final List<String> appSettings;
+    private final Map<String, Integer> handlers;
+    private final CallRunner runner;
+    private final Duration timeout;
+
+    CompiledSmartApp(Class<? extends SmartAppScript> scriptClass, AppDefinition definition,
+                     List<PreferenceInput> inputs, List<String> dynamicPages, List<String> appSettings,
+                     CallRunner runner, Duration timeout) {
+        this.scriptClass = scriptClass;
+        this.definition = definition;
+        this.inputs = List.copyOf(inputs);
+        this.dynamicPages = List.copyOf(dynamicPages);
+        this.appSettings = List.copyOf(appSettings);
+        this.handlers = handlersOf(scriptClass);
+        this.runner = runner;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public AppDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public List<PreferenceInput> inputs() {
+        return inputs;
+    }
+
+    /** Names of the pages whose inputs are only known when their content method runs. */
+    public List<String> dynamicPages() {
+        return dynamicPages;
+    }
+
+    /** The {@code appSetting "x"} names of {@code definition(...) { }}. */
+    public List<String> appSettings() {
+        return appSettings;
+    }
+
+    @Override
+    public HandlerOutcome handle(ApiRequest request, InstallationContext context) {
+        return call(context, request, scope -> route(scope, request));
+    }
+
+    @Override
+    public HandlerOutcome lifecycle(Lifecycle event, InstallationContext context) {
+        if (!handlers.containsKey(event.method())) {
+            return ResponseBuilder.noContent();
+        }
+        return call(context, null, scope -> {
+            SmartAppScript script = instantiate(scope);
+            invoke(script, scope, event.method());
+            return ResponseBuilder.noContent();
+        });
+    }
+
+    private HandlerOutcome route(CallScope scope, ApiRequest request) throws ReflectiveOperationException {
+        SmartAppScript script = instantiate(scope);
+        if (scope.mappings == null) {
+            return new HandlerOutcome.NotFound();
+        }
+        scope.routes = new RouteTable();
+        scope.mappings.call();
+        RouteTable.Match match = scope.routes.match(request.method(), request.path());
+        if (match instanceof RouteTable.Match.NoPath) {
+            return new HandlerOutcome.NotFound();
+        }
+        if (match instanceof RouteTable.Match.NoMethod m) {
+            return new HandlerOutcome.MethodNotAllowed(m.allowed());
+        }
+        RouteTable.Match.Found found = (RouteTable.Match.Found) match;
+        scope.params.putAll(found.pathParams());
+        Object result = found.handler() instanceof Closure<?> c
+                ? c.call()
+                : invoke(script, scope, found.handler().toString());
+        return ResponseBuilder.build(request.method(), result, scope.rendered);
+    }
+
+    /** A fresh instance whose top-level code has run, so {@code mappings} is recorded and bound to it. */
+    private SmartAppScript instantiate(CallScope scope) throws ReflectiveOperationException {
+        SmartAppScript script = scriptClass.getConstructor(Binding.class).newInstance(scope.binding);
+        script.attach(scope);
+        script.run();
+        return script;
+    }
+
+    private Object invoke(SmartAppScript script, CallScope scope, String handler) {
+        Integer arity = handlers.get(handler);
+        if (arity == null) {
+            throw new HandlerNotFoundException("the app names handler '" + handler + "' but defines no method "
+                    + handler + "()");
+        }
+        return arity == 0 ? script.invokeMethod(handler, new Object[0])
+                : script.invokeMethod(handler, new Object[] {scope.params});
+    }
+
+    private HandlerOutcome call(InstallationContext context, ApiRequest request, Work work) {
+        CallScope scope;
+        try {
+            scope = CallScope.call(context, request, inputs, handlers.keySet());
+        } catch (RuntimeException e) {
+            return new HandlerOutcome.Failure(e.getClass().getSimpleName(), "could not prepare the call: "
+                    + e.getMessage(), e);
+        }
+        HandlerOutcome outcome;
+        try {
+            outcome = runner.run(() -> {
+                try {
+                    return work.run(scope);
+                } catch (Throwable t) {
+                    return Outcomes.of(t);
+                }
+            }, timeout);
+        } catch (Throwable t) {
+            return Outcomes.of(t);
+        }
+        if (outcome instanceof HandlerOutcome.Failure) {
+            // A crashed or stopped call may have left state half-changed: keep what was stored.
+            return outcome;
+        }
+        try {
+            String changed = scope.changedState();
+            if (changed != null) {
+                context.state().save(changed);
+            }
+            scope.intents.deliverTo(context);
+        } catch (RuntimeException e) {
+            return new HandlerOutcome.Failure(e.getClass().getSimpleName(), e.getMessage(), e);
+        }
+        return outcome;
+    }
+
+    /** Methods the app declared, by name, with their parameter count (handlers take none or params). */
+    private static Map<String, Integer> handlersOf(Class<?> cls) {
+        Map<String, Integer> out = new HashMap<>();
+        Set<String> skip = Set.of("run", "main");
+        for (Method m : cls.getDeclaredMethods()) {
+            if (m.isSynthetic() || Modifier.isStatic(m.getModifiers()) || skip.contains(m.getName())
+                    || m.getName().startsWith("$") || m.getParameterCount() > 1) {
+                continue;
+            }
+            out.merge(m.getName(), m.getParameterCount(), Math::min);
+        }
+        return Map.copyOf(out);
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        HandlerOutcome run(CallScope scope) throws Exception;
+    }
+}

@@ -1,0 +1,7 @@
+package hearth.engine.runtime;
+
+import java.util.Map;
+
+/** What {@code render(contentType:, data:, status:, headers:)} made; the handler returns it. */
+public record RenderedResponse(int status, String contentType, Object data, Map<String, String> headers) {
+}

@@ -1,0 +1,451 @@
+package hearth.engine.runtime;
+
+import groovy.lang.Closure;
+import groovy.lang.Script;
+import hearth.engine.api.AppIntent;
+import hearth.engine.dsl.DeviceView;
+
+import java.io.File;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * The base class of every compiled SmartApp: the classic DSL ({@code definition},
+ * {@code preferences}, {@code mappings}, ...) and the platform methods handlers call
+ * ({@code render}, {@code httpError}, {@code now}, ...). Each instance serves one call and reaches
+ * the Installation only through its {@link CallScope}.
+ */
+public abstract class SmartAppScript extends Script {
+    private CallScope scope;
+
+    protected SmartAppScript() {
+    }
+
+    protected SmartAppScript(groovy.lang.Binding binding) {
+        super(binding);
+    }
+
+    void attach(CallScope scope) {
+        this.scope = scope;
+        setBinding(scope.binding);
+    }
+
+    // ---- definition -------------------------------------------------------------------------
+
+    public void definition(Map<String, Object> args) {
+        if (scope.phase == CallScope.Phase.DESCRIBE) {
+            scope.definitionArgs = new LinkedHashMap<>(args);
+        }
+    }
+
+    /** {@code definition(...) { appSetting "x" }}. */
+    public void definition(Map<String, Object> args, Closure<?> body) {
+        definition(args);
+        if (scope.phase == CallScope.Phase.DESCRIBE) {
+            body.call();
+        }
+    }
+
+    public void appSetting(String name) {
+        scope.appSettings.add(name);
+    }
+
+    // ---- preferences ------------------------------------------------------------------------
+
+    public void preferences(Closure<?> body) {
+        preferences(Map.of(), body);
+    }
+
+    /** {@code preferences(oauthPage: "p") { page(...) { ... } }}. Only read at compile time. */
+    public void preferences(Map<String, Object> options, Closure<?> body) {
+        if (scope.phase == CallScope.Phase.DESCRIBE) {
+            scope.preferencesDeclared = true;
+            scope.preferencesOptions = new LinkedHashMap<>(options);
+            body.call();
+        }
+    }
+
+    public void page(Map<String, Object> options) {
+        if (options.get("content") != null || Boolean.TRUE.equals(options.get("dynamic"))) {
+            scope.preferences.dynamicPage(String.valueOf(options.get("name")));
+        }
+    }
+
+    public void page(Map<String, Object> options, Closure<?> body) {
+        page(options);
+        body.call();
+    }
+
+    public void page(String name, String title, Closure<?> body) {
+        body.call();
+    }
+
+    /** A dynamic page's content method calls this; it answers a description of the page. */
+    public Map<String, Object> dynamicPage(Map<String, Object> options, Closure<?> body) {
+        body.call();
+        Map<String, Object> page = new LinkedHashMap<>(options);
+        page.put("inputs", scope.preferences.inputs());
+        return page;
+    }
+
+    public void section(Closure<?> body) {
+        section(Map.of(), null, body);
+    }
+
+    public void section(String title, Closure<?> body) {
+        section(Map.of(), title, body);
+    }
+
+    public void section(Map<String, Object> options, Closure<?> body) {
+        Object title = options.get("title");
+        section(options, title == null ? null : title.toString(), body);
+    }
+
+    public void section(Map<String, Object> options, String title, Closure<?> body) {
+        scope.preferences.inSection(title, body::call);
+    }
+
+    public void input(Map<String, Object> options) {
+        scope.preferences.input(options, null, null);
+    }
+
+    public void input(String name, String type) {
+        scope.preferences.input(Map.of(), name, type);
+    }
+
+    public void input(Map<String, Object> options, String name, String type) {
+        scope.preferences.input(options, name, type);
+    }
+
+    public void input(Map<String, Object> options, String name) {
+        scope.preferences.input(options, name, null);
+    }
+
+    public void input(String name, String type, Map<String, Object> options) {
+        scope.preferences.input(options, name, type);
+    }
+
+    // Page decorations that don't declare inputs: accepted and ignored.
+    public void paragraph(Object text) {
+    }
+
+    public void paragraph(Map<String, Object> options, Object text) {
+    }
+
+    public void paragraph(Map<String, Object> options) {
+    }
+
+    public void label(Map<String, Object> options) {
+    }
+
+    public void mode(Map<String, Object> options) {
+    }
+
+    public void icon(Map<String, Object> options) {
+    }
+
+    public void href(Map<String, Object> options) {
+    }
+
+    public void href(Map<String, Object> options, String page) {
+    }
+
+    public void href(String page) {
+    }
+
+    public void app(Map<String, Object> options) {
+    }
+
+    // ---- mappings ---------------------------------------------------------------------------
+
+    /** Only recorded here: the engine evaluates it per request, with {@code params} and {@code state} set. */
+    public void mappings(Closure<?> body) {
+        scope.mappings = body;
+    }
+
+    /**
+     * {@code path("/x") { action: [GET: "h"] }}: {@code action:} is a statement label there, so the
+     * closure's value is the map; {@code action(GET: "h")} works too.
+     */
+    public void path(String pattern, Closure<?> body) {
+        if (scope.routes == null) {
+            throw new IllegalStateException("path(...) belongs inside mappings { }");
+        }
+        Map<?, ?>[] declared = new Map<?, ?>[1];
+        Object value = body.call();
+        if (value instanceof Map<?, ?> m) {
+            declared[0] = m;
+        }
+        scope.routes.add(pattern, declared[0]);
+    }
+
+    public Map<String, Object> action(Map<String, Object> actions) {
+        return actions;
+    }
+
+    // ---- handler helpers --------------------------------------------------------------------
+
+    public long now() {
+        return System.currentTimeMillis();
+    }
+
+    public RenderedResponse render(Map<String, Object> options) {
+        Object status = options.get("status");
+        int code = status instanceof Number n ? n.intValue() : status == null ? 200 : Integer.parseInt(status.toString());
+        Object contentType = options.get("contentType");
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (options.get("headers") instanceof Map<?, ?> h) {
+            h.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
+        }
+        RenderedResponse r = new RenderedResponse(code, contentType == null ? null : contentType.toString(),
+                options.get("data"), headers);
+        scope.rendered = r;
+        return r;
+    }
+
+    public void httpError(int status, String message) {
+        throw new HttpErrorSignal(status, message);
+    }
+
+    public void httpError(int status) {
+        throw new HttpErrorSignal(status, "");
+    }
+
+    public String getApiServerUrl() {
+        return scope.context.apiServerUrl();
+    }
+
+    /** Classic {@code apiServerUrl("/api/...")}: the server's base URL joined with the path. */
+    public String apiServerUrl(String path) {
+        String base = getApiServerUrl();
+        if (path == null || path.isEmpty()) {
+            return base;
+        }
+        return path.startsWith("/") ? base + path : base + "/" + path;
+    }
+
+    public String getFullApiServerUrl() {
+        return getApiServerUrl() + "/api/smartapps/installations/" + scope.context.installationId();
+    }
+
+    public String fullApiServerUrl(String path) {
+        String base = getFullApiServerUrl();
+        if (path == null || path.isEmpty()) {
+            return base;
+        }
+        return path.startsWith("/") ? base + path : base + "/" + path;
+    }
+
+    public String getApiServerUrl(String path) {
+        return apiServerUrl(path);
+    }
+
+    @SuppressWarnings("unchecked")
+    public String createAccessToken() {
+        String token = scope.context.createAccessToken();
+        Object state = scope.binding.getVariables().get("state");
+        if (state instanceof Map<?, ?> m) {
+            ((Map<String, Object>) m).put("accessToken", token);
+        }
+        return token;
+    }
+
+    public void revokeAccessToken() {
+        scope.context.revokeAccessToken();
+    }
+
+    public TimeZone getTimeZone() {
+        String tz = scope.context == null || scope.context.location() == null ? null : scope.context.location().timeZone();
+        return tz == null ? TimeZone.getTimeZone("UTC") : TimeZone.getTimeZone(tz);
+    }
+
+    /** Classic {@code timeToday("07:30")} or {@code timeToday(isoString, tz)}: that time of today. */
+    public Date timeToday(String time, TimeZone tz) {
+        ZoneId zone = (tz == null ? getTimeZone() : tz).toZoneId();
+        LocalTime t;
+        try {
+            t = LocalTime.parse(time);
+        } catch (DateTimeParseException e) {
+            t = toDateTime(time).toInstant().atZone(zone).toLocalTime();
+        }
+        return Date.from(ZonedDateTime.of(LocalDate.now(zone), t, zone).toInstant());
+    }
+
+    public Date timeToday(String time) {
+        return timeToday(time, null);
+    }
+
+    /** Classic {@code toDateTime("2015-01-09T15:50:32.000-0600")}. */
+    public Date toDateTime(String iso) {
+        String s = iso.trim();
+        if (s.matches(".*[+-]\\d{4}$")) {
+            s = s.substring(0, s.length() - 2) + ":" + s.substring(s.length() - 2);
+        }
+        return Date.from(OffsetDateTime.parse(s).toInstant());
+    }
+
+    public boolean timeOfDayIsBetween(Date start, Date stop, Date value, TimeZone tz) {
+        ZoneId zone = (tz == null ? getTimeZone() : tz).toZoneId();
+        LocalTime a = start.toInstant().atZone(zone).toLocalTime();
+        LocalTime b = stop.toInstant().atZone(zone).toLocalTime();
+        LocalTime v = value.toInstant().atZone(zone).toLocalTime();
+        return a.isBefore(b) ? !v.isBefore(a) && !v.isAfter(b) : !v.isBefore(a) || !v.isAfter(b);
+    }
+
+    // ---- intents: recorded, carried out (or not) by the host ----------------------------------
+
+    public void subscribe(Object devices, String event, Object handler) {
+        scope.intents.add(new AppIntent.Subscribe(deviceIds(devices), event, handlerName(handler)));
+    }
+
+    public void subscribe(Object devices, Object handler) {
+        scope.intents.add(new AppIntent.Subscribe(deviceIds(devices), null, handlerName(handler)));
+    }
+
+    public void subscribe(Object devices, String event, Object handler, Map<String, Object> options) {
+        subscribe(devices, event, handler);
+    }
+
+    public void unsubscribe() {
+        scope.intents.add(new AppIntent.UnsubscribeAll());
+    }
+
+    public void unsubscribe(Object devices) {
+        scope.intents.add(new AppIntent.UnsubscribeAll());
+    }
+
+    public void runIn(Number seconds, Object handler) {
+        runIn(seconds, handler, Map.of());
+    }
+
+    public void runIn(Number seconds, Object handler, Map<String, Object> options) {
+        boolean overwrite = !Boolean.FALSE.equals(options.get("overwrite"));
+        scope.intents.add(new AppIntent.RunIn(seconds.longValue(), handlerName(handler), overwrite));
+    }
+
+    public void schedule(Object when, Object handler) {
+        String w = when instanceof Date d ? d.toInstant().toString() : String.valueOf(when);
+        scope.intents.add(new AppIntent.Schedule(w, handlerName(handler)));
+    }
+
+    public void schedule(Object when, Object handler, Map<String, Object> options) {
+        schedule(when, handler);
+    }
+
+    public void runEvery5Minutes(Object handler) {
+        schedule("0 */5 * * * ?", handler);
+    }
+
+    public void runEvery15Minutes(Object handler) {
+        schedule("0 */15 * * * ?", handler);
+    }
+
+    public void runEvery1Hour(Object handler) {
+        schedule("0 0 * * * ?", handler);
+    }
+
+    public void unschedule() {
+        scope.intents.add(new AppIntent.Unschedule(null));
+    }
+
+    public void unschedule(Object handler) {
+        scope.intents.add(new AppIntent.Unschedule(handlerName(handler)));
+    }
+
+    public void sendPush(String message) {
+        scope.intents.add(new AppIntent.Notify("push", null, message));
+    }
+
+    public void sendPushMessage(String message) {
+        sendPush(message);
+    }
+
+    public void sendNotificationEvent(String message) {
+        scope.intents.add(new AppIntent.Notify("event", null, message));
+    }
+
+    public void sendNotification(String message, Map<String, Object> options) {
+        scope.intents.add(new AppIntent.Notify("notification", null, message));
+    }
+
+    public void sendSms(String phone, String message) {
+        scope.intents.add(new AppIntent.Notify("sms", phone, message));
+    }
+
+    // ---- Script's own escape hatches, closed -------------------------------------------------
+
+    @Override
+    public Object evaluate(String expression) {
+        throw new SecurityException("evaluate() is not available to SmartApps");
+    }
+
+    @Override
+    public Object evaluate(File file) {
+        throw new SecurityException("evaluate() is not available to SmartApps");
+    }
+
+    @Override
+    public void run(File file, String[] arguments) {
+        throw new SecurityException("run(File) is not available to SmartApps");
+    }
+
+    /** Standard output belongs to the server; println goes to the app's debug log. */
+    @Override
+    public void println(Object value) {
+        Object log = scope.binding.getVariables().get("log");
+        if (log instanceof hearth.engine.dsl.AppLog l) {
+            l.debug(value);
+        }
+    }
+
+    @Override
+    public void println() {
+    }
+
+    @Override
+    public void print(Object value) {
+        println(value);
+    }
+
+    @Override
+    public void printf(String format, Object value) {
+    }
+
+    @Override
+    public void printf(String format, Object[] values) {
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private static List<String> deviceIds(Object devices) {
+        List<String> ids = new ArrayList<>();
+        if (devices instanceof DeviceView d) {
+            ids.add(d.getId());
+        } else if (devices instanceof Collection<?> c) {
+            for (Object o : c) {
+                if (o instanceof DeviceView d) {
+                    ids.add(d.getId());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static String handlerName(Object handler) {
+        if (handler instanceof Closure<?> c) {
+            return c.getClass().getSimpleName();
+        }
+        return String.valueOf(handler);
+    }
+}
