@@ -1,0 +1,276 @@
+package hearth.engine;
+
+import hearth.engine.api.ApiRequest;
+import hearth.engine.api.HandlerOutcome;
+import hearth.engine.api.HandlerOutcome.Response;
+import hearth.engine.api.SmartApp;
+import hearth.engine.support.FakeContext;
+import hearth.engine.support.FakeDevice;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static hearth.engine.support.Engines.app;
+import static hearth.engine.support.Requests.delete;
+import static hearth.engine.support.Requests.get;
+import static hearth.engine.support.Requests.post;
+import static hearth.engine.support.Requests.put;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Response defaults, render, errors, state, params and the per-request mappings. */
+class HandlerBehaviourTest {
+    static final SmartAppEngine engine = hearth.engine.support.Engines.quick();
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    static final String ECHO = """
+            mappings {
+              path("/thing") { action: [GET: "give", POST: "give", PUT: "give", DELETE: "give"] }
+              path("/text") { action: [GET: "text"] }
+              path("/nothing") { action: [GET: "nothing", POST: "nothing"] }
+            }
+            def give() { [ok: true, n: 1, when: new Date(0)] }
+            def text() { "hello ${params.who}" }
+            def nothing() { }
+            """;
+
+    @Test
+    void defaultStatusAndTypePerMethod() {
+        SmartApp a = app(engine, ECHO);
+        FakeContext ctx = new FakeContext();
+        String json = "{\"ok\":true,\"n\":1,\"when\":\"1970-01-01T00:00:00.000Z\"}";
+        assertThat(a.handle(get("/thing"), ctx)).isEqualTo(new Response(200, "application/json;charset=utf-8", json, Map.of()));
+        assertThat(a.handle(post("/thing", ""), ctx)).isEqualTo(new Response(201, "application/json;charset=utf-8", json, Map.of()));
+        assertThat(a.handle(put("/thing"), ctx)).isEqualTo(new Response(204, null, null, Map.of()));
+        assertThat(a.handle(delete("/thing"), ctx)).isEqualTo(new Response(204, null, null, Map.of()));
+        assertThat(a.handle(get("/text", Map.of("who", "you")), ctx))
+                .isEqualTo(new Response(200, "text/plain;charset=utf-8", "hello you", Map.of()));
+        assertThat(a.handle(get("/nothing"), ctx)).isEqualTo(new Response(200, null, null, Map.of()));
+        assertThat(a.handle(post("/nothing", ""), ctx)).isEqualTo(new Response(201, null, null, Map.of()));
+    }
+
+    @Test
+    void renderOverridesInEveryMethod() {
+        SmartApp a = app(engine, """
+                mappings {
+                  path("/r") { action: [GET: "r", PUT: "r", DELETE: "r"] }
+                  path("/s") { action: [GET: "s"] }
+                  path("/x") { action: [GET: "x"] }
+                }
+                def r() { render contentType: "application/json", data: [a: [1, 2]], status: 202 }
+                def s() { render(contentType: "text/html", data: "<b>hi</b>", headers: ["X-Thing": "1"]) }
+                def x() { render(data: '{"raw":1}', contentType: "application/json", status: 200) }
+                """);
+        FakeContext ctx = new FakeContext();
+        for (ApiRequest r : List.of(get("/r"), put("/r"), delete("/r"))) {
+            assertThat(a.handle(r, ctx)).isEqualTo(new Response(202, "application/json;charset=utf-8", "{\"a\":[1,2]}", Map.of()));
+        }
+        assertThat(a.handle(get("/s"), ctx)).isEqualTo(new Response(200, "text/html;charset=utf-8", "<b>hi</b>", Map.of("X-Thing", "1")));
+        assertThat(a.handle(get("/x"), ctx)).isEqualTo(new Response(200, "application/json;charset=utf-8", "{\"raw\":1}", Map.of()));
+    }
+
+    @Test
+    void exceptionsBecomeFailuresNamedAfterTheirClass() {
+        SmartApp a = app(engine, """
+                mappings {
+                  path("/npe") { action: [GET: "npe"] }
+                  path("/arg") { action: [GET: "arg"] }
+                  path("/missing") { action: [GET: "noSuchHandler"] }
+                  path("/undefined") { action: [GET: "undefinedName"] }
+                  path("/caught") { action: [GET: "caught"] }
+                }
+                def npe() { def x = null; x.foo() }
+                def arg() { throw new IllegalArgumentException("bad thing") }
+                def undefinedName() { return notDeclaredAnywhere }
+                def caught() { try { httpError(418, "teapot") } catch (e) { return [swallowed: true] } }
+                """);
+        FakeContext ctx = new FakeContext();
+        assertThat(a.handle(get("/npe"), ctx)).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                f -> assertThat(f.type()).isEqualTo("NullPointerException"));
+        assertThat(a.handle(get("/arg"), ctx)).isInstanceOfSatisfying(HandlerOutcome.Failure.class, f -> {
+            assertThat(f.type()).isEqualTo("IllegalArgumentException");
+            assertThat(f.message()).isEqualTo("bad thing");
+        });
+        assertThat(a.handle(get("/missing"), ctx)).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                f -> assertThat(f.type()).isEqualTo("HandlerNotFoundException"));
+        assertThat(a.handle(get("/undefined"), ctx)).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                f -> assertThat(f.type()).isEqualTo("MissingPropertyException"));
+        // catch (e) catches Exception; httpError is not one, so it still ends the call
+        assertThat(a.handle(get("/caught"), ctx)).isEqualTo(new HandlerOutcome.HttpError(418, "teapot"));
+    }
+
+    @Test
+    void stateIsLoadedAndSavedOnlyWhenChanged() {
+        SmartApp a = app(engine, """
+                mappings {
+                  path("/count") { action: [POST: "count", GET: "read"] }
+                  path("/fail") { action: [POST: "fail"] }
+                  path("/refuse") { action: [POST: "refuse"] }
+                }
+                def count() { state.count = (state.count ?: 0) + 1; state.list = (state.list ?: []) + [params.tag]; [count: state.count] }
+                def read() { [count: state.count, nested: state.nested?.deep] }
+                def fail() { state.count = 100; throw new RuntimeException("x") }
+                def refuse() { state.refused = true; httpError(409, "no") }
+                """);
+        FakeContext ctx = new FakeContext();
+        ctx.state.json = "{\"count\":5,\"nested\":{\"deep\":\"yes\"}}";
+        assertThat(a.handle(get("/count"), ctx)).isEqualTo(new Response(200, "application/json;charset=utf-8",
+                "{\"count\":5,\"nested\":\"yes\"}", Map.of()));
+        assertThat(ctx.state.saves.get()).isZero();
+
+        ApiRequest count = new ApiRequest("POST", "/count", Map.of("tag", "a"), Map.of(), "");
+        assertThat(((Response) a.handle(count, ctx)).body()).isEqualTo("{\"count\":6}");
+        assertThat(ctx.state.saves.get()).isEqualTo(1);
+        assertThat(ctx.state.json).isEqualTo("{\"count\":6,\"nested\":{\"deep\":\"yes\"},\"list\":[\"a\"]}");
+
+        a.handle(post("/fail", ""), ctx);
+        assertThat(ctx.state.json).contains("\"count\":6");
+
+        assertThat(a.handle(post("/refuse", ""), ctx)).isEqualTo(new HandlerOutcome.HttpError(409, "no"));
+        assertThat(ctx.state.json).contains("\"refused\":true");
+    }
+
+    @Test
+    void installationsDoNotShareState() {
+        SmartApp a = app(engine, """
+                mappings { path("/set/:v") { action: [PUT: "set"] }; path("/get") { action: [GET: "read"] } }
+                def set() { state.v = params.v }
+                def read() { [v: state.v] }
+                """);
+        FakeContext one = new FakeContext("one");
+        FakeContext two = new FakeContext("two");
+        a.handle(put("/set/1"), one);
+        a.handle(put("/set/2"), two);
+        assertThat(((Response) a.handle(get("/get"), one)).body()).isEqualTo("{\"v\":\"1\"}");
+        assertThat(((Response) a.handle(get("/get"), two)).body()).isEqualTo("{\"v\":\"2\"}");
+    }
+
+    @Test
+    void mappingsAreEvaluatedPerRequestWithParamsAndState() {
+        SmartApp a = app(engine, """
+                mappings {
+                  if (!params.access_token || (params.access_token && params.access_token != state.accessToken)) {
+                    path("/locked") { action: [GET: "locked"] }
+                  } else {
+                    path("/open") { action: [GET: "open"] }
+                  }
+                  if (state.beta) {
+                    path("/beta") { action: [GET: "open"] }
+                  }
+                }
+                def locked() { [locked: true] }
+                def open() { [open: true] }
+                """);
+        FakeContext ctx = new FakeContext();
+        ctx.state.json = "{\"accessToken\":\"tok\"}";
+        assertThat(a.handle(get("/locked"), ctx)).isInstanceOf(Response.class);
+        assertThat(a.handle(get("/open"), ctx)).isInstanceOf(HandlerOutcome.NotFound.class);
+        assertThat(a.handle(get("/open", Map.of("access_token", "tok")), ctx)).isInstanceOf(Response.class);
+        assertThat(a.handle(get("/beta"), ctx)).isInstanceOf(HandlerOutcome.NotFound.class);
+        ctx.state.json = "{\"beta\":true}";
+        assertThat(a.handle(get("/beta"), ctx)).isInstanceOf(Response.class);
+    }
+
+    @Test
+    void pathParamsAndQueryParamsMeetInParams() {
+        SmartApp a = app(engine, """
+                mappings {
+                  path("/devices/:id/:command") { action: [GET: "show"] }
+                  path("/devices/all/:command") { action: [GET: "all"] }
+                }
+                def show() { [id: params.id, command: params["command"], q: params.q] }
+                def all() { [all: params.command] }
+                """);
+        FakeContext ctx = new FakeContext();
+        assertThat(((Response) a.handle(get("/devices/a%20b/on", Map.of("q", "1")), ctx)).body())
+                .isEqualTo("{\"id\":\"a b\",\"command\":\"on\",\"q\":\"1\"}");
+        assertThat(((Response) a.handle(get("/devices/all/off"), ctx)).body()).isEqualTo("{\"all\":\"off\"}");
+    }
+
+    @Test
+    void requestJsonIsParsedLazilyAndForgivingly() {
+        SmartApp a = app(engine, """
+                mappings { path("/in") { action: [POST: "echo"] } }
+                def echo() { [got: request.JSON?.value, method: request.method, type: request.headers["content-type"]] }
+                """);
+        FakeContext ctx = new FakeContext();
+        assertThat(((Response) a.handle(post("/in", "{\"value\": [1, \"x\"]}"), ctx)).body())
+                .isEqualTo("{\"got\":[1,\"x\"],\"method\":\"POST\",\"type\":\"application/json\"}");
+        assertThat(((Response) a.handle(post("/in", "not json"), ctx)).body())
+                .isEqualTo("{\"got\":null,\"method\":\"POST\",\"type\":\"application/json\"}");
+        assertThat(((Response) a.handle(post("/in", ""), ctx)).body()).startsWith("{\"got\":null");
+    }
+
+    @Test
+    void platformNamesAreThere() {
+        SmartApp a = app(engine, """
+                mappings { path("/info") { action: [GET: "info"] } ; path("/token") { action: [POST: "token"] } }
+                def info() {
+                  [app: app.id, label: app.label, loc: location.name, tz: location.timeZone.ID, mode: location.mode,
+                   modes: location.modes*.name, url: apiServerUrl("/api/x"), full: getFullApiServerUrl(),
+                   base: getApiServerUrl(), now: now() > 0, setting: greeting, settings: settings.greeting]
+                }
+                def token() { createAccessToken(); [token: state.accessToken] }
+                """);
+        FakeContext ctx = new FakeContext().setting("greeting", "hi");
+        assertThat(((Response) a.handle(get("/info"), ctx)).body()).isEqualTo("{\"app\":\"inst-1\",\"label\":\"My App\","
+                + "\"loc\":\"Home\",\"tz\":\"Europe/Berlin\",\"mode\":\"Home\",\"modes\":[\"Home\",\"Away\",\"Night\"],"
+                + "\"url\":\"https://eu01.example.com/api/x\","
+                + "\"full\":\"https://eu01.example.com/api/smartapps/installations/inst-1\","
+                + "\"base\":\"https://eu01.example.com\",\"now\":true,\"setting\":\"hi\",\"settings\":\"hi\"}");
+        assertThat(((Response) a.handle(post("/token", ""), ctx)).body()).isEqualTo("{\"token\":\"token-1\"}");
+        assertThat(ctx.state.json).isEqualTo("{\"accessToken\":\"token-1\"}");
+    }
+
+    @Test
+    void runawayLoopEndsAsATimeoutAndFreesTheThread() throws Exception {
+        SmartApp a = app(engine, """
+                mappings { path("/spin") { action: [GET: "spin"] } ; path("/sneaky") { action: [GET: "sneaky"] } }
+                def spin() { while (true) { } }
+                def sneaky() { int i = 0; while (true) { try { i++ } catch (Throwable t) { } } }
+                """);
+        for (String path : List.of("/spin", "/sneaky")) {
+            long start = System.nanoTime();
+            HandlerOutcome out = a.handle(get(path), new FakeContext());
+            assertThat(out).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                    f -> assertThat(f.type()).isEqualTo("ExecutionTimeoutException"));
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+        }
+        // the workers stop: the next calls still run
+        for (int i = 0; i < 50 && activeWorkers() > 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(activeWorkers()).isZero();
+    }
+
+    private static long activeWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("hearth-smartapp-"))
+                .filter(t -> t.getState() == Thread.State.RUNNABLE)
+                .count();
+    }
+
+    @Test
+    void intentsReachTheHostAfterTheCall() {
+        SmartApp a = app(engine, """
+                preferences { section { input "switches", "capability.switch", multiple: true } }
+                mappings { path("/x") { action: [GET: "x"] } }
+                def installed() { subscribe(switches, "switch.on", onHandler); runIn(60, "later"); schedule("0 0 12 * * ?", later) }
+                def onHandler(evt) { }
+                def later() { }
+                def x() { }
+                """);
+        FakeDevice d = FakeDevice.switchNamed("K", "on");
+        FakeContext ctx = new FakeContext().with("switches", d);
+        a.lifecycle(SmartApp.Lifecycle.INSTALLED, ctx);
+        assertThat(ctx.intents).containsExactly(
+                new hearth.engine.api.AppIntent.Subscribe(List.of(d.id()), "switch.on", "onHandler"),
+                new hearth.engine.api.AppIntent.RunIn(60, "later", true),
+                new hearth.engine.api.AppIntent.Schedule("0 0 12 * * ?", "later"));
+    }
+}

@@ -1,0 +1,31 @@
+package hearth.engine.support;
+
+import hearth.engine.EngineSettings;
+import hearth.engine.SmartAppEngine;
+import hearth.engine.api.SmartApp;
+import hearth.engine.api.SmartAppCompilationException;
+
+import java.time.Duration;
+
+/** One engine for a test class, and apps written inline with the usual definition. */
+public final class Engines {
+    public static final String HEADER = """
+            definition(name: "Test", namespace: "test", author: "t", description: "d", category: "c", oauth: true)
+            """;
+
+    private Engines() {
+    }
+
+    public static SmartAppEngine quick() {
+        return new SmartAppEngine(new EngineSettings(Duration.ofSeconds(2), 4, 16));
+    }
+
+    /** The app: {@link #HEADER}, then {@code body} (which must hold the mappings). */
+    public static SmartApp app(SmartAppEngine engine, String body) {
+        try {
+            return engine.compile(HEADER + body);
+        } catch (SmartAppCompilationException e) {
+            throw new AssertionError("did not compile: " + e.getMessage(), e);
+        }
+    }
+}
