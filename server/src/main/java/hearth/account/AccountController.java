@@ -1,0 +1,40 @@
+package hearth.account;
+
+import hearth.HearthProperties;
+import hearth.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+@RestController
+public class AccountController {
+    private final AccountService accounts;
+    private final HearthProperties properties;
+
+    public AccountController(AccountService accounts, HearthProperties properties) {
+        this.accounts = accounts;
+        this.properties = properties;
+    }
+
+    @PostMapping("/api/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Object> signUp(@RequestBody SignUpRequest request) {
+        if (!properties.signup().enabled()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "signup_disabled",
+                    "sign-up is turned off on this server (hearth.signup.enabled); ask its operator for an account");
+        }
+        Account account = accounts.signUp(request.username(), request.password());
+        return Map.of("id", account.id(), "username", account.username());
+    }
+
+    public record SignUpRequest(String username, String password) {
+        @Override
+        public String toString() {
+            return "SignUpRequest[" + username + "]";
+        }
+    }
+}

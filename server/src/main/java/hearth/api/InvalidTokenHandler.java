@@ -1,0 +1,36 @@
+package hearth.api;
+
+import hearth.oauth.TokenService.InvalidTokenException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** RFC 6750 §3: 401 with {@code WWW-Authenticate: Bearer error="invalid_token"} and a body that says what to do. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class InvalidTokenHandler {
+
+    @ExceptionHandler(InvalidTokenException.class)
+    public ResponseEntity<Map<String, Object>> handle(InvalidTokenException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "invalid_token");
+        body.put("error_description", e.getMessage());
+        // RFC 6750 §3: the header's error_description may hold only printable ASCII without " and \.
+        String description = e.getMessage().replaceAll("[^\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]", "");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"hearth\", error=\"invalid_token\", "
+                        + "error_description=\"" + description + "\"")
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
+    }
+}

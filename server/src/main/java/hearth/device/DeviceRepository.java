@@ -1,0 +1,115 @@
+package hearth.device;
+
+import hearth.engine.api.AttributeState;
+import hearth.engine.api.DeviceEvent;
+import hearth.support.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Repository
+public class DeviceRepository {
+    private static final String INSERT = "INSERT INTO device (id, location_id, label, name, type_name, capabilities, "
+            + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    // One query per lookup, devices joined with their attributes: no N+1 on the hot path.
+    private static final String SELECT = "SELECT d.*, a.name AS a_name, a.value AS a_value, a.value_type AS a_type, "
+            + "a.unit AS a_unit, a.updated_at AS a_updated FROM device d "
+            + "LEFT JOIN device_attribute a ON a.device_id = d.id ";
+    private static final String BY_LOCATION = SELECT + "WHERE d.location_id = ? ORDER BY d.created_at, d.id, a.name";
+    private static final String BY_IDS = SELECT + "WHERE d.id IN (:ids) ORDER BY d.created_at, d.id, a.name";
+    private static final String UPDATE_ATTRIBUTE = "UPDATE device_attribute SET value = ?, value_type = ?, unit = ?, "
+            + "updated_at = ? WHERE device_id = ? AND name = ?";
+    private static final String INSERT_ATTRIBUTE = "INSERT INTO device_attribute (device_id, name, value, value_type, "
+            + "unit, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO device_event (id, device_id, name, value, value_type, unit, "
+            + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String EVENTS = "SELECT * FROM device_event WHERE device_id = ? "
+            + "ORDER BY created_at DESC, id DESC";
+
+    private final JdbcClient jdbc;
+
+    public DeviceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Device d) {
+        jdbc.sql(INSERT).params(d.id(), d.locationId(), d.label(), d.name(), d.typeName(),
+                String.join(",", d.capabilities()), Times.db(d.createdAt())).update();
+    }
+
+    public void saveAttribute(String deviceId, AttributeState state) {
+        String text = AttributeValues.text(state.value());
+        String type = AttributeValues.typeOf(state.value());
+        int updated = jdbc.sql(UPDATE_ATTRIBUTE)
+                .params(text, type, state.unit(), Times.db(state.date()), deviceId, state.name()).update();
+        if (updated == 0) {
+            jdbc.sql(INSERT_ATTRIBUTE)
+                    .params(deviceId, state.name(), text, type, state.unit(), Times.db(state.date())).update();
+        }
+    }
+
+    public void insertEvent(DeviceEvent event) {
+        jdbc.sql(INSERT_EVENT).params(event.id(), event.deviceId(), event.name(), AttributeValues.text(event.value()),
+                AttributeValues.typeOf(event.value()), event.unit(), Times.db(event.date())).update();
+    }
+
+    public List<Device> findByLocation(String locationId) {
+        return jdbc.sql(BY_LOCATION).param(locationId).query(this::devices);
+    }
+
+    public List<Device> findByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(BY_IDS).param("ids", ids).query(this::devices);
+    }
+
+    public Optional<Device> findById(String id) {
+        return findByIds(List.of(id)).stream().findFirst();
+    }
+
+    public List<DeviceEvent> events(String deviceId, int max) {
+        return jdbc.sql(EVENTS).param(deviceId).query((rs, n) -> new DeviceEvent(rs.getString("id"),
+                rs.getString("device_id"), rs.getString("name"),
+                AttributeValues.parse(rs.getString("value"), rs.getString("value_type")), rs.getString("unit"),
+                Times.instant(rs, "created_at"))).stream().limit(max).toList();
+    }
+
+    private List<Device> devices(ResultSet rs) throws SQLException {
+        Map<String, Device> byId = new LinkedHashMap<>();
+        Map<String, Map<String, AttributeState>> attributes = new LinkedHashMap<>();
+        while (rs.next()) {
+            String id = rs.getString("id");
+            if (!byId.containsKey(id)) {
+                byId.put(id, new Device(id, rs.getString("location_id"), rs.getString("label"), rs.getString("name"),
+                        rs.getString("type_name"), capabilities(rs.getString("capabilities")), Map.of(),
+                        Times.instant(rs, "created_at")));
+                attributes.put(id, new LinkedHashMap<>());
+            }
+            String attribute = rs.getString("a_name");
+            if (attribute != null) {
+                Instant date = Times.instant(rs, "a_updated");
+                attributes.get(id).put(attribute, new AttributeState(attribute,
+                        AttributeValues.parse(rs.getString("a_value"), rs.getString("a_type")),
+                        rs.getString("a_unit"), date));
+            }
+        }
+        List<Device> result = new ArrayList<>(byId.size());
+        byId.forEach((id, device) -> result.add(device.withAttributes(attributes.get(id))));
+        return result;
+    }
+
+    private static List<String> capabilities(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}

@@ -1,0 +1,102 @@
+package hearth.installation;
+
+import hearth.support.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Repository
+public class InstallationRepository {
+    private static final String INSERT = "INSERT INTO installation (id, smartapp_id, location_id, account_id, label, "
+            + "settings, state, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)";
+    private static final String INSERT_DEVICE = "INSERT INTO installation_device (installation_id, input_name, "
+            + "device_id, position) VALUES (?, ?, ?, ?)";
+    private static final String COLUMNS = "i.id, i.smartapp_id, i.location_id, i.account_id, i.label, i.settings, "
+            + "i.created_at, i.last_used_at, d.input_name, d.device_id, d.position";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM installation i "
+            + "LEFT JOIN installation_device d ON d.installation_id = i.id ";
+    private static final String BY_ID = SELECT + "WHERE i.id = ? ORDER BY d.input_name, d.position";
+    private static final String BY_ACCOUNT = SELECT + "WHERE i.account_id = ? ORDER BY i.created_at, i.id, "
+            + "d.input_name, d.position";
+    private static final String STATE = "SELECT state FROM installation WHERE id = ?";
+    private static final String SAVE_STATE = "UPDATE installation SET state = ? WHERE id = ?";
+    private static final String TOUCH = "UPDATE installation SET last_used_at = ? WHERE id = ?";
+    private static final String DELETE = "DELETE FROM installation WHERE id = ?";
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public InstallationRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(Installation i) {
+        jdbc.sql(INSERT).params(i.id(), i.smartAppId(), i.locationId(), i.accountId(), i.label(),
+                json.writeValueAsString(i.settings()), Times.db(i.createdAt())).update();
+        i.devices().forEach((input, ids) -> {
+            for (int position = 0; position < ids.size(); position++) {
+                jdbc.sql(INSERT_DEVICE).params(i.id(), input, ids.get(position), position).update();
+            }
+        });
+    }
+
+    public Optional<Installation> findById(String id) {
+        return jdbc.sql(BY_ID).param(id).query(this::installations).stream().findFirst();
+    }
+
+    public List<Installation> findByAccount(String accountId) {
+        return jdbc.sql(BY_ACCOUNT).param(accountId).query(this::installations);
+    }
+
+    public String loadState(String id) {
+        return jdbc.sql(STATE).param(id).query(String.class).optional().orElse(null);
+    }
+
+    public void saveState(String id, String stateJson) {
+        jdbc.sql(SAVE_STATE).params(stateJson, id).update();
+    }
+
+    public void touch(String id, Instant when) {
+        jdbc.sql(TOUCH).params(Times.db(when), id).update();
+    }
+
+    public void delete(String id) {
+        jdbc.sql(DELETE).param(id).update();
+    }
+
+    private List<Installation> installations(ResultSet rs) throws SQLException {
+        Map<String, Installation> byId = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> devices = new LinkedHashMap<>();
+        while (rs.next()) {
+            String id = rs.getString("id");
+            if (!byId.containsKey(id)) {
+                byId.put(id, new Installation(id, rs.getString("smartapp_id"), rs.getString("location_id"),
+                        rs.getString("account_id"), rs.getString("label"), json.readValue(rs.getString("settings"), MAP),
+                        Map.of(), Times.instant(rs, "created_at"), Times.instant(rs, "last_used_at")));
+                devices.put(id, new LinkedHashMap<>());
+            }
+            String input = rs.getString("input_name");
+            if (input != null) {
+                devices.get(id).computeIfAbsent(input, k -> new ArrayList<>()).add(rs.getString("device_id"));
+            }
+        }
+        List<Installation> result = new ArrayList<>();
+        byId.forEach((id, i) -> result.add(new Installation(i.id(), i.smartAppId(), i.locationId(), i.accountId(),
+                i.label(), i.settings(), devices.get(id), i.createdAt(), i.lastUsedAt())));
+        return result;
+    }
+}

@@ -1,0 +1,199 @@
+package hearth.installation;
+
+import hearth.device.Device;
+import hearth.device.DeviceRepository;
+import hearth.device.DeviceService;
+import hearth.engine.api.ApiRequest;
+import hearth.engine.api.AttributeState;
+import hearth.engine.api.DeviceEvent;
+import hearth.engine.api.DeviceHandle;
+import hearth.engine.api.HandlerOutcome;
+import hearth.engine.api.InstallationContext;
+import hearth.engine.api.LocationInfo;
+import hearth.engine.api.SmartApp;
+import hearth.engine.api.StateStore;
+import hearth.location.Location;
+import hearth.location.LocationRepository;
+import hearth.location.LocationService;
+import hearth.server.PublicUrls;
+import hearth.smartapp.SmartAppRecord;
+import hearth.smartapp.SmartAppService;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs an Installation's SmartApp: builds the engine's {@link InstallationContext} from the
+ * database, holding only the devices chosen for this Installation, and hands it the call.
+ */
+@Component
+public class InstallationRuntime {
+    private final SmartAppService apps;
+    private final DeviceRepository deviceRepository;
+    private final DeviceService deviceService;
+    private final LocationRepository locations;
+    private final InstallationRepository installations;
+    private final InstallationTokens tokens;
+    private final PublicUrls urls;
+
+    public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, DeviceService deviceService,
+                               LocationRepository locations, InstallationRepository installations,
+                               @Lazy InstallationTokens tokens, PublicUrls urls) {
+        this.apps = apps;
+        this.deviceRepository = deviceRepository;
+        this.deviceService = deviceService;
+        this.locations = locations;
+        this.installations = installations;
+        this.tokens = tokens;
+        this.urls = urls;
+    }
+
+    public HandlerOutcome handle(Installation installation, ApiRequest request, String baseUrl) {
+        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        return apps.compiled(app).handle(request, context(installation, baseUrl));
+    }
+
+    public HandlerOutcome lifecycle(Installation installation, SmartApp.Lifecycle event) {
+        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        return apps.compiled(app).lifecycle(event, context(installation, urls.current()));
+    }
+
+    private InstallationContext context(Installation installation, String baseUrl) {
+        Location location = locations.findById(installation.locationId()).orElseThrow();
+        Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
+                .collect(Collectors.toMap(Device::id, Function.identity()));
+        LocationInfo info = new LocationInfo(location.id(), location.name(), location.timeZone(), location.mode(),
+                LocationService.MODES, "F");
+        return new Context(installation, info, chosen, baseUrl);
+    }
+
+    private final class Context implements InstallationContext {
+        private final Installation installation;
+        private final LocationInfo location;
+        private final Map<String, VirtualDeviceHandle> handles;
+        private final String baseUrl;
+
+        Context(Installation installation, LocationInfo location, Map<String, Device> chosen, String baseUrl) {
+            this.installation = installation;
+            this.location = location;
+            this.handles = chosen.values().stream()
+                    .collect(Collectors.toMap(Device::id, VirtualDeviceHandle::new));
+            this.baseUrl = baseUrl;
+        }
+
+        @Override
+        public String installationId() {
+            return installation.id();
+        }
+
+        @Override
+        public String smartAppId() {
+            return installation.smartAppId();
+        }
+
+        @Override
+        public String label() {
+            return installation.label();
+        }
+
+        @Override
+        public LocationInfo location() {
+            return location;
+        }
+
+        @Override
+        public Map<String, Object> settings() {
+            return installation.settings();
+        }
+
+        @Override
+        public List<DeviceHandle> devices(String inputName) {
+            return installation.devices().getOrDefault(inputName, List.of()).stream()
+                    .map(handles::get).filter(Objects::nonNull).map(DeviceHandle.class::cast).toList();
+        }
+
+        @Override
+        public StateStore state() {
+            return new StateStore() {
+                @Override
+                public String load() {
+                    return installations.loadState(installation.id());
+                }
+
+                @Override
+                public void save(String json) {
+                    installations.saveState(installation.id(), json);
+                }
+            };
+        }
+
+        @Override
+        public String apiServerUrl() {
+            return baseUrl;
+        }
+
+        @Override
+        public String createAccessToken() {
+            return tokens.issueSelfToken(installation);
+        }
+
+        @Override
+        public void revokeAccessToken() {
+            tokens.revokeSelfTokens(installation);
+        }
+    }
+
+    /** A chosen device; commands go through {@link DeviceService}, and the handle sees their effect at once. */
+    private final class VirtualDeviceHandle implements DeviceHandle {
+        private volatile Device device;
+
+        VirtualDeviceHandle(Device device) {
+            this.device = device;
+        }
+
+        @Override
+        public String id() {
+            return device.id();
+        }
+
+        @Override
+        public String label() {
+            return device.label();
+        }
+
+        @Override
+        public String name() {
+            return device.name();
+        }
+
+        @Override
+        public String typeName() {
+            return device.typeName();
+        }
+
+        @Override
+        public List<String> capabilities() {
+            return device.capabilities();
+        }
+
+        @Override
+        public Map<String, AttributeState> currentStates() {
+            return device.attributes();
+        }
+
+        @Override
+        public synchronized void command(String name, List<Object> arguments) {
+            device = deviceService.run(device, name, arguments);
+        }
+
+        @Override
+        public List<DeviceEvent> events(int max) {
+            return deviceService.events(device.id(), Math.max(0, Math.min(max, 200)));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package hearth.location;
+
+import hearth.support.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+public class LocationRepository {
+    private static final String INSERT = "INSERT INTO location (id, owner_id, name, time_zone, server_name, mode, "
+            + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String BY_OWNER = "SELECT * FROM location WHERE owner_id = ? ORDER BY created_at, name";
+    private static final String BY_ID = "SELECT * FROM location WHERE id = ?";
+
+    private static final RowMapper<Location> ROW = (rs, n) -> new Location(rs.getString("id"),
+            rs.getString("owner_id"), rs.getString("name"), rs.getString("time_zone"), rs.getString("server_name"),
+            rs.getString("mode"), Times.instant(rs, "created_at"));
+
+    private final JdbcClient jdbc;
+
+    public LocationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Location l) {
+        jdbc.sql(INSERT).params(l.id(), l.ownerId(), l.name(), l.timeZone(), l.serverName(), l.mode(),
+                Times.db(l.createdAt())).update();
+    }
+
+    public List<Location> findByOwner(String ownerId) {
+        return jdbc.sql(BY_OWNER).param(ownerId).query(ROW).list();
+    }
+
+    public Optional<Location> findById(String id) {
+        return jdbc.sql(BY_ID).param(id).query(ROW).optional();
+    }
+}

@@ -1,0 +1,67 @@
+package hearth.oauth;
+
+import hearth.support.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Grants and the revocation of whole grants, with every token they hold. */
+@Repository
+public class GrantRepository {
+    private static final String INSERT = "INSERT INTO oauth_grant (id, smartapp_id, installation_id, account_id, scope, "
+            + "origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String BY_ID = "SELECT * FROM oauth_grant WHERE id = ?";
+    private static final String REVOKE_GRANT = "UPDATE oauth_grant SET revoked_at = ? WHERE %s AND revoked_at IS NULL";
+    private static final String REVOKE_TOKENS = "UPDATE oauth_token SET revoked_at = ? WHERE revoked_at IS NULL AND "
+            + "grant_id IN (SELECT id FROM oauth_grant WHERE %s)";
+
+    private static final RowMapper<Grant> ROW = (rs, n) -> new Grant(rs.getString("id"), rs.getString("smartapp_id"),
+            rs.getString("installation_id"), rs.getString("account_id"), rs.getString("scope"),
+            Grant.Origin.valueOf(rs.getString("origin").toUpperCase(Locale.ROOT)), Times.instant(rs, "created_at"),
+            Times.instant(rs, "revoked_at"));
+
+    private final JdbcClient jdbc;
+
+    public GrantRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Grant g) {
+        jdbc.sql(INSERT).params(g.id(), g.smartAppId(), g.installationId(), g.accountId(), g.scope(),
+                g.origin().name().toLowerCase(Locale.ROOT), Times.db(g.createdAt())).update();
+    }
+
+    public Optional<Grant> findById(String id) {
+        return jdbc.sql(BY_ID).param(id).query(ROW).optional();
+    }
+
+    public void revokeGrant(String grantId, Instant now) {
+        revoke("id = ?", now, grantId);
+    }
+
+    public void revokeInstallation(String installationId, Instant now) {
+        revoke("installation_id = ?", now, installationId);
+    }
+
+    public void revokeSelfIssued(String installationId, Instant now) {
+        revoke("installation_id = ? AND origin = 'self'", now, installationId);
+    }
+
+    public void revokeSmartApp(String smartAppId, Instant now) {
+        revoke("smartapp_id = ?", now, smartAppId);
+    }
+
+    public void revokeAccount(String accountId, Instant now) {
+        revoke("account_id = ?", now, accountId);
+    }
+
+    // Tokens first: their sub-select must still see the grants it revokes.
+    private void revoke(String where, Instant now, String id) {
+        jdbc.sql(REVOKE_TOKENS.formatted(where)).params(Times.db(now), id).update();
+        jdbc.sql(REVOKE_GRANT.formatted(where)).params(Times.db(now), id).update();
+    }
+}

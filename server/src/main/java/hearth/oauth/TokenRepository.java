@@ -1,0 +1,50 @@
+package hearth.oauth;
+
+import hearth.support.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+@Repository
+public class TokenRepository {
+    private static final String INSERT = "INSERT INTO oauth_token (token_hash, grant_id, kind, smartapp_id, "
+            + "installation_id, account_id, scope, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // The primary key is the hash: authenticating a token is one indexed lookup.
+    private static final String BY_HASH = "SELECT * FROM oauth_token WHERE token_hash = ?";
+    private static final String MARK_USED = "UPDATE oauth_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL";
+    private static final String REVOKE = "UPDATE oauth_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
+
+    private static final RowMapper<TokenRecord> ROW = (rs, n) -> new TokenRecord(rs.getString("token_hash"),
+            rs.getString("grant_id"), TokenRecord.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+            rs.getString("smartapp_id"), rs.getString("installation_id"), rs.getString("account_id"),
+            rs.getString("scope"), Times.instant(rs, "issued_at"), Times.instant(rs, "expires_at"),
+            Times.instant(rs, "revoked_at"), Times.instant(rs, "used_at"));
+
+    private final JdbcClient jdbc;
+
+    public TokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(TokenRecord t) {
+        jdbc.sql(INSERT).params(t.hash(), t.grantId(), t.kind().name().toLowerCase(Locale.ROOT), t.smartAppId(),
+                t.installationId(), t.accountId(), t.scope(), Times.db(t.issuedAt()), Times.db(t.expiresAt())).update();
+    }
+
+    public Optional<TokenRecord> findByHash(String hash) {
+        return jdbc.sql(BY_HASH).param(hash).query(ROW).optional();
+    }
+
+    /** Marks a refresh token used; false when it already was (someone else won the race or it is replayed). */
+    public boolean markUsed(String hash, Instant now) {
+        return jdbc.sql(MARK_USED).params(Times.db(now), hash).update() == 1;
+    }
+
+    public void revoke(String hash, Instant now) {
+        jdbc.sql(REVOKE).params(Times.db(now), hash).update();
+    }
+}

@@ -1,0 +1,123 @@
+package hearth.oauth;
+
+import hearth.installation.Installation;
+import hearth.installation.InstallationRemoved;
+import hearth.installation.InstallationTokens;
+import hearth.smartapp.SmartAppRecord;
+import hearth.smartapp.SmartAppService;
+import hearth.smartapp.SmartAppTokensRevoked;
+import hearth.support.Secrets;
+import hearth.support.Times;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Issues, checks and revokes tokens. Tokens exist in clear text only in the response that carries them. */
+@Service
+public class TokenService implements InstallationTokens {
+    private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+    public static final String SCOPE = "app";
+
+    private final TokenRepository tokens;
+    private final GrantRepository grants;
+    private final SmartAppService apps;
+    private final Clock clock;
+
+    public TokenService(TokenRepository tokens, GrantRepository grants, SmartAppService apps, Clock clock) {
+        this.tokens = tokens;
+        this.grants = grants;
+        this.apps = apps;
+        this.clock = clock;
+    }
+
+    /** An access token, and a refresh token unless the app runs in legacy long-lived mode. */
+    @Transactional
+    public IssuedTokens issue(Grant grant, SmartAppRecord app) {
+        Instant now = clock.instant();
+        String access = Secrets.newSecret();
+        tokens.insert(new TokenRecord(Secrets.sha256Hex(access), grant.id(), TokenRecord.Kind.ACCESS, app.id(),
+                grant.installationId(), grant.accountId(), grant.scope(), now, now.plus(app.accessTokenTtl()), null,
+                null));
+        String refresh = null;
+        if (!app.accessTokenTtl().equals(SmartAppService.LEGACY_TOKEN_TTL)) {
+            refresh = Secrets.newSecret();
+            tokens.insert(new TokenRecord(Secrets.sha256Hex(refresh), grant.id(), TokenRecord.Kind.REFRESH, app.id(),
+                    grant.installationId(), grant.accountId(), grant.scope(), now, now.plus(app.refreshTokenTtl()),
+                    null, null));
+        }
+        log.info("issued tokens for grant {} of installation {}", grant.id(), grant.installationId());
+        return new IssuedTokens(access, app.accessTokenTtl(), refresh, grant.scope());
+    }
+
+    /**
+     * Checks a bearer token (RFC 6750) and answers whom it lets in.
+     *
+     * @throws InvalidTokenException with a description of what is wrong and what to do
+     */
+    public TokenRecord authenticate(String token) {
+        TokenRecord record = tokens.findByHash(Secrets.sha256Hex(token)).orElseThrow(() -> new InvalidTokenException(
+                "the access token is not known here; get one from /oauth/token"));
+        Instant now = clock.instant();
+        if (record.kind() == TokenRecord.Kind.REFRESH) {
+            throw new InvalidTokenException("this is a refresh token; exchange it at /oauth/token with "
+                    + "grant_type=refresh_token and send the access token you get");
+        }
+        if (record.revokedAt() != null) {
+            throw new InvalidTokenException("the access token was revoked " + Times.inWords(
+                    Duration.between(record.revokedAt(), now)) + " ago; the user must authorize the app again");
+        }
+        if (!now.isBefore(record.expiresAt())) {
+            throw new InvalidTokenException("the access token expired " + Times.inWords(
+                    Duration.between(record.expiresAt(), now)) + " ago; use the refresh token or authorize again");
+        }
+        return record;
+    }
+
+    @Override
+    @Transactional
+    public String issueSelfToken(Installation installation) {
+        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        Grant grant = new Grant(UUID.randomUUID().toString(), app.id(), installation.id(), installation.accountId(),
+                SCOPE, Grant.Origin.SELF, clock.instant(), null);
+        grants.insert(grant);
+        return issue(grant, app).accessToken();
+    }
+
+    @Override
+    @Transactional
+    public void revokeSelfTokens(Installation installation) {
+        grants.revokeSelfIssued(installation.id(), clock.instant());
+    }
+
+    @Transactional
+    public void revokeGrant(String grantId) {
+        grants.revokeGrant(grantId, clock.instant());
+        log.info("revoked grant {}", grantId);
+    }
+
+    @EventListener
+    public void on(InstallationRemoved event) {
+        grants.revokeInstallation(event.installationId(), clock.instant());
+        log.info("revoked every token of installation {}", event.installationId());
+    }
+
+    @EventListener
+    public void on(SmartAppTokensRevoked event) {
+        grants.revokeSmartApp(event.smartAppId(), clock.instant());
+        log.info("revoked every token of smartapp {}", event.smartAppId());
+    }
+
+    /** RFC 6750 §3.1 invalid_token, with what to do about it. */
+    public static class InvalidTokenException extends RuntimeException {
+        public InvalidTokenException(String description) {
+            super(description);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package hearth.oauth.authorize;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * A validated authorization request (RFC 6749 §4.1.1), kept in the user's session while they
+ * pick a Location and devices.
+ *
+ * @param id               names this request in the forms, so several tabs don't mix
+ * @param redirectUri      the registered URI the response goes to
+ * @param redirectUriGiven whether the client sent redirect_uri (then the token request must repeat it)
+ * @param originalQuery    the query string it came with, to start over after switching accounts
+ */
+public record AuthorizationRequest(String id, String clientId, String smartAppId, String redirectUri,
+                                   boolean redirectUriGiven, String scope, String state, String codeChallenge,
+                                   String codeChallengeMethod, String originalQuery, Instant createdAt)
+        implements Serializable {
+}

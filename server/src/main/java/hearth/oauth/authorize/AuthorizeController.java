@@ -1,0 +1,223 @@
+package hearth.oauth.authorize;
+
+import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ResponseMode;
+import com.nimbusds.oauth2.sdk.id.State;
+import hearth.account.Account;
+import hearth.device.Device;
+import hearth.engine.api.PreferenceInput;
+import hearth.installation.InstallationService;
+import hearth.location.Location;
+import hearth.location.LocationService;
+import hearth.security.CurrentAccount;
+import hearth.smartapp.SmartAppRecord;
+import hearth.smartapp.SmartAppService;
+import hearth.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The consent flow of {@code /oauth/authorize} (SPEC §2.1), as plain HTML forms that work
+ * without JavaScript: choose a Location (skipped when only one fits), pick devices per input,
+ * then allow or deny. Spring Security has made sure someone is signed in.
+ */
+@Controller
+public class AuthorizeController {
+    private final AuthorizationRequestValidator validator;
+    private final ConsentService consent;
+    private final SmartAppService apps;
+    private final LocationService locations;
+    private final InstallationService installations;
+    private final CurrentAccount current;
+    private final Clock clock;
+
+    public AuthorizeController(AuthorizationRequestValidator validator, ConsentService consent, SmartAppService apps,
+                               LocationService locations, InstallationService installations, CurrentAccount current,
+                               Clock clock) {
+        this.validator = validator;
+        this.consent = consent;
+        this.apps = apps;
+        this.locations = locations;
+        this.installations = installations;
+        this.current = current;
+        this.clock = clock;
+    }
+
+    @GetMapping("/oauth/authorize")
+    public ModelAndView start(HttpServletRequest request) {
+        AuthorizationRequest authorization = validator.validate(request.getParameterMap(), request.getQueryString());
+        PendingAuthorizations.put(request.getSession(), authorization);
+        return next(authorization, null, null, Map.of(), null);
+    }
+
+    @PostMapping("/oauth/authorize")
+    public ModelAndView step(HttpServletRequest request, @RequestParam(name = "request", required = false) String id,
+                             @RequestParam(required = false) String location,
+                             @RequestParam(required = false) String decision,
+                             @RequestParam MultiValueMap<String, String> form) {
+        AuthorizationRequest authorization = PendingAuthorizations.get(request.getSession(false), id, clock.instant())
+                .orElseThrow(() -> AuthorizationException.page("This authorization has expired or is already "
+                        + "finished.", "Go back to the app and connect it again; each link works for "
+                        + PendingAuthorizations.LIFETIME.toMinutes() + " minutes."));
+        if ("deny".equals(decision)) {
+            PendingAuthorizations.remove(request.getSession(), authorization.id());
+            return redirect(AuthorizationException.redirect(authorization.redirectUri(), authorization.state(),
+                    "access_denied", "the user denied access"));
+        }
+        return next(authorization, location, decision, form, request.getSession());
+    }
+
+    /** Signs the current account out and starts the same authorization again, at the login page. */
+    @PostMapping("/oauth/authorize/switch-account")
+    public RedirectView switchAccount(HttpServletRequest request, @RequestParam(name = "request") String id) {
+        Optional<AuthorizationRequest> authorization = PendingAuthorizations.get(request.getSession(false), id,
+                clock.instant());
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        return seeOther(authorization.map(a -> "/oauth/authorize?" + a.originalQuery()).orElse("/login"));
+    }
+
+    private ModelAndView next(AuthorizationRequest authorization, String locationId, String decision,
+                              Map<String, List<String>> form, HttpSession session) {
+        Account account = current.get();
+        SmartAppRecord app = apps.byId(authorization.smartAppId()).orElseThrow(() -> AuthorizationException.page(
+                "The app was removed while you were connecting it.", "Ask its developer."));
+        String appName = apps.compiled(app).definition().displayName();
+        List<LocationChoice> choices = locations.ownedBy(account.id()).stream().map(l -> LocationChoice.of(l, app))
+                .toList();
+        List<LocationChoice> selectable = choices.stream().filter(LocationChoice::selectable).toList();
+        Optional<LocationChoice> chosen = locationId == null
+                ? (selectable.size() == 1 ? Optional.of(selectable.get(0)) : Optional.empty())
+                : selectable.stream().filter(c -> c.id().equals(locationId)).findFirst();
+        if (chosen.isEmpty()) {
+            ModelAndView page = page("authorize-location", authorization, account, appName);
+            page.addObject("locations", choices);
+            page.addObject("anySelectable", !selectable.isEmpty());
+            if (locationId != null) {
+                page.addObject("error", "Choose one of the Locations below that the app can be installed in.");
+                page.setStatus(HttpStatus.BAD_REQUEST);
+            }
+            return page;
+        }
+        Location location = locations.owned(account.id(), chosen.get().id());
+        Map<String, List<String>> devices = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        List<PreferenceInput> valueInputs = installations.valueInputs(app);
+        Map<PreferenceInput, List<Device>> candidates = installations.candidates(app, location);
+        candidates.keySet().forEach(input -> devices.put(input.name(), form.getOrDefault(input.name(), List.of())));
+        valueInputs.forEach(input -> Optional.ofNullable(form.get(input.name())).filter(v -> !v.isEmpty())
+                .ifPresent(v -> values.put(input.name(), v.get(0))));
+        String error = null;
+        if ("allow".equals(decision)) {
+            try {
+                String code = consent.approve(account.id(), authorization, app, location, devices, values);
+                PendingAuthorizations.remove(session, authorization.id());
+                return success(authorization, code);
+            } catch (ApiException e) {
+                error = e.getMessage();
+            }
+        }
+        ModelAndView page = page("authorize-devices", authorization, account, appName);
+        page.addObject("location", location);
+        page.addObject("locationChoices", selectable.size());
+        page.addObject("inputs", deviceInputs(candidates, devices));
+        page.addObject("valueInputs", valueInputs);
+        page.addObject("values", values);
+        if (error != null) {
+            page.addObject("error", error);
+            page.setStatus(HttpStatus.BAD_REQUEST);
+        }
+        return page;
+    }
+
+    private static List<DeviceInput> deviceInputs(Map<PreferenceInput, List<Device>> candidates,
+                                                  Map<String, List<String>> chosen) {
+        List<DeviceInput> result = new ArrayList<>();
+        candidates.forEach((input, devices) -> result.add(new DeviceInput(input.name(),
+                input.title() == null || input.title().isBlank() ? input.name() : input.title(), input.section(),
+                input.multiple(), input.required(), devices.stream().map(d -> new DeviceOption(d.id(), d.label(),
+                chosen.getOrDefault(input.name(), List.of()).contains(d.id()))).toList())));
+        return result;
+    }
+
+    private static ModelAndView page(String view, AuthorizationRequest authorization, Account account, String app) {
+        ModelAndView page = new ModelAndView(view);
+        page.addObject("request", authorization);
+        page.addObject("account", account);
+        page.addObject("appName", app);
+        return page;
+    }
+
+    private static ModelAndView success(AuthorizationRequest authorization, String code) {
+        URI uri = new AuthorizationSuccessResponse(URI.create(authorization.redirectUri()),
+                new com.nimbusds.oauth2.sdk.AuthorizationCode(code), null,
+                authorization.state() == null ? null : new State(authorization.state()), ResponseMode.QUERY).toURI();
+        return new ModelAndView(seeOther(uri.toString()));
+    }
+
+    private static ModelAndView redirect(AuthorizationException e) {
+        URI uri = new AuthorizationErrorResponse(URI.create(e.redirectUri()), new ErrorObject(e.error(), e.getMessage()),
+                e.state() == null ? null : new State(e.state()), ResponseMode.QUERY).toURI();
+        return new ModelAndView(seeOther(uri.toString()));
+    }
+
+    private static RedirectView seeOther(String uri) {
+        RedirectView view = new RedirectView(uri);
+        view.setExpandUriTemplateVariables(false);
+        view.setContextRelative(true);
+        view.setHttp10Compatible(false);
+        view.setStatusCode(HttpStatus.FOUND);
+        return view;
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    public ModelAndView failed(AuthorizationException e, HttpServletResponse response) {
+        if (e.redirects()) {
+            return redirect(e);
+        }
+        ModelAndView page = new ModelAndView("authorize-error");
+        page.addObject("message", e.getMessage());
+        page.addObject("detail", e.detail());
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        return page;
+    }
+
+    public record LocationChoice(String id, String name, String server, boolean selectable, String reason) {
+        static LocationChoice of(Location location, SmartAppRecord app) {
+            boolean published = app.publishedTo(location.serverName());
+            return new LocationChoice(location.id(), location.name(), location.serverName(), published,
+                    published ? null : "This app is not published to the server '" + location.serverName()
+                            + "' that hosts this Location; its developer can publish it there.");
+        }
+    }
+
+    public record DeviceInput(String name, String title, String section, boolean multiple, boolean required,
+                              List<DeviceOption> devices) {
+    }
+
+    public record DeviceOption(String id, String label, boolean checked) {
+    }
+}

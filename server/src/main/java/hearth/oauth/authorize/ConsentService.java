@@ -1,0 +1,61 @@
+package hearth.oauth.authorize;
+
+import hearth.HearthProperties;
+import hearth.installation.Installation;
+import hearth.installation.InstallationService;
+import hearth.location.Location;
+import hearth.oauth.AuthorizationCode;
+import hearth.oauth.AuthorizationCodeRepository;
+import hearth.oauth.Grant;
+import hearth.oauth.GrantRepository;
+import hearth.smartapp.SmartAppRecord;
+import hearth.support.Secrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The user said yes: install the SmartApp with their choices and issue a single-use code. */
+@Service
+public class ConsentService {
+    private static final Logger log = LoggerFactory.getLogger(ConsentService.class);
+
+    private final InstallationService installations;
+    private final GrantRepository grants;
+    private final AuthorizationCodeRepository codes;
+    private final HearthProperties properties;
+    private final Clock clock;
+
+    public ConsentService(InstallationService installations, GrantRepository grants, AuthorizationCodeRepository codes,
+                          HearthProperties properties, Clock clock) {
+        this.installations = installations;
+        this.grants = grants;
+        this.codes = codes;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Returns the authorization code, in clear text for the redirect only. */
+    @Transactional
+    public String approve(String accountId, AuthorizationRequest request, SmartAppRecord app, Location location,
+                          Map<String, List<String>> devices, Map<String, String> values) {
+        Installation installation = installations.install(accountId, app, location, devices, values);
+        Instant now = clock.instant();
+        Grant grant = new Grant(UUID.randomUUID().toString(), app.id(), installation.id(), accountId, request.scope(),
+                Grant.Origin.CONSENT, now, null);
+        grants.insert(grant);
+        String code = Secrets.newSecret();
+        codes.insert(new AuthorizationCode(Secrets.sha256Hex(code), grant.id(), request.redirectUri(),
+                request.redirectUriGiven(), request.codeChallenge(), request.codeChallengeMethod(), now,
+                now.plus(properties.oauth().codeTtl()), null));
+        log.info("account {} installed smartapp {} as installation {} (grant {})", accountId, app.id(),
+                installation.id(), grant.id());
+        return code;
+    }
+}

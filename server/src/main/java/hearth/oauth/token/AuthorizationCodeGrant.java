@@ -1,0 +1,79 @@
+package hearth.oauth.token;
+
+import hearth.oauth.AuthorizationCode;
+import hearth.oauth.AuthorizationCodeRepository;
+import hearth.oauth.Grant;
+import hearth.oauth.GrantRepository;
+import hearth.oauth.IssuedTokens;
+import hearth.oauth.OAuthException;
+import hearth.oauth.TokenService;
+import hearth.smartapp.SmartAppRecord;
+import hearth.support.Secrets;
+import hearth.support.Times;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The rules of the authorization-code grant (RFC 6749 §4.1.3, RFC 9700 §2.1). No servlet types here. */
+@Service
+public class AuthorizationCodeGrant {
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationCodeGrant.class);
+
+    private final AuthorizationCodeRepository codes;
+    private final GrantRepository grants;
+    private final TokenService tokens;
+    private final Clock clock;
+
+    public AuthorizationCodeGrant(AuthorizationCodeRepository codes, GrantRepository grants, TokenService tokens,
+                                  Clock clock) {
+        this.codes = codes;
+        this.grants = grants;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    // noRollbackFor: revoking the tokens of a replayed code must stick although the request fails.
+    @Transactional(noRollbackFor = OAuthException.class, propagation = Propagation.REQUIRED)
+    public IssuedTokens exchange(SmartAppRecord client, String code, String redirectUri) {
+        Instant now = clock.instant();
+        AuthorizationCode stored = codes.findByHash(Secrets.sha256Hex(code)).orElseThrow(() ->
+                OAuthException.invalidGrant("the authorization code is not known here; request a new one at "
+                        + "/oauth/authorize (codes are single-use, check that you sent it whole)"));
+        Grant grant = grants.findById(stored.grantId()).orElseThrow();
+        if (!grant.smartAppId().equals(client.id())) {
+            throw OAuthException.invalidGrant("the authorization code was issued to another client; use the "
+                    + "client_id and client_secret of the app that requested it");
+        }
+        if (stored.usedAt() != null || !codes.markUsed(stored.hash(), now)) {
+            // RFC 6749 §4.1.2: a code used twice means it leaked; revoke what it issued.
+            tokens.revokeGrant(grant.id());
+            log.warn("authorization code of grant {} was replayed; its tokens are revoked", grant.id());
+            throw OAuthException.invalidGrant("the authorization code was already used; the tokens issued from it "
+                    + "are now revoked for safety; start a new authorization at /oauth/authorize");
+        }
+        if (!now.isBefore(stored.expiresAt())) {
+            throw OAuthException.invalidGrant("the authorization code expired " + Times.inWords(
+                    Duration.between(stored.expiresAt(), now)) + " ago; request a new one (codes live "
+                    + Times.inWords(Duration.between(stored.createdAt(), stored.expiresAt())) + ")");
+        }
+        if (grant.revoked()) {
+            throw OAuthException.invalidGrant("the authorization was revoked (the app was disconnected); "
+                    + "start a new authorization at /oauth/authorize");
+        }
+        if (redirectUri == null && stored.redirectUriGiven()) {
+            throw OAuthException.invalidGrant("redirect_uri is missing; send the same redirect_uri as in the "
+                    + "authorization request: '" + stored.redirectUri() + "'");
+        }
+        if (redirectUri != null && !redirectUri.equals(stored.redirectUri())) {
+            throw OAuthException.invalidGrant("redirect_uri '" + redirectUri + "' does not match the one of the "
+                    + "authorization request; send exactly '" + stored.redirectUri() + "'");
+        }
+        return tokens.issue(grant, client);
+    }
+}

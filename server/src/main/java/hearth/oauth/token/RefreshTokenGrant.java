@@ -1,0 +1,77 @@
+package hearth.oauth.token;
+
+import hearth.oauth.Grant;
+import hearth.oauth.GrantRepository;
+import hearth.oauth.IssuedTokens;
+import hearth.oauth.OAuthException;
+import hearth.oauth.TokenRecord;
+import hearth.oauth.TokenRepository;
+import hearth.oauth.TokenService;
+import hearth.smartapp.SmartAppRecord;
+import hearth.support.Secrets;
+import hearth.support.Times;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The refresh-token grant (RFC 6749 §6) with rotation: each refresh token works once and is
+ * replaced; a second use means it leaked, and revokes the whole grant (RFC 9700 §4.14.2).
+ */
+@Service
+public class RefreshTokenGrant {
+    private static final Logger log = LoggerFactory.getLogger(RefreshTokenGrant.class);
+
+    private final TokenRepository tokenRepository;
+    private final GrantRepository grants;
+    private final TokenService tokens;
+    private final Clock clock;
+
+    public RefreshTokenGrant(TokenRepository tokenRepository, GrantRepository grants, TokenService tokens,
+                             Clock clock) {
+        this.tokenRepository = tokenRepository;
+        this.grants = grants;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @Transactional(noRollbackFor = OAuthException.class)
+    public IssuedTokens refresh(SmartAppRecord client, String refreshToken, String scope) {
+        Instant now = clock.instant();
+        TokenRecord stored = tokenRepository.findByHash(Secrets.sha256Hex(refreshToken))
+                .filter(t -> t.kind() == TokenRecord.Kind.REFRESH)
+                .orElseThrow(() -> OAuthException.invalidGrant("the refresh token is not known here; "
+                        + "authorize again at /oauth/authorize"));
+        if (!stored.smartAppId().equals(client.id())) {
+            throw OAuthException.invalidGrant("the refresh token was issued to another client");
+        }
+        if (scope != null && !scope.equals(stored.scope())) {
+            throw OAuthException.invalidScope("scope '" + scope + "' is more than was granted ('" + stored.scope()
+                    + "'); leave scope out to keep the granted one");
+        }
+        if (stored.revokedAt() != null) {
+            throw OAuthException.invalidGrant("the refresh token was revoked " + Times.inWords(
+                    Duration.between(stored.revokedAt(), now)) + " ago; the user must authorize the app again");
+        }
+        if (stored.usedAt() != null || !tokenRepository.markUsed(stored.hash(), now)) {
+            tokens.revokeGrant(stored.grantId());
+            log.warn("refresh token of grant {} was reused; the grant is revoked", stored.grantId());
+            throw OAuthException.invalidGrant("the refresh token was already used, so it may have leaked; every "
+                    + "token of this authorization is now revoked; the user must authorize the app again");
+        }
+        if (!now.isBefore(stored.expiresAt())) {
+            throw OAuthException.invalidGrant("the refresh token expired " + Times.inWords(
+                    Duration.between(stored.expiresAt(), now)) + " ago; the user must authorize the app again");
+        }
+        Grant grant = grants.findById(stored.grantId()).orElseThrow();
+        if (grant.revoked()) {
+            throw OAuthException.invalidGrant("the authorization was revoked; the user must authorize the app again");
+        }
+        return tokens.issue(grant, client);
+    }
+}

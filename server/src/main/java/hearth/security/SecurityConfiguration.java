@@ -1,0 +1,110 @@
+package hearth.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.io.IOException;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Three kinds of callers, three filter chains:
+ * <ol>
+ *   <li>OAuth clients and their tokens (token endpoint, endpoints, installation API): Hearth's
+ *       own client and bearer authentication, no session, no CSRF (no cookies are read);</li>
+ *   <li>the management API: HTTP Basic for scripts, or the console's session (then with CSRF);</li>
+ *   <li>pages: form login, CSRF on every form, pages never framed.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+    private static final String CSP = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain oauthClients(HttpSecurity http) throws Exception {
+        http.securityMatcher("/oauth/token", "/api/smartapps/endpoints", "/api/smartapps/installations/**",
+                        "/.well-known/**", "/actuator/health", "/actuator/health/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain managementApi(HttpSecurity http) throws Exception {
+        RequestMatcher basicAuthenticated = request -> request.getHeader("Authorization") != null;
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(pathPattern(HttpMethod.POST, "/api/accounts")).permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(jsonUnauthorized()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized())
+                        .accessDeniedHandler(jsonForbidden()))
+                // A script authenticating with Basic sends no cookie, so it can't be a cross-site forgery.
+                .csrf(c -> c.ignoringRequestMatchers(basicAuthenticated,
+                        pathPattern(HttpMethod.POST, "/api/accounts")))
+                .requestCache(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(pathPattern("/"), pathPattern("/login"), pathPattern("/hearth.css"),
+                                pathPattern("/demo/callback"), pathPattern("/error"), pathPattern("/favicon.ico"))
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .headers(h -> h
+                        .frameOptions(f -> f.deny())
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP)))
+                .csrf(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint jsonUnauthorized() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"hearth\"");
+            json(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                    "sign in with HTTP Basic: the username and password of your Hearth account");
+        };
+    }
+
+    private static AccessDeniedHandler jsonForbidden() {
+        return (request, response, e) -> json(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
+                "refused: with a session cookie, send the CSRF token (X-CSRF-TOKEN); scripts should use HTTP Basic");
+    }
+
+    private static void json(HttpServletResponse response, int status, String error, String description)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write("{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
+    }
+}

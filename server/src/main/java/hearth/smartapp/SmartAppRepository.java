@@ -1,0 +1,74 @@
+package hearth.smartapp;
+
+import hearth.support.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+public class SmartAppRepository {
+    private static final String INSERT = "INSERT INTO smartapp (id, owner_id, name, namespace, source, client_id, "
+            + "client_secret_hash, redirect_uris, servers, access_token_ttl, refresh_token_ttl, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE smartapp SET name = ?, namespace = ?, source = ?, redirect_uris = ?, "
+            + "servers = ?, access_token_ttl = ?, refresh_token_ttl = ?, updated_at = ? WHERE id = ?";
+    private static final String UPDATE_SECRET = "UPDATE smartapp SET client_secret_hash = ?, updated_at = ? WHERE id = ?";
+    private static final String BY_ID = "SELECT * FROM smartapp WHERE id = ?";
+    private static final String BY_CLIENT_ID = "SELECT * FROM smartapp WHERE client_id = ?";
+    private static final String BY_OWNER = "SELECT * FROM smartapp WHERE owner_id = ? ORDER BY created_at";
+
+    // Redirect URIs can't contain a newline (they are validated as URIs), so it separates them.
+    private static final String SEPARATOR = "\n";
+
+    private static final RowMapper<SmartAppRecord> ROW = (rs, n) -> new SmartAppRecord(rs.getString("id"),
+            rs.getString("owner_id"), rs.getString("name"), rs.getString("namespace"), rs.getString("source"),
+            rs.getString("client_id"), rs.getString("client_secret_hash"), split(rs.getString("redirect_uris")),
+            split(rs.getString("servers")), Duration.ofSeconds(rs.getLong("access_token_ttl")),
+            Duration.ofSeconds(rs.getLong("refresh_token_ttl")), Times.instant(rs, "created_at"),
+            Times.instant(rs, "updated_at"));
+
+    private final JdbcClient jdbc;
+
+    public SmartAppRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(SmartAppRecord a) {
+        jdbc.sql(INSERT).params(a.id(), a.ownerId(), a.name(), a.namespace(), a.source(), a.clientId(),
+                a.clientSecretHash(), String.join(SEPARATOR, a.redirectUris()), String.join(SEPARATOR, a.servers()),
+                a.accessTokenTtl().getSeconds(), a.refreshTokenTtl().getSeconds(), Times.db(a.createdAt()),
+                Times.db(a.updatedAt())).update();
+    }
+
+    public void update(SmartAppRecord a) {
+        jdbc.sql(UPDATE).params(a.name(), a.namespace(), a.source(), String.join(SEPARATOR, a.redirectUris()),
+                String.join(SEPARATOR, a.servers()), a.accessTokenTtl().getSeconds(), a.refreshTokenTtl().getSeconds(),
+                Times.db(a.updatedAt()), a.id()).update();
+    }
+
+    public void updateSecretHash(String id, String secretHash, Instant now) {
+        jdbc.sql(UPDATE_SECRET).params(secretHash, Times.db(now), id).update();
+    }
+
+    public Optional<SmartAppRecord> findById(String id) {
+        return jdbc.sql(BY_ID).param(id).query(ROW).optional();
+    }
+
+    public Optional<SmartAppRecord> findByClientId(String clientId) {
+        return jdbc.sql(BY_CLIENT_ID).param(clientId).query(ROW).optional();
+    }
+
+    public List<SmartAppRecord> findByOwner(String ownerId) {
+        return jdbc.sql(BY_OWNER).param(ownerId).query(ROW).list();
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(SEPARATOR));
+    }
+}

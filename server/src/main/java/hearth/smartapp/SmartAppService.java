@@ -1,0 +1,207 @@
+package hearth.smartapp;
+
+import hearth.HearthProperties;
+import hearth.engine.SmartAppEngine;
+import hearth.engine.api.SmartApp;
+import hearth.engine.api.SmartAppCompilationException;
+import hearth.oauth.RedirectUris;
+import hearth.server.ServerDirectory;
+import hearth.support.Secrets;
+import hearth.web.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registering SmartApps, their sources, OAuth clients and secrets. */
+@Service
+public class SmartAppService {
+    /** What the classic platform issued, and what "legacy long-lived" tokens last: 50 years. */
+    public static final Duration LEGACY_TOKEN_TTL = Duration.ofSeconds(1_576_800_000L);
+    private static final int MAX_SOURCE = 512 * 1024;
+
+    private final SmartAppRepository apps;
+    private final SmartAppEngine engine;
+    private final ServerDirectory servers;
+    private final HearthProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public SmartAppService(SmartAppRepository apps, SmartAppEngine engine, ServerDirectory servers,
+                           HearthProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.apps = apps;
+        this.engine = engine;
+        this.servers = servers;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A new SmartApp and its client secret, which is shown this once and stored only as a hash. */
+    public record Registered(SmartAppRecord app, String clientSecret) {
+        @Override
+        public String toString() {
+            return "Registered[" + app + "]";
+        }
+    }
+
+    /** What a developer may set; null fields keep their current (or default) value. */
+    public record Changes(String source, List<String> redirectUris, List<String> servers, Long accessTokenTtlSeconds,
+                          Long refreshTokenTtlSeconds, Boolean legacyTokens) {
+    }
+
+    @Transactional
+    public Registered register(String ownerId, Changes changes) {
+        if (changes.source() == null) {
+            throw ApiException.badRequest("source is required: the SmartApp's Groovy code");
+        }
+        if (changes.redirectUris() == null || changes.redirectUris().isEmpty()) {
+            throw ApiException.badRequest("redirectUris must list at least one URI the authorization code may be "
+                    + "sent to, e.g. [\"https://example.com/oauth/callback\"]");
+        }
+        SmartApp compiled = compile(changes.source());
+        Instant now = clock.instant();
+        String secret = Secrets.newSecret();
+        Duration access = accessTtl(changes, properties.oauth().accessTokenTtl());
+        Duration refresh = refreshTtl(changes, properties.oauth().refreshTokenTtl());
+        SmartAppRecord app = new SmartAppRecord(UUID.randomUUID().toString(), ownerId, compiled.definition().name(),
+                compiled.definition().namespace(), changes.source(), UUID.randomUUID().toString(),
+                Secrets.sha256Hex(secret), checkedRedirectUris(changes.redirectUris()),
+                checkedServers(changes.servers() == null ? List.of(SmartAppRecord.ALL_SERVERS) : changes.servers()),
+                access, refresh, now, now);
+        apps.insert(app);
+        return new Registered(app, secret);
+    }
+
+    @Transactional
+    public SmartAppRecord update(String ownerId, String id, Changes changes) {
+        SmartAppRecord app = owned(ownerId, id);
+        String source = changes.source() == null ? app.source() : changes.source();
+        SmartApp compiled = compile(source);
+        SmartAppRecord updated = new SmartAppRecord(app.id(), app.ownerId(), compiled.definition().name(),
+                compiled.definition().namespace(), source, app.clientId(), app.clientSecretHash(),
+                changes.redirectUris() == null ? app.redirectUris() : checkedRedirectUris(changes.redirectUris()),
+                changes.servers() == null ? app.servers() : checkedServers(changes.servers()),
+                accessTtl(changes, app.accessTokenTtl()), refreshTtl(changes, app.refreshTokenTtl()),
+                app.createdAt(), clock.instant());
+        apps.update(updated);
+        return updated;
+    }
+
+    /** A new client secret; the old one stops working at once. */
+    @Transactional
+    public String rotateSecret(String ownerId, String id) {
+        SmartAppRecord app = owned(ownerId, id);
+        String secret = Secrets.newSecret();
+        apps.updateSecretHash(app.id(), Secrets.sha256Hex(secret), clock.instant());
+        return secret;
+    }
+
+    /** Revokes every grant and token the SmartApp holds, in every Installation. */
+    @Transactional
+    public void revokeAllTokens(String ownerId, String id) {
+        SmartAppRecord app = owned(ownerId, id);
+        events.publishEvent(new SmartAppTokensRevoked(app.id()));
+    }
+
+    public SmartAppRecord owned(String ownerId, String id) {
+        return apps.findById(id).filter(a -> a.ownerId().equals(ownerId))
+                .orElseThrow(() -> ApiException.notFound("you have no SmartApp with id " + id));
+    }
+
+    public List<SmartAppRecord> ownedBy(String ownerId) {
+        return apps.findByOwner(ownerId);
+    }
+
+    public Optional<SmartAppRecord> byClientId(String clientId) {
+        return clientId == null ? Optional.empty() : apps.findByClientId(clientId);
+    }
+
+    public Optional<SmartAppRecord> byId(String id) {
+        return apps.findById(id);
+    }
+
+    /** The compiled form of a stored SmartApp; the engine caches it per source version. */
+    public SmartApp compiled(SmartAppRecord app) {
+        try {
+            return engine.compile(app.source());
+        } catch (SmartAppCompilationException e) {
+            throw new IllegalStateException("stored SmartApp " + app.id() + " no longer compiles: " + e.getMessage(), e);
+        }
+    }
+
+    private SmartApp compile(String source) {
+        if (source.length() > MAX_SOURCE) {
+            throw ApiException.badRequest("source is " + source.length() + " characters; the limit is " + MAX_SOURCE);
+        }
+        try {
+            return engine.compile(source);
+        } catch (SmartAppCompilationException e) {
+            throw new SourceRejectedException(e);
+        }
+    }
+
+    private static List<String> checkedRedirectUris(List<String> uris) {
+        for (String uri : uris) {
+            RedirectUris.problem(uri).ifPresent(problem -> {
+                throw ApiException.badRequest(problem);
+            });
+        }
+        return List.copyOf(uris);
+    }
+
+    private List<String> checkedServers(List<String> names) {
+        if (names.isEmpty()) {
+            throw ApiException.badRequest("servers must name at least one Server, or [\"*\"] for all");
+        }
+        for (String name : names) {
+            if (!name.equals(SmartAppRecord.ALL_SERVERS) && !servers.exists(name)) {
+                throw ApiException.badRequest("no Server named '" + name + "'; known Servers: " + servers.names()
+                        + ", or \"*\" for all");
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static Duration accessTtl(Changes changes, Duration fallback) {
+        if (Boolean.TRUE.equals(changes.legacyTokens())) {
+            return LEGACY_TOKEN_TTL;
+        }
+        return ttl(changes.accessTokenTtlSeconds(), fallback, "accessTokenTtlSeconds");
+    }
+
+    private static Duration refreshTtl(Changes changes, Duration fallback) {
+        return ttl(changes.refreshTokenTtlSeconds(), fallback, "refreshTokenTtlSeconds");
+    }
+
+    private static Duration ttl(Long seconds, Duration fallback, String field) {
+        if (seconds == null) {
+            return fallback;
+        }
+        if (seconds < 60 || seconds > LEGACY_TOKEN_TTL.getSeconds()) {
+            throw ApiException.badRequest(field + " must be between 60 and " + LEGACY_TOKEN_TTL.getSeconds());
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** The source was refused by the engine: answered 400 with each problem and its line. */
+    public static class SourceRejectedException extends ApiException {
+        private final transient SmartAppCompilationException cause;
+
+        SourceRejectedException(SmartAppCompilationException cause) {
+            super(HttpStatus.BAD_REQUEST, "invalid_source", "the SmartApp source was refused: " + cause.getMessage());
+            this.cause = cause;
+        }
+
+        public SmartAppCompilationException compilation() {
+            return cause;
+        }
+    }
+}
