@@ -22,16 +22,16 @@ public class DeviceRepository {
     private static final String INSERT = "INSERT INTO device (id, location_id, label, name, type_name, capabilities, "
             + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
     // One query per lookup, devices joined with their attributes: no N+1 on the hot path.
-    private static final String SELECT = "SELECT d.*, a.name AS a_name, a.value AS a_value, a.value_type AS a_type, "
+    private static final String SELECT = "SELECT d.*, a.name AS a_name, a.attr_value AS a_value, a.value_type AS a_type, "
             + "a.unit AS a_unit, a.updated_at AS a_updated FROM device d "
             + "LEFT JOIN device_attribute a ON a.device_id = d.id ";
     private static final String BY_LOCATION = SELECT + "WHERE d.location_id = ? ORDER BY d.created_at, d.id, a.name";
     private static final String BY_IDS = SELECT + "WHERE d.id IN (:ids) ORDER BY d.created_at, d.id, a.name";
-    private static final String UPDATE_ATTRIBUTE = "UPDATE device_attribute SET value = ?, value_type = ?, unit = ?, "
+    private static final String UPDATE_ATTRIBUTE = "UPDATE device_attribute SET attr_value = ?, value_type = ?, unit = ?, "
             + "updated_at = ? WHERE device_id = ? AND name = ?";
-    private static final String INSERT_ATTRIBUTE = "INSERT INTO device_attribute (device_id, name, value, value_type, "
+    private static final String INSERT_ATTRIBUTE = "INSERT INTO device_attribute (device_id, name, attr_value, value_type, "
             + "unit, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_EVENT = "INSERT INTO device_event (id, device_id, name, value, value_type, unit, "
+    private static final String INSERT_EVENT = "INSERT INTO device_event (id, device_id, name, attr_value, value_type, unit, "
             + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String EVENTS = "SELECT * FROM device_event WHERE device_id = ? "
             + "ORDER BY created_at DESC, id DESC";
@@ -81,7 +81,7 @@ public class DeviceRepository {
     public List<DeviceEvent> events(String deviceId, int max) {
         return jdbc.sql(EVENTS).param(deviceId).query((rs, n) -> new DeviceEvent(rs.getString("id"),
                 rs.getString("device_id"), rs.getString("name"),
-                AttributeValues.parse(rs.getString("value"), rs.getString("value_type")), rs.getString("unit"),
+                AttributeValues.parse(rs.getString("attr_value"), rs.getString("value_type")), rs.getString("unit"),
                 Times.instant(rs, "created_at"))).stream().limit(max).toList();
     }
 

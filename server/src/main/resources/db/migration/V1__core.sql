@@ -35,7 +35,7 @@ CREATE INDEX device_location_ix ON device (location_id);
 CREATE TABLE device_attribute (
     device_id  VARCHAR(36)  NOT NULL REFERENCES device (id),
     name       VARCHAR(100) NOT NULL,
-    value      VARCHAR(4000),
+    attr_value VARCHAR(4000),
     value_type VARCHAR(10)  NOT NULL,
     unit       VARCHAR(20),
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -46,7 +46,7 @@ CREATE TABLE device_event (
     id         VARCHAR(36)  PRIMARY KEY,
     device_id  VARCHAR(36)  NOT NULL REFERENCES device (id),
     name       VARCHAR(100) NOT NULL,
-    value      VARCHAR(4000),
+    attr_value VARCHAR(4000),
     value_type VARCHAR(10)  NOT NULL,
     unit       VARCHAR(20),
     created_at TIMESTAMP WITH TIME ZONE NOT NULL

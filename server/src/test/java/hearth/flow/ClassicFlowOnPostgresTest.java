@@ -1,0 +1,25 @@
+package hearth.flow;
+
+import hearth.support.PostgresDatabase;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** The classic flow on PostgreSQL, production's database, in a database of its own. */
+@ActiveProfiles({"test", "postgres"})
+class ClassicFlowOnPostgresTest extends ClassicFlowContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = PostgresDatabase.create();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", PostgresDatabase::user);
+        registry.add("spring.datasource.password", PostgresDatabase::password);
+        registry.add("hearth.signup.enabled", () -> "true");
+        registry.add("hearth.data-dir",
+                () -> Path.of("target", "test-data", "pg-" + UUID.randomUUID()).toAbsolutePath().toString());
+    }
+}
