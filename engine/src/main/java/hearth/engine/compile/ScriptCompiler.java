@@ -2,15 +2,13 @@ package hearth.engine.compile;
 
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyCodeSource;
-import groovy.transform.ThreadInterrupt;
 import hearth.engine.api.CompilationProblem;
 import hearth.engine.api.SmartAppCompilationException;
-import hearth.engine.runtime.ExecutionTimeoutSignal;
 import hearth.engine.runtime.SmartAppScript;
+import hearth.engine.sandbox.SandboxTransformer;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
-import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.CompilationCustomizer;
 import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
@@ -27,13 +25,13 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Turns SmartApp source into a script class: the {@link SmartAppScript} base class, no global AST
- * transformations (so no Grape), the {@link AnnotationGate}, interrupt checks in every loop,
- * method and closure, plus whatever extra customizers the sandbox adds. Each source gets its own
+ * transformations (so no Grape), the {@link AnnotationGate} before any transformation runs, and
+ * the {@link SandboxTransformer} (run-time checks on every member access, interrupt checks in
+ * every loop, method and closure). Each source gets its own
  * class loader, so classes of different apps never meet.
  */
 public final class ScriptCompiler {
@@ -71,8 +69,7 @@ public final class ScriptCompiler {
         config.setDisabledGlobalASTTransformations(GLOBAL_TRANSFORMS);
         config.setTolerance(20);
         config.addCompilationCustomizers(new AnnotationGate());
-        config.addCompilationCustomizers(new ASTTransformationCustomizer(
-                Map.of("thrown", ExecutionTimeoutSignal.class), ThreadInterrupt.class));
+        config.addCompilationCustomizers(new SandboxTransformer());
         extraCustomizers.forEach(config::addCompilationCustomizers);
         return config;
     }

@@ -1,5 +1,7 @@
 package hearth.engine.runtime;
 
+import hearth.engine.sandbox.Deadline;
+
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -41,8 +43,17 @@ public final class CallRunner implements AutoCloseable {
      */
     public <T> T run(Callable<T> work, Duration timeout) throws Throwable {
         Future<T> future;
+        long nanos = timeout.toNanos();
+        Callable<T> timed = () -> {
+            Deadline.start(nanos);
+            try {
+                return work.call();
+            } finally {
+                Deadline.clear();
+            }
+        };
         try {
-            future = pool.submit(work);
+            future = pool.submit(timed);
         } catch (RejectedExecutionException e) {
             throw new EngineBusyException("too many SmartApp calls are running; try again shortly");
         }

@@ -1,0 +1,587 @@
+package hearth.engine.sandbox;
+
+import org.codehaus.groovy.ast.ASTNode;
+import org.codehaus.groovy.ast.ClassCodeExpressionTransformer;
+import org.codehaus.groovy.ast.ClassHelper;
+import org.codehaus.groovy.ast.ClassNode;
+import org.codehaus.groovy.ast.DynamicVariable;
+import org.codehaus.groovy.ast.FieldNode;
+import org.codehaus.groovy.ast.ImportNode;
+import org.codehaus.groovy.ast.MethodNode;
+import org.codehaus.groovy.ast.ModuleNode;
+import org.codehaus.groovy.ast.Parameter;
+import org.codehaus.groovy.ast.Variable;
+import org.codehaus.groovy.ast.expr.ArgumentListExpression;
+import org.codehaus.groovy.ast.expr.ArrayExpression;
+import org.codehaus.groovy.ast.expr.AttributeExpression;
+import org.codehaus.groovy.ast.expr.BinaryExpression;
+import org.codehaus.groovy.ast.expr.CastExpression;
+import org.codehaus.groovy.ast.expr.ClassExpression;
+import org.codehaus.groovy.ast.expr.ClosureExpression;
+import org.codehaus.groovy.ast.expr.ConstantExpression;
+import org.codehaus.groovy.ast.expr.ConstructorCallExpression;
+import org.codehaus.groovy.ast.expr.DeclarationExpression;
+import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.ast.expr.FieldExpression;
+import org.codehaus.groovy.ast.expr.ListExpression;
+import org.codehaus.groovy.ast.expr.MethodCallExpression;
+import org.codehaus.groovy.ast.expr.MethodPointerExpression;
+import org.codehaus.groovy.ast.expr.PostfixExpression;
+import org.codehaus.groovy.ast.expr.PrefixExpression;
+import org.codehaus.groovy.ast.expr.PropertyExpression;
+import org.codehaus.groovy.ast.expr.StaticMethodCallExpression;
+import org.codehaus.groovy.ast.expr.TupleExpression;
+import org.codehaus.groovy.ast.expr.VariableExpression;
+import org.codehaus.groovy.ast.stmt.BlockStatement;
+import org.codehaus.groovy.ast.stmt.CatchStatement;
+import org.codehaus.groovy.ast.stmt.DoWhileStatement;
+import org.codehaus.groovy.ast.stmt.ExpressionStatement;
+import org.codehaus.groovy.ast.stmt.ForStatement;
+import org.codehaus.groovy.ast.stmt.Statement;
+import org.codehaus.groovy.ast.stmt.SynchronizedStatement;
+import org.codehaus.groovy.ast.stmt.WhileStatement;
+import org.codehaus.groovy.classgen.GeneratorContext;
+import org.codehaus.groovy.control.CompilePhase;
+import org.codehaus.groovy.control.SourceUnit;
+import org.codehaus.groovy.control.customizers.CompilationCustomizer;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.syntax.SyntaxException;
+import org.codehaus.groovy.syntax.Types;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rewrites a SmartApp's AST (after names are resolved, before byte code) so that it can only
+ * reach the world through the {@link Checker}, and refuses at registration, with a line number,
+ * what no rewrite can make safe: class declarations, forbidden classes (as types, imports,
+ * {@code new}, static owners), {@code super}, method pointers, direct field access ({@code .@}),
+ * default parameter values, static methods, {@code synchronized}, and calls of names that are
+ * never allowed ({@code execute}, {@code evaluate}, {@code getClass}, ...). It also puts an
+ * interrupt check at the start of every method, closure and loop body.
+ */
+public final class SandboxTransformer extends CompilationCustomizer {
+    private static final ClassNode CHECKER = ClassHelper.make(Checker.class);
+
+    /** Refused at registration wherever they are called, whatever the receiver. */
+    private static final Set<String> FORBIDDEN_CALLS = Set.of("execute", "executeAsync", "evaluate", "parseClass",
+            "forName", "getClass", "getMetaClass", "setMetaClass", "newInstance", "getClassLoader", "loadClass",
+            "invokeMethod", "exit", "halt", "exec", "getRuntime", "setAccessible", "getDeclaredMethod",
+            "getDeclaredMethods", "getDeclaredField", "getDeclaredFields", "getDeclaredConstructor", "defineClass",
+            "use", "mixin", "dump", "addShutdownHook", "asWritable", "rehydrate", "dehydrate", "setDelegate",
+            "setResolveStrategy", "getenv", "setProperty", "getProperty");
+    private static final Set<String> FORBIDDEN_PROPERTIES = Set.of("class", "metaClass", "classLoader",
+            "declaredMethods", "declaredFields", "runtime", "binding");
+    /** Annotation types an import may name (the annotations themselves are checked by AnnotationGate). */
+    private static final Set<String> IMPORTABLE_ANNOTATIONS = Set.of("groovy.transform.Field");
+
+    private static final Map<Integer, String> COMPOUND = Map.ofEntries(
+            Map.entry(Types.PLUS_EQUAL, "plus"), Map.entry(Types.MINUS_EQUAL, "minus"),
+            Map.entry(Types.MULTIPLY_EQUAL, "multiply"), Map.entry(Types.DIVIDE_EQUAL, "div"),
+            Map.entry(Types.INTDIV_EQUAL, "intdiv"), Map.entry(Types.REMAINDER_EQUAL, "remainder"),
+            Map.entry(Types.POWER_EQUAL, "power"), Map.entry(Types.LEFT_SHIFT_EQUAL, "leftShift"),
+            Map.entry(Types.RIGHT_SHIFT_EQUAL, "rightShift"),
+            Map.entry(Types.RIGHT_SHIFT_UNSIGNED_EQUAL, "rightShiftUnsigned"),
+            Map.entry(Types.BITWISE_OR_EQUAL, "or"), Map.entry(Types.BITWISE_AND_EQUAL, "and"),
+            Map.entry(Types.BITWISE_XOR_EQUAL, "xor"), Map.entry(Types.ELVIS_EQUAL, "elvis"));
+
+    public SandboxTransformer() {
+        super(CompilePhase.CANONICALIZATION);
+    }
+
+    @Override
+    public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
+        if (!classNode.isScript()) {
+            error(source, classNode, "declaring classes, interfaces, enums or traits ('"
+                    + classNode.getNameWithoutPackage() + "') is not allowed in a SmartApp");
+            return;
+        }
+        Rewriter rewriter = new Rewriter(source, classNode);
+        rewriter.checkImports(source.getAST());
+        for (FieldNode field : classNode.getFields()) {
+            rewriter.checkType(field.getType(), field);
+            if (field.hasInitialExpression()) {
+                rewriter.staticContext = field.isStatic();
+                field.setInitialValueExpression(rewriter.transform(field.getInitialExpression()));
+                rewriter.staticContext = false;
+            }
+        }
+        for (MethodNode method : new ArrayList<>(classNode.getMethods())) {
+            if (method.isStatic() && method.getName().equals("main") && method.getLineNumber() < 1) {
+                continue; // the compiler's own main(String[]), never called
+            }
+            if (method.isStatic()) {
+                error(source, method, "static methods ('" + method.getName() + "') are not allowed in a SmartApp");
+                continue;
+            }
+            rewriter.checkType(method.getReturnType(), method);
+            for (Parameter p : method.getParameters()) {
+                rewriter.checkParameter(p, method);
+            }
+            rewriter.visitMethod(method);
+            method.setCode(withTick(method.getCode()));
+        }
+    }
+
+    private static Statement tick() {
+        return new ExpressionStatement(new StaticMethodCallExpression(CHECKER, "tick",
+                ArgumentListExpression.EMPTY_ARGUMENTS));
+    }
+
+    private static Statement withTick(Statement code) {
+        if (code instanceof BlockStatement block) {
+            block.getStatements().add(0, tick());
+            return block;
+        }
+        BlockStatement block = new BlockStatement();
+        block.addStatement(tick());
+        if (code != null) {
+            block.addStatement(code);
+        }
+        return block;
+    }
+
+    private static void error(SourceUnit source, ASTNode node, String message) {
+        source.getErrorCollector().addErrorAndContinue(new SyntaxErrorMessage(
+                new SyntaxException(message, node.getLineNumber(), node.getColumnNumber(),
+                        node.getLastLineNumber(), node.getLastColumnNumber()), source));
+    }
+
+    private static final class Rewriter extends ClassCodeExpressionTransformer {
+        private final SourceUnit source;
+        private final ClassNode script;
+        private int closureDepth;
+        boolean staticContext;
+
+        Rewriter(SourceUnit source, ClassNode script) {
+            this.source = source;
+            this.script = script;
+        }
+
+        @Override
+        protected SourceUnit getSourceUnit() {
+            return source;
+        }
+
+        void checkImports(ModuleNode module) {
+            for (ImportNode i : module.getImports()) {
+                if (!IMPORTABLE_ANNOTATIONS.contains(i.getType().getName())) {
+                    checkType(i.getType(), i);
+                }
+            }
+            for (ImportNode i : module.getStarImports()) {
+                error(source, i, "star imports ('import " + i.getPackageName() + "*') are not allowed in a SmartApp");
+            }
+            for (ImportNode i : module.getStaticImports().values()) {
+                checkType(i.getType(), i);
+            }
+            for (ImportNode i : module.getStaticStarImports().values()) {
+                error(source, i, "static star imports are not allowed in a SmartApp");
+            }
+        }
+
+        void checkType(ClassNode type, ASTNode where) {
+            if (type == null) {
+                return;
+            }
+            ClassNode t = type;
+            while (t.isArray()) {
+                t = t.getComponentType();
+            }
+            if (t.isGenericsPlaceHolder() || t.equals(script) || t.redirect() == ClassHelper.OBJECT_TYPE
+                    || ClassHelper.isDynamicTyped(t) || t.getName().equals("java.lang.Object")) {
+                return;
+            }
+            if (!Whitelist.isAllowedType(t.getName())) {
+                error(source, where, "the class " + t.getName() + " is not available to SmartApps");
+            }
+        }
+
+        void checkParameter(Parameter p, ASTNode where) {
+            checkType(p.getOriginType(), p.getLineNumber() > 0 ? p : where);
+            if (p.hasInitialExpression()) {
+                error(source, p.getLineNumber() > 0 ? p : where, "default parameter values ('" + p.getName()
+                        + " = ...') are not allowed in a SmartApp");
+            }
+        }
+
+        // ---- statements ---------------------------------------------------------------------
+
+        @Override
+        public void visitForLoop(ForStatement loop) {
+            if (loop.getVariable() != null) {
+                checkType(loop.getVariable().getOriginType(), loop);
+            }
+            super.visitForLoop(loop);
+            loop.setLoopBlock(withTick(loop.getLoopBlock()));
+        }
+
+        @Override
+        public void visitWhileLoop(WhileStatement loop) {
+            super.visitWhileLoop(loop);
+            loop.setLoopBlock(withTick(loop.getLoopBlock()));
+        }
+
+        @Override
+        public void visitDoWhileLoop(DoWhileStatement loop) {
+            super.visitDoWhileLoop(loop);
+            loop.setLoopBlock(withTick(loop.getLoopBlock()));
+        }
+
+        @Override
+        public void visitCatchStatement(CatchStatement statement) {
+            checkType(statement.getExceptionType(), statement);
+            super.visitCatchStatement(statement);
+        }
+
+        @Override
+        public void visitSynchronizedStatement(SynchronizedStatement statement) {
+            error(source, statement, "synchronized blocks are not allowed in a SmartApp");
+        }
+
+        // ---- expressions --------------------------------------------------------------------
+
+        @Override
+        public Expression transform(Expression e) {
+            if (e == null) {
+                return null;
+            }
+            Expression out = rewrite(e);
+            if (out != e) {
+                out.setSourcePosition(e);
+            }
+            return out;
+        }
+
+        private Expression rewrite(Expression e) {
+            if (e instanceof ClosureExpression closure) {
+                return closure(closure);
+            }
+            if (e instanceof MethodPointerExpression) {
+                error(source, e, "method pointers and references ('.&', '::') are not allowed in a SmartApp");
+                return e;
+            }
+            if (e instanceof AttributeExpression) {
+                error(source, e, "direct field access ('.@') is not allowed in a SmartApp");
+                return e;
+            }
+            if (e instanceof DeclarationExpression declaration) {
+                return declaration(declaration);
+            }
+            if (e instanceof MethodCallExpression call) {
+                return call(call);
+            }
+            if (e instanceof StaticMethodCallExpression call) {
+                checkType(call.getOwnerType(), call);
+                if (call.getOwnerType().equals(script)) {
+                    error(source, call, "calling '" + call.getMethod() + "' from a static context is not allowed");
+                    return e;
+                }
+                return checker("callStatic", new ClassExpression(call.getOwnerType()),
+                        new ConstantExpression(call.getMethod()), arguments(call.getArguments()));
+            }
+            if (e instanceof ConstructorCallExpression call) {
+                return construct(call);
+            }
+            if (e instanceof PropertyExpression property) {
+                return property(property);
+            }
+            if (e instanceof VariableExpression variable) {
+                return variable(variable);
+            }
+            if (e instanceof BinaryExpression binary) {
+                return binary(binary);
+            }
+            if (e instanceof PostfixExpression postfix) {
+                Expression step = step(postfix.getExpression(), postfix.getOperation().getType(), false);
+                return step != null ? step : e.transformExpression(this);
+            }
+            if (e instanceof PrefixExpression prefix) {
+                Expression step = step(prefix.getExpression(), prefix.getOperation().getType(), true);
+                return step != null ? step : e.transformExpression(this);
+            }
+            if (e instanceof CastExpression cast) {
+                checkType(cast.getType(), cast);
+                return e.transformExpression(this);
+            }
+            if (e instanceof ClassExpression) {
+                checkType(e.getType(), e);
+                return e;
+            }
+            if (e instanceof ArrayExpression array) {
+                return array(array);
+            }
+            return e.transformExpression(this);
+        }
+
+        private Expression closure(ClosureExpression closure) {
+            if (closure.getParameters() != null) {
+                for (Parameter p : closure.getParameters()) {
+                    checkParameter(p, closure);
+                }
+            }
+            closureDepth++;
+            try {
+                closure.getCode().visit(this);
+            } finally {
+                closureDepth--;
+            }
+            if (closure.getCode() instanceof BlockStatement block) {
+                block.getStatements().add(0, tick());
+            }
+            return closure;
+        }
+
+        private Expression declaration(DeclarationExpression d) {
+            if (d.isMultipleAssignmentDeclaration()) {
+                for (Expression v : d.getTupleExpression().getExpressions()) {
+                    if (v instanceof VariableExpression ve) {
+                        checkType(ve.getOriginType(), d);
+                    }
+                }
+            } else {
+                checkType(d.getVariableExpression().getOriginType(), d);
+            }
+            d.setRightExpression(transform(d.getRightExpression()));
+            return d;
+        }
+
+        private Expression call(MethodCallExpression call) {
+            Expression object = call.getObjectExpression();
+            if (isSuper(object)) {
+                error(source, call, "'super' is not allowed in a SmartApp");
+                return call;
+            }
+            String name = call.getMethodAsString();
+            if (name != null && FORBIDDEN_CALLS.contains(name)) {
+                error(source, call, "calling '" + name + "' is not allowed in a SmartApp");
+                return call;
+            }
+            Expression receiver;
+            if (call.isImplicitThis()) {
+                receiver = self(call);
+            } else {
+                receiver = transform(object);
+            }
+            Expression method = call.getMethod() instanceof ConstantExpression ? call.getMethod()
+                    : transform(call.getMethod());
+            return checker("call", receiver, method, bool(call.isSafe()), bool(call.isSpreadSafe()),
+                    arguments(call.getArguments()));
+        }
+
+        private Expression construct(ConstructorCallExpression call) {
+            if (call.isSpecialCall()) {
+                error(source, call, "'this(...)' and 'super(...)' calls are not allowed in a SmartApp");
+                return call;
+            }
+            if (call.isUsingAnonymousInnerClass()) {
+                error(source, call, "anonymous classes are not allowed in a SmartApp");
+                return call;
+            }
+            String type = call.getType().getName();
+            if (!Whitelist.isAllowedType(type)) {
+                checkType(call.getType(), call);
+                return call;
+            }
+            if (!Whitelist.isConstructible(type)) {
+                error(source, call, "creating " + type + " objects is not allowed in a SmartApp");
+                return call;
+            }
+            return call.transformExpression(this);
+        }
+
+        private Expression property(PropertyExpression p) {
+            Expression object = p.getObjectExpression();
+            if (isSuper(object)) {
+                error(source, p, "'super' is not allowed in a SmartApp");
+                return p;
+            }
+            String name = p.getPropertyAsString();
+            if (name != null && FORBIDDEN_PROPERTIES.contains(name)) {
+                error(source, p, "reading '" + name + "' is not allowed in a SmartApp");
+                return p;
+            }
+            Expression receiver = object instanceof ClassExpression ? checkClass(object) : transform(object);
+            Expression property = p.getProperty() instanceof ConstantExpression ? p.getProperty()
+                    : transform(p.getProperty());
+            return checker("getProperty", receiver, property, bool(p.isSafe()), bool(p.isSpreadSafe()));
+        }
+
+        private Expression variable(VariableExpression v) {
+            if (v.isSuperExpression()) {
+                error(source, v, "'super' is not allowed in a SmartApp");
+                return v;
+            }
+            if (v.isThisExpression() || !isDynamic(v)) {
+                return v;
+            }
+            if (FORBIDDEN_PROPERTIES.contains(v.getName())) {
+                error(source, v, "reading '" + v.getName() + "' is not allowed in a SmartApp");
+                return v;
+            }
+            return checker("getProperty", self(v), new ConstantExpression(v.getName()), bool(false), bool(false));
+        }
+
+        private Expression binary(BinaryExpression b) {
+            int op = b.getOperation().getType();
+            if (op == Types.LEFT_SQUARE_BRACKET) {
+                return checker("getAt", transform(b.getLeftExpression()), transform(b.getRightExpression()));
+            }
+            if (!Types.ofType(op, Types.ASSIGNMENT_OPERATOR)) {
+                b.setLeftExpression(transform(b.getLeftExpression()));
+                b.setRightExpression(transform(b.getRightExpression()));
+                return b;
+            }
+            String compound = op == Types.ASSIGN ? null : COMPOUND.get(op);
+            if (op != Types.ASSIGN && compound == null) {
+                error(source, b, "the operator '" + b.getOperation().getText() + "' is not supported in a SmartApp");
+                return b;
+            }
+            Expression left = b.getLeftExpression();
+            Expression value = transform(b.getRightExpression());
+            if (left instanceof VariableExpression v && isDynamic(v) && !v.isThisExpression()) {
+                if (FORBIDDEN_PROPERTIES.contains(v.getName())) {
+                    error(source, v, "assigning '" + v.getName() + "' is not allowed in a SmartApp");
+                    return b;
+                }
+                Expression self = self(v);
+                ConstantExpression name = new ConstantExpression(v.getName());
+                return compound == null ? checker("setProperty", self, name, value, bool(false), bool(false))
+                        : checker("compoundProperty", self, name, new ConstantExpression(compound), value);
+            }
+            if (left instanceof AttributeExpression) {
+                error(source, left, "direct field access ('.@') is not allowed in a SmartApp");
+                return b;
+            }
+            if (left instanceof PropertyExpression p) {
+                if (isSuper(p.getObjectExpression())) {
+                    error(source, p, "'super' is not allowed in a SmartApp");
+                    return b;
+                }
+                String pname = p.getPropertyAsString();
+                if (pname != null && FORBIDDEN_PROPERTIES.contains(pname)) {
+                    error(source, p, "assigning '" + pname + "' is not allowed in a SmartApp");
+                    return b;
+                }
+                Expression object = p.getObjectExpression() instanceof ClassExpression
+                        ? checkClass(p.getObjectExpression()) : transform(p.getObjectExpression());
+                Expression property = p.getProperty() instanceof ConstantExpression ? p.getProperty()
+                        : transform(p.getProperty());
+                return compound == null
+                        ? checker("setProperty", object, property, value, bool(p.isSafe()), bool(p.isSpreadSafe()))
+                        : checker("compoundProperty", object, property, new ConstantExpression(compound), value);
+            }
+            if (left instanceof BinaryExpression sub && sub.getOperation().getType() == Types.LEFT_SQUARE_BRACKET) {
+                Expression object = transform(sub.getLeftExpression());
+                Expression index = transform(sub.getRightExpression());
+                return compound == null ? checker("putAt", object, index, value)
+                        : checker("compoundAt", object, index, new ConstantExpression(compound), value);
+            }
+            if (left instanceof TupleExpression tuple) {
+                for (Expression element : tuple.getExpressions()) {
+                    if (!(element instanceof VariableExpression ve) || isDynamic(ve)) {
+                        error(source, element, "multiple assignment is only allowed to local variables in a SmartApp");
+                    }
+                }
+                b.setRightExpression(value);
+                return b;
+            }
+            if (left instanceof VariableExpression || left instanceof FieldExpression) {
+                b.setRightExpression(value);
+                return b;
+            }
+            error(source, b, "this assignment is not supported in a SmartApp");
+            return b;
+        }
+
+        private Expression step(Expression target, int op, boolean prefix) {
+            if (op != Types.PLUS_PLUS && op != Types.MINUS_MINUS) {
+                return null;
+            }
+            ConstantExpression delta = new ConstantExpression(op == Types.PLUS_PLUS ? 1 : -1, true);
+            if (target instanceof VariableExpression v && isDynamic(v) && !v.isThisExpression()) {
+                return checker("stepProperty", self(v), new ConstantExpression(v.getName()), delta, bool(prefix));
+            }
+            if (target instanceof PropertyExpression p && !(target instanceof AttributeExpression)) {
+                Expression object = transform(p.getObjectExpression());
+                Expression property = p.getProperty() instanceof ConstantExpression ? p.getProperty()
+                        : transform(p.getProperty());
+                return checker("stepProperty", object, property, delta, bool(prefix));
+            }
+            if (target instanceof BinaryExpression sub && sub.getOperation().getType() == Types.LEFT_SQUARE_BRACKET) {
+                return checker("stepAt", transform(sub.getLeftExpression()), transform(sub.getRightExpression()),
+                        delta, bool(prefix));
+            }
+            return null;
+        }
+
+        private Expression array(ArrayExpression array) {
+            checkType(array.getElementType(), array);
+            List<Expression> sizes = array.getSizeExpression();
+            if (sizes != null) {
+                List<Expression> bounded = new ArrayList<>();
+                for (Expression s : sizes) {
+                    bounded.add(checker("arraySize", transform(s)));
+                }
+                ArrayExpression out = new ArrayExpression(array.getElementType(), null, bounded);
+                out.setSourcePosition(array);
+                return out;
+            }
+            return array.transformExpression(this);
+        }
+
+        private Expression checkClass(Expression classExpression) {
+            checkType(classExpression.getType(), classExpression);
+            return classExpression;
+        }
+
+        /** Who an implicit call or dynamic name refers to: the script, or inside a closure the closure itself. */
+        private Expression self(ASTNode where) {
+            if (staticContext) {
+                error(source, where, "dynamic names are not allowed in static field initialisers");
+            }
+            if (closureDepth == 0) {
+                return new VariableExpression("this");
+            }
+            // Groovy has no expression for "this closure": asWritable() answers a wrapper whose owner it is.
+            MethodCallExpression writable = new MethodCallExpression(new VariableExpression("this"), "asWritable",
+                    ArgumentListExpression.EMPTY_ARGUMENTS);
+            writable.setImplicitThis(true);
+            MethodCallExpression owner = new MethodCallExpression(writable, "getOwner",
+                    ArgumentListExpression.EMPTY_ARGUMENTS);
+            owner.setImplicitThis(false);
+            return owner;
+        }
+
+        private ListExpression arguments(Expression args) {
+            List<Expression> out = new ArrayList<>();
+            if (args instanceof TupleExpression tuple) {
+                for (Expression a : tuple.getExpressions()) {
+                    out.add(transform(a));
+                }
+            } else if (args != null) {
+                out.add(transform(args));
+            }
+            return new ListExpression(out);
+        }
+
+        private static boolean isDynamic(VariableExpression v) {
+            Variable accessed = v.getAccessedVariable();
+            return accessed instanceof DynamicVariable;
+        }
+
+        private static boolean isSuper(Expression e) {
+            return e instanceof VariableExpression v && v.isSuperExpression();
+        }
+
+        private static ConstantExpression bool(boolean b) {
+            return new ConstantExpression(b, true);
+        }
+
+        private static Expression checker(String method, Expression... args) {
+            return new StaticMethodCallExpression(CHECKER, method, new ArgumentListExpression(args));
+        }
+    }
+}
