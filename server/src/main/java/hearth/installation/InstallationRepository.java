@@ -28,6 +28,9 @@ public class InstallationRepository {
     private static final String BY_ID = SELECT + "WHERE i.id = ? ORDER BY d.input_name, d.position";
     private static final String BY_ACCOUNT = SELECT + "WHERE i.account_id = ? ORDER BY i.created_at, i.id, "
             + "d.input_name, d.position";
+    private static final String BY_SMARTAPP = SELECT + "WHERE i.smartapp_id = ? ORDER BY i.created_at, i.id, "
+            + "d.input_name, d.position";
+    private static final String DELETE_DEVICES = "DELETE FROM installation_device WHERE installation_id = ?";
     private static final String STATE = "SELECT state FROM installation WHERE id = ?";
     private static final String SAVE_STATE = "UPDATE installation SET state = ? WHERE id = ?";
     private static final String TOUCH = "UPDATE installation SET last_used_at = ? WHERE id = ?";
@@ -60,6 +63,20 @@ public class InstallationRepository {
 
     public List<Installation> findByAccount(String accountId) {
         return jdbc.sql(BY_ACCOUNT).param(accountId).query(this::installations);
+    }
+
+    public List<Installation> findBySmartApp(String smartAppId) {
+        return jdbc.sql(BY_SMARTAPP).param(smartAppId).query(this::installations);
+    }
+
+    /** Replaces the devices chosen per input with {@code devices}, in the order given. */
+    public void replaceDevices(String id, Map<String, List<String>> devices) {
+        jdbc.sql(DELETE_DEVICES).param(id).update();
+        devices.forEach((input, ids) -> {
+            for (int position = 0; position < ids.size(); position++) {
+                jdbc.sql(INSERT_DEVICE).params(id, input, ids.get(position), position).update();
+            }
+        });
     }
 
     public String loadState(String id) {

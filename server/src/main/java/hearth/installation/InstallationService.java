@@ -103,6 +103,45 @@ public class InstallationService {
         installations.delete(installation.id());
     }
 
+    /**
+     * Changes which devices each input of the Installation has (the user edits a connected app),
+     * after the same checks as {@link #install}, then runs the SmartApp's {@code updated()} as the
+     * classic platform did when settings changed. Its tokens stay valid: the user still allows
+     * the app, now with other devices, which it reaches at once through the same token.
+     */
+    @Transactional
+    public Installation updateDevices(String accountId, String id, Map<String, List<String>> deviceChoices) {
+        Installation installation = owned(accountId, id);
+        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        Map<String, Device> inLocation = devices.findByLocation(installation.locationId()).stream()
+                .collect(Collectors.toMap(Device::id, d -> d));
+        Map<String, List<String>> chosen = new LinkedHashMap<>();
+        for (PreferenceInput input : apps.compiled(app).inputs()) {
+            if (input.isDevice()) {
+                List<String> ids = deviceChoices.getOrDefault(input.name(), List.of()).stream().distinct().toList();
+                checkDevices(input, ids, inLocation);
+                if (!ids.isEmpty()) {
+                    chosen.put(input.name(), ids);
+                }
+            }
+        }
+        installations.replaceDevices(installation.id(), chosen);
+        Installation updated = new Installation(installation.id(), installation.smartAppId(),
+                installation.locationId(), installation.accountId(), installation.label(), installation.settings(),
+                chosen, installation.createdAt(), installation.lastUsedAt());
+        HandlerOutcome outcome = runtime.lifecycle(updated, SmartApp.Lifecycle.UPDATED);
+        if (outcome instanceof HandlerOutcome.Failure failure) {
+            log.warn("updated() of installation {} failed: {}", updated.id(), failure.type());
+        }
+        return updated;
+    }
+
+    /** The Installations of a SmartApp the account owns, for its developer (any account's). */
+    public List<Installation> ofSmartApp(String ownerId, String smartAppId) {
+        SmartAppRecord app = apps.owned(ownerId, smartAppId);
+        return installations.findBySmartApp(app.id());
+    }
+
     private static void checkDevices(PreferenceInput input, List<String> ids, Map<String, Device> inLocation) {
         if (input.required() && ids.isEmpty()) {
             throw ApiException.badRequest("choose at least one device for '" + label(input) + "'");

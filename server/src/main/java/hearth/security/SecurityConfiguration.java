@@ -75,7 +75,8 @@ public class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(pathPattern("/"), pathPattern("/login"), pathPattern("/hearth.css"),
+                        .requestMatchers(pathPattern("/"), pathPattern("/login"), pathPattern("/signup"),
+                                pathPattern("/hearth.css"),
                                 pathPattern("/demo/callback"), pathPattern("/error"), pathPattern("/favicon.ico"))
                         .permitAll()
                         .anyRequest().authenticated())
