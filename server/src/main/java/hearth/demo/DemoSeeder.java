@@ -73,7 +73,7 @@ public class DemoSeeder {
         String redirectUri = "http://localhost:" + port + "/demo/callback";
         String source = new ClassPathResource("demo/demo-smartapp.groovy").getContentAsString(StandardCharsets.UTF_8);
         SmartAppService.Registered app = apps.register(account.id(), new SmartAppService.Changes(source,
-                List.of(redirectUri), List.of("*"), null, null, null));
+                List.of(redirectUri), List.of("*"), null, null, null, null));
         announce(port, password, app, redirectUri);
     }
 

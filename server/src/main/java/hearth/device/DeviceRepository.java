@@ -34,7 +34,7 @@ public class DeviceRepository {
     private static final String INSERT_EVENT = "INSERT INTO device_event (id, device_id, name, attr_value, value_type, unit, "
             + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String EVENTS = "SELECT * FROM device_event WHERE device_id = ? "
-            + "ORDER BY created_at DESC, id DESC";
+            + "ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY";
 
     private final JdbcClient jdbc;
 
@@ -79,10 +79,10 @@ public class DeviceRepository {
     }
 
     public List<DeviceEvent> events(String deviceId, int max) {
-        return jdbc.sql(EVENTS).param(deviceId).query((rs, n) -> new DeviceEvent(rs.getString("id"),
+        return jdbc.sql(EVENTS).params(deviceId, max).query((rs, n) -> new DeviceEvent(rs.getString("id"),
                 rs.getString("device_id"), rs.getString("name"),
                 AttributeValues.parse(rs.getString("attr_value"), rs.getString("value_type")), rs.getString("unit"),
-                Times.instant(rs, "created_at"))).stream().limit(max).toList();
+                Times.instant(rs, "created_at"))).list();
     }
 
     private List<Device> devices(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package hearth.installation;
 
+import hearth.audit.AuditEvent;
+import hearth.audit.AuditLog;
 import hearth.device.Device;
 import hearth.device.DeviceRepository;
 import hearth.engine.api.HandlerOutcome;
@@ -34,15 +36,18 @@ public class InstallationService {
     private final SmartAppService apps;
     private final InstallationRuntime runtime;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final Clock clock;
 
     public InstallationService(InstallationRepository installations, DeviceRepository devices, SmartAppService apps,
-                               InstallationRuntime runtime, ApplicationEventPublisher events, Clock clock) {
+                               InstallationRuntime runtime, ApplicationEventPublisher events, AuditLog audit,
+                               Clock clock) {
         this.installations = installations;
         this.devices = devices;
         this.apps = apps;
         this.runtime = runtime;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -100,6 +105,8 @@ public class InstallationService {
         Installation installation = owned(accountId, id);
         runtime.lifecycle(installation, SmartApp.Lifecycle.UNINSTALLED);
         events.publishEvent(new InstallationRemoved(installation.id()));
+        audit.record(accountId, AuditEvent.Type.INSTALLATION_REMOVED, "disconnected installation " + installation.id()
+                + " (" + installation.label() + "); its tokens were revoked");
         installations.delete(installation.id());
     }
 

@@ -1,5 +1,7 @@
 package hearth.oauth;
 
+import hearth.audit.AuditEvent;
+import hearth.audit.AuditLog;
 import hearth.installation.Installation;
 import hearth.installation.InstallationRemoved;
 import hearth.installation.InstallationTokens;
@@ -28,18 +30,26 @@ public class TokenService implements InstallationTokens {
     private final TokenRepository tokens;
     private final GrantRepository grants;
     private final SmartAppService apps;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public TokenService(TokenRepository tokens, GrantRepository grants, SmartAppService apps, Clock clock) {
+    public TokenService(TokenRepository tokens, GrantRepository grants, SmartAppService apps, AuditLog audit,
+                        Clock clock) {
         this.tokens = tokens;
         this.grants = grants;
         this.apps = apps;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** An access token, and a refresh token unless the app runs in legacy long-lived mode. */
     @Transactional
     public IssuedTokens issue(Grant grant, SmartAppRecord app) {
+        return issue(grant, app, AuditEvent.Type.TOKEN_ISSUED);
+    }
+
+    @Transactional
+    public IssuedTokens issue(Grant grant, SmartAppRecord app, AuditEvent.Type event) {
         Instant now = clock.instant();
         String access = Secrets.newSecret();
         tokens.insert(new TokenRecord(Secrets.sha256Hex(access), grant.id(), TokenRecord.Kind.ACCESS, app.id(),
@@ -53,6 +63,8 @@ public class TokenService implements InstallationTokens {
                     null, null));
         }
         log.info("issued tokens for grant {} of installation {}", grant.id(), grant.installationId());
+        audit.record(grant.accountId(), event, "tokens for " + app.name() + " (client " + app.clientId()
+                + ", installation " + grant.installationId() + ")");
         return new IssuedTokens(access, app.accessTokenTtl(), refresh, grant.scope());
     }
 
@@ -80,6 +92,30 @@ public class TokenService implements InstallationTokens {
         return record;
     }
 
+    /** The token, access or refresh, if it is known, unrevoked and unexpired. */
+    public java.util.Optional<TokenRecord> active(String token) {
+        Instant now = clock.instant();
+        return tokens.findByHash(Secrets.sha256Hex(token))
+                .filter(t -> t.revokedAt() == null && now.isBefore(t.expiresAt()))
+                .filter(t -> t.kind() == TokenRecord.Kind.ACCESS || t.usedAt() == null);
+    }
+
+    /** RFC 7009: a refresh token takes its whole grant with it; an access token only itself. */
+    @Transactional
+    public void revokeByClient(SmartAppRecord client, String token) {
+        tokens.findByHash(Secrets.sha256Hex(token)).filter(t -> t.smartAppId().equals(client.id()))
+                .filter(t -> t.revokedAt() == null).ifPresent(t -> {
+                    if (t.kind() == TokenRecord.Kind.REFRESH) {
+                        revokeGrant(t.grantId());
+                    } else {
+                        tokens.revoke(t.hash(), clock.instant());
+                        log.info("revoked an access token of grant {}", t.grantId());
+                        audit.record(t.accountId(), AuditEvent.Type.TOKEN_REVOKED, "an access token of installation "
+                                + t.installationId() + " was revoked by its client");
+                    }
+                });
+    }
+
     @Override
     @Transactional
     public String issueSelfToken(Installation installation) {
@@ -100,6 +136,16 @@ public class TokenService implements InstallationTokens {
     public void revokeGrant(String grantId) {
         grants.revokeGrant(grantId, clock.instant());
         log.info("revoked grant {}", grantId);
+        grants.findById(grantId).ifPresent(g -> audit.record(g.accountId(), AuditEvent.Type.TOKEN_REVOKED,
+                "every token of installation " + g.installationId() + " from one authorization was revoked"));
+    }
+
+    /** Log out everywhere: every grant and token this account gave to any app. */
+    @Transactional
+    public void revokeAccount(String accountId) {
+        grants.revokeAccount(accountId, clock.instant());
+        audit.record(accountId, AuditEvent.Type.ACCOUNT_TOKENS_REVOKED, "every token of every connected app revoked");
+        log.info("revoked every token of account {}", accountId);
     }
 
     @EventListener

@@ -14,7 +14,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 import java.io.IOException;
 
@@ -34,6 +38,17 @@ public class SecurityConfiguration {
     private static final String CSP = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
 
     @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    // Without it the registry never learns that a session ended, and keeps it forever.
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
@@ -41,8 +56,9 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain oauthClients(HttpSecurity http) throws Exception {
-        http.securityMatcher("/oauth/token", "/api/smartapps/endpoints", "/api/smartapps/installations/**",
-                        "/.well-known/**", "/actuator/health", "/actuator/health/**")
+        http.securityMatcher("/oauth/token", "/oauth/revoke", "/oauth/introspect", "/oauth/device_authorization",
+                        "/api/smartapps/endpoints", "/api/smartapps/installations/**", "/.well-known/**",
+                        "/actuator/health", "/actuator/health/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
@@ -54,7 +70,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain managementApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain managementApi(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions)
+            throws Exception {
         RequestMatcher basicAuthenticated = request -> request.getHeader("Authorization") != null;
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
@@ -67,13 +84,15 @@ public class SecurityConfiguration {
                 .csrf(c -> c.ignoringRequestMatchers(basicAuthenticated,
                         pathPattern(HttpMethod.POST, "/api/accounts")))
                 .requestCache(c -> c.disable())
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(pathPattern("/"), pathPattern("/login"), pathPattern("/signup"),
                                 pathPattern("/hearth.css"),
@@ -81,7 +100,9 @@ public class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll())
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .headers(h -> h
                         .frameOptions(f -> f.deny())
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP)))

@@ -31,7 +31,9 @@ public class SmartAppController {
     public Map<String, Object> register(@RequestBody Changes request) {
         SmartAppService.Registered registered = apps.register(current.id(), request);
         Map<String, Object> body = view(registered.app());
-        body.put("clientSecret", registered.clientSecret());
+        if (registered.clientSecret() != null) {
+            body.put("clientSecret", registered.clientSecret());
+        }
         return body;
     }
 
@@ -52,9 +54,17 @@ public class SmartAppController {
         return view(apps.update(current.id(), id, request));
     }
 
+    /**
+     * Rotates the secret; with {@code {"revokeTokens": true}} also revokes every token the app
+     * holds: one call for a vendor who was breached.
+     */
     @PostMapping("/api/smartapps/{id}/secret")
-    public Map<String, Object> rotateSecret(@PathVariable String id) {
+    public Map<String, Object> rotateSecret(@PathVariable String id,
+                                            @RequestBody(required = false) RotateSecret request) {
         String secret = apps.rotateSecret(current.id(), id);
+        if (request != null && Boolean.TRUE.equals(request.revokeTokens())) {
+            apps.revokeAllTokens(current.id(), id);
+        }
         Map<String, Object> body = view(apps.owned(current.id(), id));
         body.put("clientSecret", secret);
         return body;
@@ -64,6 +74,9 @@ public class SmartAppController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revokeTokens(@PathVariable String id) {
         apps.revokeAllTokens(current.id(), id);
+    }
+
+    public record RotateSecret(Boolean revokeTokens) {
     }
 
     private static Map<String, Object> view(SmartAppRecord app) {
@@ -77,6 +90,7 @@ public class SmartAppController {
         body.put("accessTokenTtlSeconds", app.accessTokenTtl().getSeconds());
         body.put("refreshTokenTtlSeconds", app.refreshTokenTtl().getSeconds());
         body.put("legacyTokens", app.accessTokenTtl().equals(SmartAppService.LEGACY_TOKEN_TTL));
+        body.put("publicClient", app.publicClient());
         body.put("createdAt", app.createdAt());
         body.put("updatedAt", app.updatedAt());
         return body;

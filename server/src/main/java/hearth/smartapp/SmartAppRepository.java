@@ -14,8 +14,8 @@ import java.util.Optional;
 @Repository
 public class SmartAppRepository {
     private static final String INSERT = "INSERT INTO smartapp (id, owner_id, name, namespace, source, client_id, "
-            + "client_secret_hash, redirect_uris, servers, access_token_ttl, refresh_token_ttl, created_at, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "client_secret_hash, redirect_uris, servers, access_token_ttl, refresh_token_ttl, public_client, created_at, "
+            + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE smartapp SET name = ?, namespace = ?, source = ?, redirect_uris = ?, "
             + "servers = ?, access_token_ttl = ?, refresh_token_ttl = ?, updated_at = ? WHERE id = ?";
     private static final String UPDATE_SECRET = "UPDATE smartapp SET client_secret_hash = ?, updated_at = ? WHERE id = ?";
@@ -30,7 +30,7 @@ public class SmartAppRepository {
             rs.getString("owner_id"), rs.getString("name"), rs.getString("namespace"), rs.getString("source"),
             rs.getString("client_id"), rs.getString("client_secret_hash"), split(rs.getString("redirect_uris")),
             split(rs.getString("servers")), Duration.ofSeconds(rs.getLong("access_token_ttl")),
-            Duration.ofSeconds(rs.getLong("refresh_token_ttl")), Times.instant(rs, "created_at"),
+            Duration.ofSeconds(rs.getLong("refresh_token_ttl")), rs.getBoolean("public_client"), Times.instant(rs, "created_at"),
             Times.instant(rs, "updated_at"));
 
     private final JdbcClient jdbc;
@@ -42,8 +42,8 @@ public class SmartAppRepository {
     public void insert(SmartAppRecord a) {
         jdbc.sql(INSERT).params(a.id(), a.ownerId(), a.name(), a.namespace(), a.source(), a.clientId(),
                 a.clientSecretHash(), String.join(SEPARATOR, a.redirectUris()), String.join(SEPARATOR, a.servers()),
-                a.accessTokenTtl().getSeconds(), a.refreshTokenTtl().getSeconds(), Times.db(a.createdAt()),
-                Times.db(a.updatedAt())).update();
+                a.accessTokenTtl().getSeconds(), a.refreshTokenTtl().getSeconds(), a.publicClient(),
+                Times.db(a.createdAt()), Times.db(a.updatedAt())).update();
     }
 
     public void update(SmartAppRecord a) {

@@ -1,6 +1,8 @@
 package hearth.smartapp;
 
 import hearth.HearthProperties;
+import hearth.audit.AuditEvent;
+import hearth.audit.AuditLog;
 import hearth.engine.SmartAppEngine;
 import hearth.engine.api.SmartApp;
 import hearth.engine.api.SmartAppCompilationException;
@@ -32,15 +34,17 @@ public class SmartAppService {
     private final ServerDirectory servers;
     private final HearthProperties properties;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final Clock clock;
 
     public SmartAppService(SmartAppRepository apps, SmartAppEngine engine, ServerDirectory servers,
-                           HearthProperties properties, ApplicationEventPublisher events, Clock clock) {
+                           HearthProperties properties, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.apps = apps;
         this.engine = engine;
         this.servers = servers;
         this.properties = properties;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -54,7 +58,7 @@ public class SmartAppService {
 
     /** What a developer may set; null fields keep their current (or default) value. */
     public record Changes(String source, List<String> redirectUris, List<String> servers, Long accessTokenTtlSeconds,
-                          Long refreshTokenTtlSeconds, Boolean legacyTokens) {
+                          Long refreshTokenTtlSeconds, Boolean legacyTokens, Boolean publicClient) {
     }
 
     @Transactional
@@ -75,9 +79,10 @@ public class SmartAppService {
                 compiled.definition().namespace(), changes.source(), UUID.randomUUID().toString(),
                 Secrets.sha256Hex(secret), checkedRedirectUris(changes.redirectUris()),
                 checkedServers(changes.servers() == null ? List.of(SmartAppRecord.ALL_SERVERS) : changes.servers()),
-                access, refresh, now, now);
+                access, refresh, Boolean.TRUE.equals(changes.publicClient()), now, now);
         apps.insert(app);
-        return new Registered(app, secret);
+        // A public client gets no secret: the stored hash is of a value nobody ever sees.
+        return new Registered(app, app.publicClient() ? null : secret);
     }
 
     @Transactional
@@ -90,7 +95,7 @@ public class SmartAppService {
                 changes.redirectUris() == null ? app.redirectUris() : checkedRedirectUris(changes.redirectUris()),
                 changes.servers() == null ? app.servers() : checkedServers(changes.servers()),
                 accessTtl(changes, app.accessTokenTtl()), refreshTtl(changes, app.refreshTokenTtl()),
-                app.createdAt(), clock.instant());
+                app.publicClient(), app.createdAt(), clock.instant());
         apps.update(updated);
         return updated;
     }
@@ -99,8 +104,12 @@ public class SmartAppService {
     @Transactional
     public String rotateSecret(String ownerId, String id) {
         SmartAppRecord app = owned(ownerId, id);
+        if (app.publicClient()) {
+            throw ApiException.badRequest("a public client has no secret to rotate; revoke its tokens instead");
+        }
         String secret = Secrets.newSecret();
         apps.updateSecretHash(app.id(), Secrets.sha256Hex(secret), clock.instant());
+        audit.record(ownerId, AuditEvent.Type.SECRET_ROTATED, "client secret of " + app.name() + " rotated");
         return secret;
     }
 
@@ -109,6 +118,7 @@ public class SmartAppService {
     public void revokeAllTokens(String ownerId, String id) {
         SmartAppRecord app = owned(ownerId, id);
         events.publishEvent(new SmartAppTokensRevoked(app.id()));
+        audit.record(ownerId, AuditEvent.Type.SMARTAPP_TOKENS_REVOKED, "every token of " + app.name() + " revoked");
     }
 
     public SmartAppRecord owned(String ownerId, String id) {

@@ -11,9 +11,15 @@ import java.time.Instant;
  * @param redirectUri      the registered URI the response goes to
  * @param redirectUriGiven whether the client sent redirect_uri (then the token request must repeat it)
  * @param originalQuery    the query string it came with, to start over after switching accounts
+ * @param deviceCodeHash   set when a device (RFC 8628) is being approved: the answer goes to the
+ *                         device's polling, not to a redirect URI (then null)
  */
 public record AuthorizationRequest(String id, String clientId, String smartAppId, String redirectUri,
                                    boolean redirectUriGiven, String scope, String state, String codeChallenge,
-                                   String codeChallengeMethod, String originalQuery, Instant createdAt)
-        implements Serializable {
+                                   String codeChallengeMethod, String originalQuery, Instant createdAt,
+                                   String deviceCodeHash) implements Serializable {
+
+    public boolean forDevice() {
+        return deviceCodeHash != null;
+    }
 }

@@ -71,12 +71,16 @@ public class AuthorizationRequestValidator {
             throw AuthorizationException.redirect(redirectUri, state, "invalid_request",
                     "code_challenge_method must be S256 (plain is refused, RFC 9700 §2.1.1)");
         }
+        if (challenge == null && app.publicClient()) {
+            throw AuthorizationException.redirect(redirectUri, state, "invalid_request", "this is a public client: "
+                    + "send code_challenge and code_challenge_method=S256 (PKCE, RFC 7636)");
+        }
         if (challenge != null && !challenge.matches("[A-Za-z0-9._~-]{43,128}")) {
             throw AuthorizationException.redirect(redirectUri, state, "invalid_request",
                     "code_challenge must be 43 to 128 characters of base64url (RFC 7636 §4.2)");
         }
         return new AuthorizationRequest(UUID.randomUUID().toString(), clientId, app.id(), redirectUri,
-                given.isPresent(), scope, state, challenge, challenge == null ? null : method, query, clock.instant());
+                given.isPresent(), scope, state, challenge, challenge == null ? null : method, query, clock.instant(), null);
     }
 
     private static Optional<String> first(Map<String, String[]> parameters, String name) {

@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ResponseMode;
+import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import hearth.account.Account;
 import hearth.device.Device;
@@ -12,6 +13,7 @@ import hearth.installation.InstallationService;
 import hearth.location.Location;
 import hearth.location.LocationService;
 import hearth.security.CurrentAccount;
+import hearth.server.PublicUrls;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
 import hearth.web.ApiException;
@@ -49,17 +51,19 @@ public class AuthorizeController {
     private final LocationService locations;
     private final InstallationService installations;
     private final CurrentAccount current;
+    private final PublicUrls urls;
     private final Clock clock;
 
     public AuthorizeController(AuthorizationRequestValidator validator, ConsentService consent, SmartAppService apps,
                                LocationService locations, InstallationService installations, CurrentAccount current,
-                               Clock clock) {
+                               PublicUrls urls, Clock clock) {
         this.validator = validator;
         this.consent = consent;
         this.apps = apps;
         this.locations = locations;
         this.installations = installations;
         this.current = current;
+        this.urls = urls;
         this.clock = clock;
     }
 
@@ -81,10 +85,23 @@ public class AuthorizeController {
                         + PendingAuthorizations.LIFETIME.toMinutes() + " minutes."));
         if ("deny".equals(decision)) {
             PendingAuthorizations.remove(request.getSession(), authorization.id());
+            apps.byId(authorization.smartAppId()).ifPresent(app -> consent.denied(current.id(), authorization, app));
+            if (authorization.forDevice()) {
+                return deviceDone(false);
+            }
             return redirect(AuthorizationException.redirect(authorization.redirectUri(), authorization.state(),
                     "access_denied", "the user denied access"));
         }
         return next(authorization, location, decision, form, request.getSession());
+    }
+
+    /** Resumes a pending request (the device page hands over to the consent pages here). */
+    @GetMapping("/oauth/authorize/continue")
+    public ModelAndView resume(HttpServletRequest request, @RequestParam(name = "request") String id) {
+        AuthorizationRequest authorization = PendingAuthorizations.get(request.getSession(false), id, clock.instant())
+                .orElseThrow(() -> AuthorizationException.page("This authorization has expired or is already "
+                        + "finished.", "Start again from the app or the device."));
+        return next(authorization, null, null, Map.of(), request.getSession());
     }
 
     /** Signs the current account out and starts the same authorization again, at the login page. */
@@ -97,7 +114,8 @@ public class AuthorizeController {
             session.invalidate();
         }
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        return seeOther(authorization.map(a -> "/oauth/authorize?" + a.originalQuery()).orElse("/login"));
+        return seeOther(authorization.map(a -> a.forDevice() ? "/device" : "/oauth/authorize?" + a.originalQuery())
+                .orElse("/login"));
     }
 
     private ModelAndView next(AuthorizationRequest authorization, String locationId, String decision,
@@ -133,6 +151,11 @@ public class AuthorizeController {
         String error = null;
         if ("allow".equals(decision)) {
             try {
+                if (authorization.forDevice()) {
+                    consent.approveDevice(account.id(), authorization, app, location, devices, values);
+                    PendingAuthorizations.remove(session, authorization.id());
+                    return deviceDone(true);
+                }
                 String code = consent.approve(account.id(), authorization, app, location, devices, values);
                 PendingAuthorizations.remove(session, authorization.id());
                 return success(authorization, code);
@@ -171,16 +194,18 @@ public class AuthorizeController {
         return page;
     }
 
-    private static ModelAndView success(AuthorizationRequest authorization, String code) {
+    // Responses carry iss (RFC 9207) so a client talking to several servers can't be mixed up (RFC 9700 §4.4).
+    private ModelAndView success(AuthorizationRequest authorization, String code) {
         URI uri = new AuthorizationSuccessResponse(URI.create(authorization.redirectUri()),
                 new com.nimbusds.oauth2.sdk.AuthorizationCode(code), null,
-                authorization.state() == null ? null : new State(authorization.state()), ResponseMode.QUERY).toURI();
+                authorization.state() == null ? null : new State(authorization.state()), new Issuer(urls.current()),
+                ResponseMode.QUERY).toURI();
         return new ModelAndView(seeOther(uri.toString()));
     }
 
-    private static ModelAndView redirect(AuthorizationException e) {
+    private ModelAndView redirect(AuthorizationException e) {
         URI uri = new AuthorizationErrorResponse(URI.create(e.redirectUri()), new ErrorObject(e.error(), e.getMessage()),
-                e.state() == null ? null : new State(e.state()), ResponseMode.QUERY).toURI();
+                e.state() == null ? null : new State(e.state()), new Issuer(urls.current()), ResponseMode.QUERY).toURI();
         return new ModelAndView(seeOther(uri.toString()));
     }
 
@@ -191,6 +216,12 @@ public class AuthorizeController {
         view.setHttp10Compatible(false);
         view.setStatusCode(HttpStatus.FOUND);
         return view;
+    }
+
+    private static ModelAndView deviceDone(boolean approved) {
+        ModelAndView page = new ModelAndView("device-done");
+        page.addObject("approved", approved);
+        return page;
     }
 
     @ExceptionHandler(AuthorizationException.class)

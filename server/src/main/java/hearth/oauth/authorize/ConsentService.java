@@ -1,6 +1,8 @@
 package hearth.oauth.authorize;
 
 import hearth.HearthProperties;
+import hearth.audit.AuditEvent;
+import hearth.audit.AuditLog;
 import hearth.installation.Installation;
 import hearth.installation.InstallationService;
 import hearth.location.Location;
@@ -8,6 +10,8 @@ import hearth.oauth.AuthorizationCode;
 import hearth.oauth.AuthorizationCodeRepository;
 import hearth.oauth.Grant;
 import hearth.oauth.GrantRepository;
+import hearth.oauth.device.DeviceAuthorization;
+import hearth.oauth.device.DeviceAuthorizationRepository;
 import hearth.smartapp.SmartAppRecord;
 import hearth.support.Secrets;
 import org.slf4j.Logger;
@@ -30,14 +34,19 @@ public class ConsentService {
     private final GrantRepository grants;
     private final AuthorizationCodeRepository codes;
     private final HearthProperties properties;
+    private final DeviceAuthorizationRepository deviceAuthorizations;
+    private final AuditLog audit;
     private final Clock clock;
 
     public ConsentService(InstallationService installations, GrantRepository grants, AuthorizationCodeRepository codes,
-                          HearthProperties properties, Clock clock) {
+                          DeviceAuthorizationRepository deviceAuthorizations, HearthProperties properties,
+                          AuditLog audit, Clock clock) {
         this.installations = installations;
         this.grants = grants;
         this.codes = codes;
         this.properties = properties;
+        this.deviceAuthorizations = deviceAuthorizations;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -45,17 +54,44 @@ public class ConsentService {
     @Transactional
     public String approve(String accountId, AuthorizationRequest request, SmartAppRecord app, Location location,
                           Map<String, List<String>> devices, Map<String, String> values) {
-        Installation installation = installations.install(accountId, app, location, devices, values);
+        Grant grant = install(accountId, request, app, location, devices, values);
         Instant now = clock.instant();
-        Grant grant = new Grant(UUID.randomUUID().toString(), app.id(), installation.id(), accountId, request.scope(),
-                Grant.Origin.CONSENT, now, null);
-        grants.insert(grant);
         String code = Secrets.newSecret();
         codes.insert(new AuthorizationCode(Secrets.sha256Hex(code), grant.id(), request.redirectUri(),
                 request.redirectUriGiven(), request.codeChallenge(), request.codeChallengeMethod(), now,
                 now.plus(properties.oauth().codeTtl()), null));
+        return code;
+    }
+
+    /** The user approved a device (RFC 8628): its next poll gets the tokens. */
+    @Transactional
+    public void approveDevice(String accountId, AuthorizationRequest request, SmartAppRecord app, Location location,
+                              Map<String, List<String>> devices, Map<String, String> values) {
+        Grant grant = install(accountId, request, app, location, devices, values);
+        if (!deviceAuthorizations.decide(request.deviceCodeHash(), DeviceAuthorization.Status.APPROVED, grant.id())) {
+            throw AuthorizationException.page("This device code was already used or has expired.",
+                    "Start again on the device.");
+        }
+        audit.record(accountId, AuditEvent.Type.DEVICE_CODE_APPROVED, "approved a device for " + app.name());
+    }
+
+    private Grant install(String accountId, AuthorizationRequest request, SmartAppRecord app, Location location,
+                          Map<String, List<String>> devices, Map<String, String> values) {
+        Installation installation = installations.install(accountId, app, location, devices, values);
+        Grant grant = new Grant(UUID.randomUUID().toString(), app.id(), installation.id(), accountId, request.scope(),
+                Grant.Origin.CONSENT, clock.instant(), null);
+        grants.insert(grant);
+        audit.record(accountId, AuditEvent.Type.CONSENT_GRANTED, "connected " + app.name() + " to " + location.name()
+                + " (installation " + installation.id() + ", devices " + installation.allDeviceIds().size() + ")");
         log.info("account {} installed smartapp {} as installation {} (grant {})", accountId, app.id(),
                 installation.id(), grant.id());
-        return code;
+        return grant;
+    }
+
+    public void denied(String accountId, AuthorizationRequest request, SmartAppRecord app) {
+        if (request.forDevice()) {
+            deviceAuthorizations.decide(request.deviceCodeHash(), DeviceAuthorization.Status.DENIED, null);
+        }
+        audit.record(accountId, AuditEvent.Type.CONSENT_DENIED, "refused to connect " + app.name());
     }
 }

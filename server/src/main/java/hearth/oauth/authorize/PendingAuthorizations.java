@@ -20,7 +20,7 @@ final class PendingAuthorizations {
     private PendingAuthorizations() {
     }
 
-    static void put(HttpSession session, AuthorizationRequest request) {
+    public static void put(HttpSession session, AuthorizationRequest request) {
         synchronized (session) {
             Map<String, AuthorizationRequest> all = all(session);
             while (all.size() >= MAX) {

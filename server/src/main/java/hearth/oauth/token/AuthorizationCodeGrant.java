@@ -1,5 +1,7 @@
 package hearth.oauth.token;
 
+import hearth.audit.AuditEvent;
+import hearth.audit.AuditLog;
 import hearth.oauth.AuthorizationCode;
 import hearth.oauth.AuthorizationCodeRepository;
 import hearth.oauth.Grant;
@@ -28,19 +30,21 @@ public class AuthorizationCodeGrant {
     private final AuthorizationCodeRepository codes;
     private final GrantRepository grants;
     private final TokenService tokens;
+    private final AuditLog audit;
     private final Clock clock;
 
     public AuthorizationCodeGrant(AuthorizationCodeRepository codes, GrantRepository grants, TokenService tokens,
-                                  Clock clock) {
+                                  AuditLog audit, Clock clock) {
         this.codes = codes;
         this.grants = grants;
         this.tokens = tokens;
+        this.audit = audit;
         this.clock = clock;
     }
 
     // noRollbackFor: revoking the tokens of a replayed code must stick although the request fails.
     @Transactional(noRollbackFor = OAuthException.class, propagation = Propagation.REQUIRED)
-    public IssuedTokens exchange(SmartAppRecord client, String code, String redirectUri) {
+    public IssuedTokens exchange(SmartAppRecord client, String code, String redirectUri, String codeVerifier) {
         Instant now = clock.instant();
         AuthorizationCode stored = codes.findByHash(Secrets.sha256Hex(code)).orElseThrow(() ->
                 OAuthException.invalidGrant("the authorization code is not known here; request a new one at "
@@ -53,6 +57,8 @@ public class AuthorizationCodeGrant {
         if (stored.usedAt() != null || !codes.markUsed(stored.hash(), now)) {
             // RFC 6749 §4.1.2: a code used twice means it leaked; revoke what it issued.
             tokens.revokeGrant(grant.id());
+            audit.record(grant.accountId(), AuditEvent.Type.CODE_REPLAYED, "an authorization code of installation "
+                    + grant.installationId() + " was used twice; its tokens were revoked");
             log.warn("authorization code of grant {} was replayed; its tokens are revoked", grant.id());
             throw OAuthException.invalidGrant("the authorization code was already used; the tokens issued from it "
                     + "are now revoked for safety; start a new authorization at /oauth/authorize");
@@ -74,6 +80,7 @@ public class AuthorizationCodeGrant {
             throw OAuthException.invalidGrant("redirect_uri '" + redirectUri + "' does not match the one of the "
                     + "authorization request; send exactly '" + stored.redirectUri() + "'");
         }
+        Pkce.verify(stored, codeVerifier);
         return tokens.issue(grant, client);
     }
 }

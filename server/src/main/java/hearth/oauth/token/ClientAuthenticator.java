@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Authenticates the client of a token request: HTTP Basic (RFC 6749 §2.3.1, parsed by Nimbus)
- * or {@code client_id} and {@code client_secret} in the parameters, not both.
+ * or {@code client_id} and {@code client_secret} in the parameters, not both. A public client
+ * names itself with {@code client_id} alone; what proves it is its PKCE verifier, checked by the
+ * grant.
  */
 @Component
 public class ClientAuthenticator {
@@ -44,11 +46,20 @@ public class ClientAuthenticator {
         } else {
             clientId = parameters.get("client_id").orElseThrow(() -> OAuthException.invalidClient(
                     "no client authentication: send client_id and client_secret, in the body or as HTTP Basic"));
-            secret = parameters.get("client_secret").orElseThrow(() -> OAuthException.invalidClient(
-                    "client_secret is missing; send it in the body or as HTTP Basic"));
+            secret = parameters.get("client_secret").orElse(null);
         }
         SmartAppRecord app = apps.byClientId(clientId).orElseThrow(() -> OAuthException.invalidClient(
                 "no SmartApp has the client_id '" + clientId + "'; copy it from the developer console"));
+        if (app.publicClient()) {
+            if (secret != null) {
+                throw OAuthException.invalidClient("client '" + clientId + "' is a public client and has no secret; "
+                        + "send client_id alone, with the PKCE code_verifier");
+            }
+            return app;
+        }
+        if (secret == null) {
+            throw OAuthException.invalidClient("client_secret is missing; send it in the body or as HTTP Basic");
+        }
         if (!Secrets.constantTimeEquals(Secrets.sha256Hex(secret), app.clientSecretHash())) {
             throw OAuthException.invalidClient("the client_secret is wrong for client_id '" + clientId
                     + "'; if it was rotated, use the new one from the developer console");

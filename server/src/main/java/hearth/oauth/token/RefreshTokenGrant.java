@@ -1,5 +1,7 @@
 package hearth.oauth.token;
 
+import hearth.audit.AuditEvent;
+import hearth.audit.AuditLog;
 import hearth.oauth.Grant;
 import hearth.oauth.GrantRepository;
 import hearth.oauth.IssuedTokens;
@@ -30,13 +32,15 @@ public class RefreshTokenGrant {
     private final TokenRepository tokenRepository;
     private final GrantRepository grants;
     private final TokenService tokens;
+    private final AuditLog audit;
     private final Clock clock;
 
     public RefreshTokenGrant(TokenRepository tokenRepository, GrantRepository grants, TokenService tokens,
-                             Clock clock) {
+                             AuditLog audit, Clock clock) {
         this.tokenRepository = tokenRepository;
         this.grants = grants;
         this.tokens = tokens;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -60,6 +64,8 @@ public class RefreshTokenGrant {
         }
         if (stored.usedAt() != null || !tokenRepository.markUsed(stored.hash(), now)) {
             tokens.revokeGrant(stored.grantId());
+            audit.record(stored.accountId(), AuditEvent.Type.REFRESH_TOKEN_REUSED, "a refresh token of installation "
+                    + stored.installationId() + " was used twice; the authorization was revoked");
             log.warn("refresh token of grant {} was reused; the grant is revoked", stored.grantId());
             throw OAuthException.invalidGrant("the refresh token was already used, so it may have leaked; every "
                     + "token of this authorization is now revoked; the user must authorize the app again");
@@ -72,6 +78,6 @@ public class RefreshTokenGrant {
         if (grant.revoked()) {
             throw OAuthException.invalidGrant("the authorization was revoked; the user must authorize the app again");
         }
-        return tokens.issue(grant, client);
+        return tokens.issue(grant, client, AuditEvent.Type.TOKEN_REFRESHED);
     }
 }

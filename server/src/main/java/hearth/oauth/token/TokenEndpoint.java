@@ -2,6 +2,7 @@ package hearth.oauth.token;
 
 import hearth.oauth.IssuedTokens;
 import hearth.oauth.OAuthException;
+import hearth.oauth.device.DeviceCodeGrant;
 import hearth.smartapp.SmartAppRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
@@ -20,14 +21,18 @@ import java.util.Map;
  */
 @RestController
 public class TokenEndpoint {
+    private static final String DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
     private final ClientAuthenticator clients;
     private final AuthorizationCodeGrant codeGrant;
     private final RefreshTokenGrant refreshGrant;
+    private final DeviceCodeGrant deviceGrant;
 
-    public TokenEndpoint(ClientAuthenticator clients, AuthorizationCodeGrant codeGrant, RefreshTokenGrant refreshGrant) {
+    public TokenEndpoint(ClientAuthenticator clients, AuthorizationCodeGrant codeGrant, RefreshTokenGrant refreshGrant,
+                         DeviceCodeGrant deviceGrant) {
         this.clients = clients;
         this.codeGrant = codeGrant;
         this.refreshGrant = refreshGrant;
+        this.deviceGrant = deviceGrant;
     }
 
     @RequestMapping(path = "/oauth/token", method = {RequestMethod.GET, RequestMethod.POST})
@@ -39,12 +44,14 @@ public class TokenEndpoint {
         IssuedTokens issued = switch (grantType) {
             case "authorization_code" -> codeGrant.exchange(client,
                     parameters.require("code", "send the code that /oauth/authorize put on your redirect URI"),
-                    parameters.get("redirect_uri").orElse(null));
+                    parameters.get("redirect_uri").orElse(null), parameters.get("code_verifier").orElse(null));
             case "refresh_token" -> refreshGrant.refresh(client,
                     parameters.require("refresh_token", "send the refresh_token of the last token response"),
                     parameters.get("scope").orElse(null));
+            case DEVICE_CODE -> deviceGrant.exchange(client,
+                    parameters.require("device_code", "send the device_code from /oauth/device_authorization"));
             default -> throw OAuthException.unsupportedGrantType("grant_type '" + grantType + "' is not supported; "
-                    + "use authorization_code or refresh_token");
+                    + "use authorization_code, refresh_token or " + DEVICE_CODE);
         };
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
                 .body(body(issued));
