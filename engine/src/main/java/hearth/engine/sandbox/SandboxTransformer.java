@@ -356,8 +356,8 @@ public final class SandboxTransformer extends CompilationCustomizer {
             }
             String name = call.getMethodAsString();
             if (name != null && FORBIDDEN_CALLS.contains(name)) {
+                // go on, so that what the receiver and arguments break is reported too
                 error(source, call, "calling '" + name + "' is not allowed in a SmartApp");
-                return call;
             }
             Expression receiver;
             if (call.isImplicitThis()) {
@@ -401,7 +401,6 @@ public final class SandboxTransformer extends CompilationCustomizer {
             String name = p.getPropertyAsString();
             if (name != null && FORBIDDEN_PROPERTIES.contains(name)) {
                 error(source, p, "reading '" + name + "' is not allowed in a SmartApp");
-                return p;
             }
             Expression receiver = object instanceof ClassExpression ? checkClass(object) : transform(object);
             Expression property = p.getProperty() instanceof ConstantExpression ? p.getProperty()

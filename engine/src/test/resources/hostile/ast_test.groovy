@@ -1,0 +1,7 @@
+// effect: file
+// refuses: ASTTest
+definition(name: "Hostile", namespace: "test")
+mappings { path("/attack") { action: [GET: "attack"] } }
+import groovy.transform.ASTTest
+@ASTTest(value = { new File('@MARKER@').text = 'x' })
+def attack() { }

@@ -1,0 +1,5 @@
+// effect: file
+// refuses: not allowed
+definition(name: "Hostile", namespace: "test")
+mappings { path("/attack") { action: [GET: "attack"] } }
+def attack() { def m = 'eval' + 'uate'; this."$m"("new File('@MARKER@').text = 'x'") }

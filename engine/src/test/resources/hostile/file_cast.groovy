@@ -1,0 +1,5 @@
+// effect: file
+// refuses: java.io.File
+definition(name: "Hostile", namespace: "test")
+mappings { path("/attack") { action: [GET: "attack"] } }
+def attack() { def f = '@MARKER@' as File; f.text = 'pwned' }
