@@ -1,5 +1,6 @@
 package hearth.api;
 
+import hearth.oauth.Descriptions;
 import hearth.oauth.TokenService.InvalidTokenException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,11 +22,10 @@ public class InvalidTokenHandler {
 
     @ExceptionHandler(InvalidTokenException.class)
     public ResponseEntity<Map<String, Object>> handle(InvalidTokenException e) {
+        String description = Descriptions.clean(e.getMessage());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "invalid_token");
-        body.put("error_description", e.getMessage());
-        // RFC 6750 §3: the header's error_description may hold only printable ASCII without " and \.
-        String description = e.getMessage().replaceAll("[^\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]", "");
+        body.put("error_description", description);
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"hearth\", error=\"invalid_token\", "
                         + "error_description=\"" + description + "\"")

@@ -11,8 +11,8 @@ public class OAuthException extends RuntimeException {
     private final transient ErrorObject error;
 
     public OAuthException(ErrorObject error, String description) {
-        super(description);
-        this.error = error.setDescription(description);
+        super(Descriptions.clean(description));
+        this.error = error.setDescription(getMessage());
     }
 
     public ErrorObject error() {

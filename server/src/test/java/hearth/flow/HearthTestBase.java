@@ -69,6 +69,11 @@ abstract class HearthTestBase {
     }
 
     Fixture fixture(String source, List<String> servers) {
+        return fixture(source, servers, Map.of());
+    }
+
+    /** {@code options} adds registration fields, e.g. publicClient or legacyTokens. */
+    Fixture fixture(String source, List<String> servers, Map<String, Object> options) {
         Http api = http();
         String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "correct horse " + UUID.randomUUID();
@@ -86,11 +91,13 @@ abstract class HearthTestBase {
         registration.put("source", source);
         registration.put("redirectUris", List.of(redirectUri));
         registration.put("servers", servers);
+        registration.putAll(options);
         HttpResponse<String> app = api.postJson("/api/smartapps", registration, "Authorization", basic);
         assertThat(app.statusCode()).as(app.body()).isEqualTo(201);
         JsonNode body = json(app);
         return new Fixture(username, password, basic, locationId, lamp, kitchen, lock, body.get("id").asText(),
-                body.get("clientId").asText(), body.get("clientSecret").asText(), redirectUri);
+                body.get("clientId").asText(), body.has("clientSecret") ? body.get("clientSecret").asText() : null,
+                redirectUri);
     }
 
     private static String device(Http api, String basic, String locationId, String label, List<String> capabilities) {
@@ -107,6 +114,11 @@ abstract class HearthTestBase {
 
     /** Signs in at the login page the authorize request sends us to; answers the page we land on. */
     HttpResponse<String> signInAndFollow(Http browser, String url, String username, String password) {
+        return signInAndFollow(browser, url, username, password, "/oauth/authorize");
+    }
+
+    HttpResponse<String> signInAndFollow(Http browser, String url, String username, String password,
+                                         String expectedPath) {
         HttpResponse<String> first = browser.get(url);
         assertThat(first.statusCode()).isEqualTo(302);
         assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -115,7 +127,7 @@ abstract class HearthTestBase {
                 "_csrf", Http.csrf(login.body())));
         assertThat(posted.statusCode()).isEqualTo(302);
         String next = posted.headers().firstValue("Location").orElseThrow();
-        assertThat(next).contains("/oauth/authorize");
+        assertThat(next).contains(expectedPath);
         return browser.get(next);
     }
 
@@ -138,14 +150,18 @@ abstract class HearthTestBase {
 
     /** The whole consent: sign in, pick devices, allow; answers the code. */
     String authorize(Fixture f, Map<String, List<String>> choices) {
+        return authorize(f, authorizeUrl(f, "xyz"), choices);
+    }
+
+    String authorize(Fixture f, String url, Map<String, List<String>> choices) {
         Http browser = http();
-        HttpResponse<String> page = signInAndFollow(browser, authorizeUrl(f, "xyz"), f.username(), f.password());
+        HttpResponse<String> page = signInAndFollow(browser, url, f.username(), f.password());
         HttpResponse<String> redirect = consent(browser, page, choices, "allow");
         assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
         String location = redirect.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(f.redirectUri() + "?");
         Map<String, String> query = Http.query(location);
-        assertThat(query).containsEntry("state", "xyz");
+        assertThat(query).containsEntry("state", Http.query(url).get("state")).containsEntry("iss", base());
         return query.get("code");
     }
 

@@ -1,5 +1,7 @@
 package hearth.oauth.authorize;
 
+import hearth.oauth.Descriptions;
+
 /**
  * An authorization request that can't go on: either shown to the user on a page (client or
  * redirect URI in doubt), or sent back to the client's redirect URI as {@code error=...}.
@@ -23,7 +25,7 @@ public class AuthorizationException extends RuntimeException {
     }
 
     public static AuthorizationException redirect(String redirectUri, String state, String error, String description) {
-        return new AuthorizationException(description, null, redirectUri, state, error);
+        return new AuthorizationException(Descriptions.clean(description), null, redirectUri, state, error);
     }
 
     public boolean redirects() {
