@@ -1,0 +1,98 @@
+package hearth.console;
+
+import hearth.device.Device;
+import hearth.device.DeviceService;
+import hearth.engine.api.PreferenceInput;
+import hearth.installation.Installation;
+import hearth.installation.InstallationService;
+import hearth.location.Location;
+import hearth.location.LocationService;
+import hearth.smartapp.SmartAppRecord;
+import hearth.smartapp.SmartAppService;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What the "Connected apps" pages show of an account's Installations, in people's words (names, labels, times). */
+@Component
+class ConnectedAppViews {
+    private final InstallationService installations;
+    private final SmartAppService apps;
+    private final LocationService locations;
+    private final DeviceService devices;
+
+    ConnectedAppViews(InstallationService installations, SmartAppService apps, LocationService locations,
+                      DeviceService devices) {
+        this.installations = installations;
+        this.apps = apps;
+        this.locations = locations;
+        this.devices = devices;
+    }
+
+    /** One connected app: which devices it reaches per input, and when it was connected and last used. */
+    record ConnectedApp(String id, String appName, String locationName, List<InputDevices> inputs, String created,
+                        String lastUsed) {
+    }
+
+    record InputDevices(String title, List<String> devices) {
+    }
+
+    /** The edit form: each device input with every device of the Location that fits it. */
+    record DeviceForm(String id, String appName, String locationName, List<InputChoice> inputs) {
+    }
+
+    record InputChoice(String name, String title, boolean multiple, boolean required, List<DeviceChoice> devices) {
+    }
+
+    record DeviceChoice(String id, String label, boolean checked) {
+    }
+
+    List<ConnectedApp> connectedApps(String accountId) {
+        return installations.ownedBy(accountId).stream().map(i -> connectedApp(accountId, i)).toList();
+    }
+
+    DeviceForm deviceForm(String accountId, String installationId, Map<String, List<String>> chosen) {
+        Installation installation = installations.owned(accountId, installationId);
+        Location location = locations.owned(accountId, installation.locationId());
+        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        Map<String, List<String>> checked = chosen == null ? installation.devices() : chosen;
+        List<InputChoice> inputs = new ArrayList<>();
+        installations.candidates(app, location).forEach((input, fitting) -> inputs.add(new InputChoice(input.name(),
+                title(input), input.multiple(), input.required(), fitting.stream().map(d -> new DeviceChoice(d.id(),
+                d.label(), checked.getOrDefault(input.name(), List.of()).contains(d.id()))).toList())));
+        return new DeviceForm(installation.id(), installation.label(), location.name(), inputs);
+    }
+
+    /** The names of the device inputs, which are the form fields the edit form posts. */
+    List<String> deviceInputNames(String accountId, String installationId) {
+        Installation installation = installations.owned(accountId, installationId);
+        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        return apps.compiled(app).inputs().stream().filter(PreferenceInput::isDevice).map(PreferenceInput::name)
+                .toList();
+    }
+
+    private ConnectedApp connectedApp(String accountId, Installation installation) {
+        Location location = locations.owned(accountId, installation.locationId());
+        Map<String, Device> byId = devices.inLocation(accountId, location.id()).stream()
+                .collect(Collectors.toMap(Device::id, Function.identity()));
+        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        List<InputDevices> inputs = new ArrayList<>();
+        for (PreferenceInput input : apps.compiled(app).inputs()) {
+            List<String> ids = installation.devices().getOrDefault(input.name(), List.of());
+            if (input.isDevice() && !ids.isEmpty()) {
+                inputs.add(new InputDevices(title(input), ids.stream().map(byId::get)
+                        .map(d -> d == null ? "(a removed device)" : d.label()).toList()));
+            }
+        }
+        return new ConnectedApp(installation.id(), installation.label(), location.name(), inputs,
+                PageTimes.format(installation.createdAt(), ""), PageTimes.format(installation.lastUsedAt(), "never"));
+    }
+
+    private static String title(PreferenceInput input) {
+        return input.title() == null || input.title().isBlank() ? input.name() : input.title();
+    }
+}
