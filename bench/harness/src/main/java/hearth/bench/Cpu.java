@@ -1,0 +1,75 @@
+package hearth.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU accounting from /proc, so every row says how many cores the server, wrk and everything
+ * else on the machine used while it was measured: a figure taken while other work ran is marked.
+ */
+final class Cpu {
+    /** Linux's USER_HZ: /proc counts CPU time in 1/100 s everywhere it runs. */
+    private static final double TICKS = 100.0;
+
+    private Cpu() {
+    }
+
+    /** Busy ticks of the whole machine (all CPUs): user, nice, system, irq, softirq, steal. */
+    static long machineBusy() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal ...
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                if (i < f.length) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** utime + stime of a process and its descendants (Keycloak runs under a shell), in ticks. */
+    static long process(long pid) {
+        long total = single(pid);
+        var handle = ProcessHandle.of(pid);
+        if (handle.isPresent()) {
+            for (ProcessHandle h : handle.get().descendants().toList()) {
+                total += single(h.pid());
+            }
+        }
+        return total;
+    }
+
+    /** utime + stime of one process (all its threads), in ticks; 0 when it is gone. */
+    static long single(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        try {
+            String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state=0 ... utime=11 stime=12
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static double cores(long ticks, double seconds) {
+        return seconds <= 0 ? 0 : ticks / TICKS / seconds;
+    }
+
+    /** Cores other processes keep busy over {@code millis}, not counting {@code pid} (an idle server). */
+    static double othersOver(long pid, long millis) throws InterruptedException {
+        long m0 = machineBusy();
+        long p0 = process(pid);
+        long t0 = System.nanoTime();
+        Thread.sleep(millis);
+        double s = (System.nanoTime() - t0) / 1e9;
+        return cores((machineBusy() - m0) - (process(pid) - p0), s);
+    }
+}
