@@ -150,7 +150,7 @@ public final class Checker {
             return false;
         }
         return SCRIPT_DSL.contains(name) || SCRIPT_EXTENSIONS.contains(name) || declaredByApp(script.getClass(), name)
-                || bindingClosure(script, name);
+                || fieldOfApp(script.getClass(), name) || bindingClosure(script, name);
     }
 
     /** Every object the call could reach through the closure must allow it. */
@@ -427,6 +427,18 @@ public final class Checker {
             for (Method m : scriptClass.getDeclaredMethods()) {
                 if (m.getName().equals(name) && !m.isSynthetic() && !Modifier.isStatic(m.getModifiers())
                         && !SCRIPT_DENY.contains(name) && !name.startsWith("$")) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** An {@code @Field} of the app: calling it by name calls the closure it holds. */
+    private static boolean fieldOfApp(Class<?> scriptClass, String name) {
+        return decide("F", scriptClass, name, () -> {
+            for (java.lang.reflect.Field f : scriptClass.getDeclaredFields()) {
+                if (f.getName().equals(name) && !f.isSynthetic() && !name.startsWith("$") && !name.startsWith("__")) {
                     return true;
                 }
             }

@@ -1,0 +1,162 @@
+package hearth.engine;
+
+import hearth.engine.api.HandlerOutcome;
+import hearth.engine.api.HandlerOutcome.Response;
+import hearth.engine.api.SmartApp;
+import hearth.engine.api.SmartAppCompilationException;
+import hearth.engine.support.FakeContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static hearth.engine.support.Engines.HEADER;
+import static hearth.engine.support.Engines.app;
+import static hearth.engine.support.Requests.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Sandbox rules beyond the hostile corpus: what still works, and how refusals read. */
+class SandboxTest {
+    static final SmartAppEngine engine = hearth.engine.support.Engines.quick();
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    private static String run(String handlerBody) {
+        SmartApp a = app(engine, "mappings { path(\"/x\") { action: [GET: \"x\"] } }\ndef x() {\n" + handlerBody + "\n}\n");
+        HandlerOutcome out = a.handle(get("/x"), new FakeContext());
+        if (out instanceof HandlerOutcome.Failure f) {
+            return f.type() + ": " + f.message();
+        }
+        return ((Response) out).body();
+    }
+
+    private static SmartAppCompilationException refused(String body) {
+        try {
+            engine.compile(HEADER + "mappings { }\n" + body);
+        } catch (SmartAppCompilationException e) {
+            return e;
+        }
+        throw new AssertionError("was not refused: " + body);
+    }
+
+    @Test
+    void ordinaryGroovyStillWorks() {
+        assertThat(run("""
+                def local = { a, b -> a + b }
+                def list = [3, 1, 2].sort()
+                def m = [a: 1]
+                m.b = 2
+                m["c"] = 3
+                m.a += 10
+                m.b++
+                list[0] = 9
+                def s = "Hello" + " " + 'World'
+                def counts = "banana".toList().countBy { it }
+                def viaWith = [1, 2, 3].with { size() }
+                def mapWith = [q: 5].with { q * 2 }
+                def nested = { -> { -> local(1, 2) }() }()
+                [sum: local(2, 3), list: list, m: m, s: s.toUpperCase(), b: counts.b, viaWith: viaWith,
+                 mapWith: mapWith, nested: nested, max: Math.max(3, 4), pi: Math.PI > 3, joined: String.join("-", ["a", "b"]),
+                 uuid: UUID.randomUUID().toString().size(), strategy: Closure.DELEGATE_FIRST, big: Integer.MAX_VALUE,
+                 date: new Date(0).time, range: (1..4).sum(), regex: ("a1b2" =~ /\\d/).collect { it }]
+                """)).isEqualTo("{\"sum\":5,\"list\":[9,2,3],\"m\":{\"a\":11,\"b\":3,\"c\":3},\"s\":\"HELLO WORLD\","
+                + "\"b\":1,\"viaWith\":3,\"mapWith\":10,\"nested\":3,\"max\":4,\"pi\":true,\"joined\":\"a-b\",\"uuid\":36,"
+                + "\"strategy\":1,\"big\":2147483647,\"date\":0,\"range\":10,\"regex\":[\"1\",\"2\"]}");
+    }
+
+    @Test
+    void scriptLevelClosuresAndFields() {
+        SmartApp a = app(engine, """
+                import groovy.transform.Field
+                @Field def greet = { name -> "hi " + name }
+                @Field final Map DEFAULTS = [level: 50]
+                mappings { path("/x") { action: [GET: "x"] } }
+                def helper(x) { x * 2 }
+                def x() { [greet: greet("you"), level: DEFAULTS.level, helped: helper(21), list: [1, 2].collect { helper(it) }] }
+                """);
+        assertThat(a.handle(get("/x"), new FakeContext())).asString()
+                .contains("{\"greet\":\"hi you\",\"level\":50,\"helped\":42,\"list\":[2,4]}");
+    }
+
+    @Test
+    void refusalsNameTheConstructAndTheLine() {
+        assertThat(refused("def x() {\n  new File('/tmp/x')\n}").problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("java.io.File").contains("not available");
+        });
+        assertThat(refused("def x() { System.currentTimeMillis() }").getMessage()).contains("java.lang.System");
+        assertThat(refused("def x() { 'ls'.execute() }").getMessage()).contains("'execute'");
+        assertThat(refused("def x() { this.&x }").getMessage()).contains("method pointers");
+        assertThat(refused("def x(a = 1) { a }").getMessage()).contains("default parameter values");
+        assertThat(refused("static def x() { 1 }").getMessage()).contains("static methods");
+        assertThat(refused("def x() { synchronized (this) { 1 } }").getMessage()).contains("synchronized");
+        assertThat(refused("import java.io.*\ndef x() { }").getMessage()).contains("star imports");
+        assertThat(refused("class A { }").getMessage()).contains("declaring classes");
+        assertThat(refused("def x() { 'a'.metaClass }").getMessage()).contains("'metaClass'");
+        assertThat(refused("def x() { [:].@foo }").getMessage()).contains("'.@'");
+    }
+
+    @Test
+    void runTimeRefusalsAreSandboxViolations() {
+        assertThat(run("def n = 'get' + 'Class'; 'x'.\"$n\"()"))
+                .startsWith("SandboxViolationException: not allowed in a SmartApp: java.lang.String.getClass()");
+        assertThat(run("def c = { -> 1 }; def n = 'dele' + 'gate'; c.\"$n\" = 'x'; c()"))
+                .startsWith("SandboxViolationException");
+        assertThat(run("def n = 'sle' + 'ep'; \"$n\"(10)")).startsWith("SandboxViolationException");
+        assertThat(run("def n = 'get' + 'Binding'; this.\"$n\"()")).startsWith("SandboxViolationException");
+    }
+
+    @Test
+    void largeAllocationsFailTheCallNotTheServer() {
+        assertThat(run("new long[2_000_000_000]")).startsWith("SandboxViolationException: arrays are limited");
+        assertThat(run("def s = []; (1..10).each { s << new byte[1000] }; s.size()")).isEqualTo("10");
+    }
+
+    @Test
+    void stateSizeIsBounded() {
+        assertThat(run("state.big = 'x' * 300_000; 1")).startsWith("StateTooLargeException");
+    }
+
+    @Test
+    void recursionEndsAsAFailure() {
+        SmartApp a = app(engine, """
+                mappings { path("/x") { action: [GET: "x"] } }
+                def down(n) { down(n + 1) }
+                def x() { down(0) }
+                """);
+        assertThat(a.handle(get("/x"), new FakeContext())).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                f -> assertThat(f.type()).isEqualTo("StackOverflowError"));
+    }
+
+    @Test
+    void oneAppsMetaClassChangesCannotReachAnother() {
+        // the runtime route to metaClass is refused, so String stays as it was for everyone
+        assertThat(run("def k = 'meta' + 'Class'; def mc = String[k]; 1")).startsWith("SandboxViolationException");
+        assertThat(run("def n = 'pw' + 'n'; 'x'.\"$n\"()")).startsWith("SandboxViolationException");
+    }
+
+    @Test
+    void concurrentCallsKeepTheirOwnScope() throws Exception {
+        SmartApp a = app(engine, """
+                mappings { path("/x") { action: [GET: "x"] } }
+                def x() { def mine = params.n; (1..2000).each { state.n = (state.n ?: 0) + 1 }; [n: params.n, same: mine == params.n] }
+                """);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 12; i++) {
+                String n = Integer.toString(i);
+                futures.add(pool.submit(() -> ((Response) a.handle(get("/x", Map.of("n", n)), new FakeContext("i" + n))).body()));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(futures.get(i).get()).isEqualTo("{\"n\":\"" + i + "\",\"same\":true}");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
