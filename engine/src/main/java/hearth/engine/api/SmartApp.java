@@ -23,6 +23,30 @@ public interface SmartApp {
     /** Runs {@code installed()}, {@code updated()} or {@code uninstalled()} when the app defines it. */
     HandlerOutcome lifecycle(Lifecycle event, InstallationContext context);
 
+    /**
+     * Runs a method the app declares, as the platform does for subscription handlers and
+     * {@code runIn}/{@code schedule} targets (see {@link AppIntent}). A method with one parameter
+     * receives the event as {@code evt} (null for scheduled runs); one without parameters gets none.
+     * An undeclared method is a Failure of type {@code HandlerNotFoundException}.
+     */
+    default HandlerOutcome runHandler(String method, AppEvent event, InstallationContext context) {
+        throw new UnsupportedOperationException("this SmartApp cannot run handlers");
+    }
+
+    /** The names of pages whose inputs are only known by running them ({@code page(name:, content: "method")}). */
+    default List<String> dynamicPages() {
+        return List.of();
+    }
+
+    /**
+     * The inputs a dynamic page declares for this Installation, by running its content method
+     * (which calls {@code dynamicPage(...) { section { input ... } }}) with the Installation's
+     * settings and state. Empty for an unknown page.
+     */
+    default List<PreferenceInput> pageInputs(String page, InstallationContext context) {
+        return List.of();
+    }
+
     enum Lifecycle {
         INSTALLED("installed"), UPDATED("updated"), UNINSTALLED("uninstalled");
 

@@ -25,6 +25,7 @@ public final class Json {
             .addConverter(new TypeConverter(CapabilityView.class, v -> ((CapabilityView) v).toJsonMap()))
             .addConverter(new TypeConverter(CommandView.class, v -> ((CommandView) v).toJsonMap()))
             .addConverter(new TypeConverter(AttributeView.class, v -> ((AttributeView) v).toJsonMap()))
+            .addConverter(new TypeConverter(EventView.class, v -> ((EventView) v).toJsonMap()))
             .addConverter(new TypeConverter(ModeView.class, Object::toString))
             .addConverter(new TypeConverter(java.util.TimeZone.class, v -> ((java.util.TimeZone) v).getID()))
             .build();

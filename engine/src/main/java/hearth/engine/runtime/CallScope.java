@@ -111,6 +111,25 @@ final class CallScope {
         return new CallScope(Phase.CALL, context, request, vars, handlerNames, params, before);
     }
 
+    /** {@code evt} for a handler: with the device when it is one of this Installation's. */
+    hearth.engine.dsl.EventView eventView(hearth.engine.api.AppEvent event) {
+        DeviceView device = null;
+        if (event.deviceId() != null) {
+            for (Object value : binding.getVariables().values()) {
+                if (value instanceof DeviceView d && d.getId().equals(event.deviceId())) {
+                    device = d;
+                } else if (value instanceof DeviceList list) {
+                    for (DeviceView d : list) {
+                        if (d.getId().equals(event.deviceId())) {
+                            device = d;
+                        }
+                    }
+                }
+            }
+        }
+        return new hearth.engine.dsl.EventView(event, device);
+    }
+
     /** The state as JSON when the call changed it, else null. */
     String changedState() {
         Object s = binding.getVariables().get("state");

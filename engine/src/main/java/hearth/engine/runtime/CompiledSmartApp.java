@@ -4,6 +4,7 @@ import groovy.lang.Binding;
 import groovy.lang.Closure;
 import hearth.engine.api.ApiRequest;
 import hearth.engine.api.AppDefinition;
+import hearth.engine.api.AppEvent;
 import hearth.engine.api.HandlerOutcome;
 import hearth.engine.api.InstallationContext;
 import hearth.engine.api.PreferenceInput;
@@ -26,19 +27,21 @@ public final class CompiledSmartApp implements SmartApp {
     private final Class<? extends SmartAppScript> scriptClass;
     private final AppDefinition definition;
     private final List<PreferenceInput> inputs;
-    private final List<String> dynamicPages;
+    private final Map<String, String> dynamicPages;
+    private final List<String> pageOrder;
     private final List<String> appSettings;
     private final Map<String, Integer> handlers;
     private final CallRunner runner;
     private final Duration timeout;
 
     CompiledSmartApp(Class<? extends SmartAppScript> scriptClass, AppDefinition definition,
-                     List<PreferenceInput> inputs, List<String> dynamicPages, List<String> appSettings,
+                     List<PreferenceInput> inputs, Map<String, String> dynamicPages, List<String> appSettings,
                      CallRunner runner, Duration timeout) {
         this.scriptClass = scriptClass;
         this.definition = definition;
         this.inputs = List.copyOf(inputs);
-        this.dynamicPages = List.copyOf(dynamicPages);
+        this.dynamicPages = Map.copyOf(dynamicPages);
+        this.pageOrder = List.copyOf(dynamicPages.keySet());
         this.appSettings = List.copyOf(appSettings);
         this.handlers = handlersOf(scriptClass);
         this.runner = runner;
@@ -55,9 +58,40 @@ public final class CompiledSmartApp implements SmartApp {
         return inputs;
     }
 
-    /** Names of the pages whose inputs are only known when their content method runs. */
+    @Override
     public List<String> dynamicPages() {
-        return dynamicPages;
+        return pageOrder;
+    }
+
+    @Override
+    public List<PreferenceInput> pageInputs(String page, InstallationContext context) {
+        String method = dynamicPages.get(page);
+        if (method == null || !handlers.containsKey(method)) {
+            return List.of();
+        }
+        List<List<PreferenceInput>> found = new java.util.ArrayList<>();
+        HandlerOutcome outcome = call(context, null, scope -> {
+            invoke(instantiate(scope), scope, method, null);
+            found.add(scope.preferences.inputs());
+            return ResponseBuilder.noContent();
+        });
+        if (outcome instanceof HandlerOutcome.Failure f) {
+            throw new IllegalStateException("page " + page + " failed: " + f.type() + ": " + f.message(), f.cause());
+        }
+        return found.isEmpty() ? List.of() : found.get(0);
+    }
+
+    @Override
+    public HandlerOutcome runHandler(String method, AppEvent event, InstallationContext context) {
+        if (!handlers.containsKey(method)) {
+            return new HandlerOutcome.Failure(HandlerNotFoundException.class.getSimpleName(),
+                    "the app defines no method " + method + "()", null);
+        }
+        return call(context, null, scope -> {
+            SmartAppScript script = instantiate(scope);
+            invoke(script, scope, method, event == null ? null : scope.eventView(event));
+            return ResponseBuilder.noContent();
+        });
     }
 
     /** The {@code appSetting "x"} names of {@code definition(...) { }}. */
@@ -77,7 +111,7 @@ public final class CompiledSmartApp implements SmartApp {
         }
         return call(context, null, scope -> {
             SmartAppScript script = instantiate(scope);
-            invoke(script, scope, event.method());
+            invoke(script, scope, event.method(), null);
             return ResponseBuilder.noContent();
         });
     }
@@ -100,7 +134,7 @@ public final class CompiledSmartApp implements SmartApp {
         scope.params.putAll(found.pathParams());
         Object result = found.handler() instanceof Closure<?> c
                 ? c.call()
-                : invoke(script, scope, found.handler().toString());
+                : invoke(script, scope, found.handler().toString(), scope.params);
         return ResponseBuilder.build(request.method(), result, scope.rendered);
     }
 
@@ -112,14 +146,15 @@ public final class CompiledSmartApp implements SmartApp {
         return script;
     }
 
-    private Object invoke(SmartAppScript script, CallScope scope, String handler) {
+    /** Runs one of the app's methods; {@code argument} goes to a method that takes one. */
+    private Object invoke(SmartAppScript script, CallScope scope, String handler, Object argument) {
         Integer arity = handlers.get(handler);
         if (arity == null) {
             throw new HandlerNotFoundException("the app names handler '" + handler + "' but defines no method "
                     + handler + "()");
         }
         return arity == 0 ? script.invokeMethod(handler, new Object[0])
-                : script.invokeMethod(handler, new Object[] {scope.params});
+                : script.invokeMethod(handler, new Object[] {argument});
     }
 
     private HandlerOutcome call(InstallationContext context, ApiRequest request, Work work) {

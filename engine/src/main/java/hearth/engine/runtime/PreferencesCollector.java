@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class PreferencesCollector {
     private final List<PreferenceInput> inputs = new ArrayList<>();
-    private final List<String> dynamicPages = new ArrayList<>();
+    private final java.util.Map<String, String> dynamicPages = new java.util.LinkedHashMap<>();
     private String section;
 
     void inSection(String title, Runnable body) {
@@ -26,8 +26,9 @@ final class PreferencesCollector {
         }
     }
 
-    void dynamicPage(String name) {
-        dynamicPages.add(name);
+    /** A page whose inputs come from running {@code contentMethod}. */
+    void dynamicPage(String name, String contentMethod) {
+        dynamicPages.put(name, contentMethod);
     }
 
     void input(Map<?, ?> options, String name, String type) {
@@ -48,8 +49,9 @@ final class PreferencesCollector {
         return List.copyOf(inputs);
     }
 
-    List<String> dynamicPages() {
-        return List.copyOf(dynamicPages);
+    /** Page name -> content method, in declaration order. */
+    java.util.Map<String, String> dynamicPages() {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dynamicPages));
     }
 
     /** {@code options: ["a", "b"]}, {@code options: [[a: "A"], [b: "B"]]} or {@code options: [a: "A"]}: the keys. */

@@ -77,8 +77,9 @@ public abstract class SmartAppScript extends Script {
     }
 
     public void page(Map<String, Object> options) {
-        if (options.get("content") != null || Boolean.TRUE.equals(options.get("dynamic"))) {
-            scope.preferences.dynamicPage(String.valueOf(options.get("name")));
+        Object content = options.get("content");
+        if (content != null) {
+            scope.preferences.dynamicPage(String.valueOf(options.get("name")), content.toString());
         }
     }
 
