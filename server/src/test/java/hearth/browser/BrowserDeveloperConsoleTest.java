@@ -100,6 +100,22 @@ class BrowserDeveloperConsoleTest extends BrowserTestBase {
     }
 
     @Test
+    void aPublicClientGetsNoSecretAndNothingToRotate() {
+        Account account = account();
+        open("/console");
+        signIn(account.username(), account.password());
+        type("source", resource("apps/flow-test.groovy"));
+        type("redirectUris", "http://127.0.0.1/callback");
+        find(By.name("publicClient")).click();
+        press("Create SmartApp");
+
+        assertThat(heading()).isEqualTo("Flow Test");
+        assertThat(findAll(By.id("client-secret"))).isEmpty();
+        assertThat(find(By.tagName("main")).getText()).contains("public (no secret; PKCE required)");
+        assertThat(findAll(By.xpath("//button[normalize-space()='Rotate client secret']"))).isEmpty();
+    }
+
+    @Test
     void theAppPageListsItsInstallations() {
         Fixture f = fixture();
         authorizeInBrowser(f, f.lampId(), f.kitchenId());

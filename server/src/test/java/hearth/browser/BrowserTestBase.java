@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -123,11 +123,14 @@ abstract class BrowserTestBase {
      * page has loaded: a click returns as soon as the browser has it, not when the page is there.
      */
     void submitWith(WebElement element) {
-        WebElement page = find(By.tagName("html"));
+        // A mark on the old page's window: a new page has a new window, without it. (Waiting for
+        // the old <html> to go stale races: Chromium may report the half-gone node as an error.)
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.hearthOldPage = true");
         element.click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "return window.hearthOldPage === undefined && document.readyState === 'complete'")));
     }
 
     String heading() {
