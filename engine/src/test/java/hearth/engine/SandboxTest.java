@@ -117,6 +117,23 @@ class SandboxTest {
     }
 
     @Test
+    void runawayGrowthHitsTheAllocationBudget() {
+        assertThat(run("def l = [1]; 40.times { l = l + l }; l.size()"))
+                .startsWith("MemoryLimitExceededException");
+        assertThat(run("(1..2_000_000_000).toList().size()")).startsWith("SandboxViolationException: ranges are limited");
+        assertThat(run("('x' * 2_000_000_000).size()")).startsWith("SandboxViolationException: repeating is limited");
+        assertThat(run("[2 * 3, 'ab' * 2, [1] * 2]")).isEqualTo("[6,\"abab\",[1,1]]");
+    }
+
+    @Test
+    void lazyValuesRunInsideTheCallsLimits() {
+        // a GString that loops when turned into text: state is serialised on the worker, under the deadline
+        long start = System.nanoTime();
+        assertThat(run("state.trap = \"${-> while (true) { } }\"; 1")).startsWith("ExecutionTimeoutException");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    }
+
+    @Test
     void stateSizeIsBounded() {
         assertThat(run("state.big = 'x' * 300_000; 1")).startsWith("StateTooLargeException");
     }

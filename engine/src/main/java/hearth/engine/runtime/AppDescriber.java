@@ -31,6 +31,7 @@ public final class AppDescriber {
                 SmartAppScript script = scriptClass.getConstructor(Binding.class).newInstance(scope.binding);
                 script.attach(scope);
                 script.run();
+                scope.definitionArgs = PlainValues.map(scope.definitionArgs);
                 return null;
             }, timeout);
         } catch (Throwable t) {

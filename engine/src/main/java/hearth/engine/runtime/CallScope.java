@@ -51,6 +51,8 @@ final class CallScope {
     final Intents intents = new Intents();
 
     private final String stateBefore;
+    /** The state JSON to save, worked out on the worker at the end of the call; null when unchanged. */
+    String stateToSave;
 
     private CallScope(Phase phase, InstallationContext context, ApiRequest request, Map<String, Object> variables,
                       Set<String> handlerNames, Map<String, Object> params, String stateBefore) {

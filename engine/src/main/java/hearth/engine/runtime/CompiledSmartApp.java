@@ -169,8 +169,20 @@ public final class CompiledSmartApp implements SmartApp {
         try {
             outcome = runner.run(() -> {
                 try {
-                    return work.run(scope);
+                    HandlerOutcome result = work.run(scope);
+                    if (!(result instanceof HandlerOutcome.Failure)) {
+                        // serialising state may run app code (GStrings, closures): keep it on the worker
+                        scope.stateToSave = scope.changedState();
+                    }
+                    return result;
                 } catch (Throwable t) {
+                    if (Outcomes.unwrap(t) instanceof HttpErrorSignal) {
+                        try {
+                            scope.stateToSave = scope.changedState();
+                        } catch (Throwable s) {
+                            return Outcomes.of(s);
+                        }
+                    }
                     return Outcomes.of(t);
                 }
             }, timeout);
@@ -182,9 +194,8 @@ public final class CompiledSmartApp implements SmartApp {
             return outcome;
         }
         try {
-            String changed = scope.changedState();
-            if (changed != null) {
-                context.state().save(changed);
+            if (scope.stateToSave != null) {
+                context.state().save(scope.stateToSave);
             }
             scope.intents.deliverTo(context);
         } catch (RuntimeException e) {

@@ -21,6 +21,9 @@ final class Outcomes {
             return new HandlerOutcome.Failure(ExecutionTimeoutException.class.getSimpleName(),
                     "the SmartApp ran longer than its time limit and was stopped", t);
         }
+        if (t instanceof MemoryLimitSignal) {
+            return new HandlerOutcome.Failure("MemoryLimitExceededException", t.getMessage(), t);
+        }
         return new HandlerOutcome.Failure(t.getClass().getSimpleName(), t.getMessage(), t);
     }
 

@@ -86,6 +86,6 @@ final class PreferencesCollector {
     }
 
     private static Object plain(Object o) {
-        return o instanceof CharSequence cs ? cs.toString() : o;
+        return PlainValues.of(o);
     }
 }

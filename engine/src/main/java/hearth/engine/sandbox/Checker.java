@@ -6,6 +6,7 @@ import groovy.lang.GroovyObject;
 import groovy.lang.MetaClass;
 import groovy.lang.MissingPropertyException;
 import hearth.engine.runtime.ExecutionTimeoutSignal;
+import hearth.engine.runtime.MemoryLimitSignal;
 import hearth.engine.runtime.SmartAppScript;
 import org.codehaus.groovy.runtime.InvokerHelper;
 
@@ -50,6 +51,8 @@ public final class Checker {
     private static final Set<String> NULL_SAFE = Set.of("toString", "equals", "hashCode", "is", "asBoolean",
             "isCase", "inspect", "plus");
     private static final int MAX_ARRAY = 1_000_000;
+    private static final long MAX_RANGE = 10_000_000;
+    private static final long MAX_REPEAT = 1_000_000;
 
     static {
         Set<String> names = new HashSet<>();
@@ -72,6 +75,30 @@ public final class Checker {
         if (Thread.currentThread().isInterrupted() || Deadline.passed()) {
             throw new ExecutionTimeoutSignal("the SmartApp ran out of time");
         }
+        if (Deadline.overBudget()) {
+            throw new MemoryLimitSignal("the SmartApp allocated more than "
+                    + Deadline.MAX_ALLOCATED_BYTES / (1024 * 1024) + " MiB in one call");
+        }
+    }
+
+    /** {@code a..b}: numeric ranges are bounded, since {@code (1..n).toList()} never ticks. */
+    public static Object range(Object from, Object to, boolean exclusiveLeft, boolean exclusiveRight)
+            throws Throwable {
+        if (from instanceof Number f && to instanceof Number t
+                && Math.abs(t.doubleValue() - f.doubleValue()) > MAX_RANGE) {
+            throw new SandboxViolationException("ranges are limited to " + MAX_RANGE + " elements");
+        }
+        return org.codehaus.groovy.runtime.ScriptBytecodeAdapter.createRange(from, to, exclusiveLeft, exclusiveRight);
+    }
+
+    /** {@code a * b}: repeating a string or list is bounded; numbers multiply as usual. */
+    public static Object multiply(Object left, Object right) throws Throwable {
+        if ((left instanceof CharSequence || left instanceof Collection<?> || left instanceof Object[])
+                && right instanceof Number n && n.longValue() > MAX_REPEAT) {
+            throw new SandboxViolationException("repeating is limited to " + MAX_REPEAT + " times");
+        }
+        return org.codehaus.groovy.runtime.ScriptBytecodeAdapter.invokeMethodN(Checker.class, left, "multiply",
+                new Object[] {right});
     }
 
     /** {@code new X[n]}: bounded, since memory can't be bounded per script. */

@@ -29,6 +29,7 @@ import org.codehaus.groovy.ast.expr.MethodPointerExpression;
 import org.codehaus.groovy.ast.expr.PostfixExpression;
 import org.codehaus.groovy.ast.expr.PrefixExpression;
 import org.codehaus.groovy.ast.expr.PropertyExpression;
+import org.codehaus.groovy.ast.expr.RangeExpression;
 import org.codehaus.groovy.ast.expr.StaticMethodCallExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
@@ -313,6 +314,10 @@ public final class SandboxTransformer extends CompilationCustomizer {
             if (e instanceof ArrayExpression array) {
                 return array(array);
             }
+            if (e instanceof RangeExpression range) {
+                return checker("range", transform(range.getFrom()), transform(range.getTo()),
+                        bool(range.isExclusiveLeft()), bool(range.isExclusiveRight()));
+            }
             return e.transformExpression(this);
         }
 
@@ -427,6 +432,9 @@ public final class SandboxTransformer extends CompilationCustomizer {
             int op = b.getOperation().getType();
             if (op == Types.LEFT_SQUARE_BRACKET) {
                 return checker("getAt", transform(b.getLeftExpression()), transform(b.getRightExpression()));
+            }
+            if (op == Types.MULTIPLY) {
+                return checker("multiply", transform(b.getLeftExpression()), transform(b.getRightExpression()));
             }
             if (!Types.ofType(op, Types.ASSIGNMENT_OPERATOR)) {
                 b.setLeftExpression(transform(b.getLeftExpression()));
