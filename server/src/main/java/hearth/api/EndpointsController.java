@@ -1,12 +1,12 @@
 package hearth.api;
 
-import hearth.installation.Installation;
-import hearth.installation.InstallationRepository;
 import hearth.location.Location;
 import hearth.location.LocationRepository;
+import hearth.oauth.Grant;
+import hearth.oauth.GrantRepository;
 import hearth.oauth.TokenRecord;
 import hearth.oauth.TokenService;
-import hearth.server.PublicUrls;
+import hearth.server.ServerDirectory;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,38 +18,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/smartapps/endpoints}: where the token's Installation answers. The classic
- * shape, field for field, except that the client secret is never sent back.
+ * {@code GET /api/smartapps/endpoints}: where the token's Installation answers, on the Server that
+ * hosts its Location. The classic shape, field for field, except that the client secret is never
+ * sent back.
  */
 @RestController
 public class EndpointsController {
     public static final String INSTALLATIONS_PATH = "/api/smartapps/installations/";
 
     private final TokenService tokens;
-    private final InstallationRepository installations;
+    private final GrantRepository grants;
     private final LocationRepository locations;
     private final SmartAppService apps;
-    private final PublicUrls urls;
+    private final ServerDirectory servers;
 
-    public EndpointsController(TokenService tokens, InstallationRepository installations, LocationRepository locations,
-                               SmartAppService apps, PublicUrls urls) {
+    public EndpointsController(TokenService tokens, GrantRepository grants, LocationRepository locations,
+                               SmartAppService apps, ServerDirectory servers) {
         this.tokens = tokens;
-        this.installations = installations;
+        this.grants = grants;
         this.locations = locations;
         this.apps = apps;
-        this.urls = urls;
+        this.servers = servers;
     }
 
     @GetMapping("/api/smartapps/endpoints")
     public List<Map<String, Object>> endpoints(HttpServletRequest request) {
         TokenRecord token = tokens.authenticate(BearerTokens.extract(request));
-        Installation installation = installations.findById(token.installationId()).orElse(null);
-        if (installation == null) {
+        Grant grant = grants.findById(token.grantId()).orElseThrow();
+        Location location = locations.findById(grant.locationId()).orElse(null);
+        SmartAppRecord app = apps.byId(token.smartAppId()).orElse(null);
+        if (location == null || app == null) {
             return List.of();
         }
-        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
-        Location location = locations.findById(installation.locationId()).orElseThrow();
-        String base = urls.baseUrl(request);
+        String base = servers.baseUrl(grant.serverName(), request);
         Map<String, Object> client = new LinkedHashMap<>();
         client.put("clientId", app.clientId());
         client.put("authorizedGrantTypes", "authorization_code");
@@ -59,9 +60,9 @@ public class EndpointsController {
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("oauthClient", client);
         endpoint.put("location", where);
-        endpoint.put("uri", base + INSTALLATIONS_PATH + installation.id());
+        endpoint.put("uri", base + INSTALLATIONS_PATH + token.installationId());
         endpoint.put("base_url", base);
-        endpoint.put("url", INSTALLATIONS_PATH + installation.id());
+        endpoint.put("url", INSTALLATIONS_PATH + token.installationId());
         return List.of(endpoint);
     }
 }

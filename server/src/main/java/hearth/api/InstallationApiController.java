@@ -5,8 +5,8 @@ import hearth.engine.api.HandlerOutcome;
 import hearth.installation.Installation;
 import hearth.installation.InstallationRepository;
 import hearth.installation.InstallationRuntime;
-import hearth.oauth.TokenRecord;
-import hearth.oauth.TokenService;
+import hearth.cluster.TokenVerifier;
+import hearth.cluster.VerifiedToken;
 import hearth.server.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -45,13 +45,13 @@ public class InstallationApiController {
     private static final Set<String> HIDDEN_HEADERS = Set.of("authorization", "cookie", "authorize");
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
-    private final TokenService tokens;
+    private final TokenVerifier tokens;
     private final InstallationRepository installations;
     private final InstallationRuntime runtime;
     private final PublicUrls urls;
     private final Clock clock;
 
-    public InstallationApiController(TokenService tokens, InstallationRepository installations,
+    public InstallationApiController(TokenVerifier tokens, InstallationRepository installations,
                                      InstallationRuntime runtime, PublicUrls urls, Clock clock) {
         this.tokens = tokens;
         this.installations = installations;
@@ -62,7 +62,7 @@ public class InstallationApiController {
 
     @RequestMapping({EndpointsController.INSTALLATIONS_PATH + "{id}", EndpointsController.INSTALLATIONS_PATH + "{id}/**"})
     public ResponseEntity<?> call(@PathVariable String id, HttpServletRequest request) throws IOException {
-        TokenRecord token = tokens.authenticate(BearerTokens.extract(request));
+        VerifiedToken token = tokens.verify(BearerTokens.extract(request));
         if (!token.installationId().equals(id)) {
             return ClassicErrors.of(403, ClassicErrors.ACCESS_DENIED,
                     "this token belongs to another installation; call the uri that /api/smartapps/endpoints returns "
@@ -70,7 +70,8 @@ public class InstallationApiController {
         }
         Installation installation = installations.findById(id).orElse(null);
         if (installation == null) {
-            return ClassicErrors.of(403, ClassicErrors.ACCESS_DENIED, "this installation was removed");
+            return ClassicErrors.of(403, ClassicErrors.ACCESS_DENIED, "this installation is not on this server, or "
+                    + "was removed; call the uri that /api/smartapps/endpoints returns");
         }
         byte[] body = readBody(request);
         if (body == null) {

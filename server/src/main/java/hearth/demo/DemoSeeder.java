@@ -53,7 +53,7 @@ public class DemoSeeder {
     @EventListener
     @Transactional
     public void seed(ApplicationReadyEvent event) throws IOException {
-        if (!properties.demo().enabled() || accountRepository.count() > 0) {
+        if (!properties.demo().enabled() || !properties.role().global() || accountRepository.count() > 0) {
             return;
         }
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web

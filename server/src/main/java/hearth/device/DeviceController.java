@@ -42,8 +42,7 @@ public class DeviceController {
 
     @GetMapping("/api/devices/{id}/events")
     public List<?> events(@PathVariable String id, @RequestParam(defaultValue = "20") int max) {
-        devices.owned(current.id(), id);
-        return devices.events(id, Math.max(1, Math.min(max, 200)));
+        return devices.events(current.id(), id, Math.max(1, Math.min(max, 200)));
     }
 
     @PostMapping("/api/devices/{id}/commands")

@@ -1,212 +1,70 @@
 package hearth.device;
 
-import hearth.engine.api.AttributeState;
+import hearth.cluster.Shards;
 import hearth.engine.api.DeviceEvent;
-import hearth.engine.api.UnsupportedCommandException;
-import hearth.engine.capability.Capabilities;
-import hearth.engine.capability.Capability;
-import hearth.engine.capability.Capability.Attribute;
-import hearth.engine.capability.Capability.Command;
-import hearth.engine.capability.Capability.Effect;
+import hearth.location.Location;
 import hearth.location.LocationService;
 import hearth.web.ApiException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Virtual devices: their attributes live in the database; commands change them and record events. */
+/**
+ * Devices as an Account reaches them (management API, console, demo): ownership is checked
+ * against the global Location directory, and the work goes to the Server hosting the Location.
+ */
 @Service
 public class DeviceService {
-    private final DeviceRepository devices;
     private final LocationService locations;
-    private final Clock clock;
+    private final Shards shards;
 
-    public DeviceService(DeviceRepository devices, LocationService locations, Clock clock) {
-        this.devices = devices;
+    public DeviceService(LocationService locations, Shards shards) {
         this.locations = locations;
-        this.clock = clock;
+        this.shards = shards;
     }
 
-    @Transactional
-    public Device create(String ownerId, String locationId, String label, List<String> capabilityNames,
-                         Map<String, Object> initial) {
-        locations.owned(ownerId, locationId);
-        if (label == null || label.isBlank() || label.length() > 200) {
-            throw ApiException.badRequest("label is required (1 to 200 characters)");
-        }
-        if (capabilityNames == null || capabilityNames.isEmpty()) {
-            throw ApiException.badRequest("capabilities must name at least one capability, e.g. [\"switch\"]");
-        }
-        LinkedHashSet<String> ids = new LinkedHashSet<>();
-        for (String name : capabilityNames) {
-            Capability capability = Capabilities.find(name).orElseThrow(() -> ApiException.badRequest(
-                    "unknown capability '" + name + "'; known: " + Capabilities.all().stream().map(Capability::id).toList()));
-            ids.add(capability.id());
-        }
-        List<Capability> capabilities = ids.stream().map(id -> Capabilities.find(id).orElseThrow()).toList();
-        Instant now = clock.instant();
-        Map<String, AttributeState> attributes = new LinkedHashMap<>();
-        for (Capability capability : capabilities) {
-            for (Attribute attribute : capability.attributes()) {
-                if (attribute.type() == Attribute.Type.ENUM && !attribute.values().isEmpty()) {
-                    attributes.put(attribute.name(), new AttributeState(attribute.name(), attribute.values().get(0),
-                            attribute.unit(), now));
-                }
-            }
-        }
-        if (initial != null) {
-            initial.forEach((name, value) -> {
-                Attribute attribute = attributeOf(capabilities, name).orElseThrow(() -> ApiException.badRequest(
-                        "attribute '" + name + "' belongs to none of the capabilities " + ids));
-                attributes.put(name, new AttributeState(name, checked(attribute, value), attribute.unit(), now));
-            });
-        }
-        String typeName = "Virtual " + capabilities.get(0).name();
-        Device device = new Device(UUID.randomUUID().toString(), locationId, label.trim(), typeName, typeName,
-                List.copyOf(ids), attributes, now);
-        devices.insert(device);
-        attributes.values().forEach(state -> devices.saveAttribute(device.id(), state));
-        return device;
+    public Device create(String ownerId, String locationId, String label, List<String> capabilities,
+                         Map<String, Object> attributes) {
+        Location location = locations.owned(ownerId, locationId);
+        return shards.of(location.serverName()).createDevice(location.id(), label, capabilities, attributes);
     }
 
     public List<Device> inLocation(String ownerId, String locationId) {
-        locations.owned(ownerId, locationId);
-        return devices.findByLocation(locationId);
+        Location location = locations.owned(ownerId, locationId);
+        return shards.of(location.serverName()).devices(location.id());
     }
 
     public Device owned(String ownerId, String deviceId) {
-        Device device = devices.findById(deviceId)
-                .orElseThrow(() -> ApiException.notFound("you have no device with id " + deviceId));
-        locations.owned(ownerId, device.locationId());
-        return device;
+        return find(ownerId, deviceId).device();
     }
 
-    @Transactional
     public Device commandAsOwner(String ownerId, String deviceId, String command, List<Object> arguments) {
-        Device device = owned(ownerId, deviceId);
-        try {
-            return run(device, command, arguments == null ? List.of() : arguments);
-        } catch (UnsupportedCommandException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        Found found = find(ownerId, deviceId);
+        return shards.of(found.location().serverName()).command(deviceId, command, arguments);
     }
 
-    /**
-     * Runs a command on a virtual device: each effect sets one attribute, and each change is
-     * recorded as an event. Arguments are checked against the capability's declaration.
-     *
-     * @throws UnsupportedCommandException when the device has no such command or the arguments don't fit
-     */
-    @Transactional
-    public Device run(Device device, String commandName, List<Object> arguments) {
-        Command command = commandOf(device, commandName).orElseThrow(() -> new UnsupportedCommandException(
-                "device '" + device.label() + "' has no command '" + commandName + "'; its commands: "
-                        + commandsOf(device)));
-        List<Object> args = checkedArguments(command, arguments);
-        Instant now = clock.instant();
-        Map<String, AttributeState> attributes = new LinkedHashMap<>(device.attributes());
-        for (Effect effect : command.effects()) {
-            Object value = effect.argumentIndex() >= 0 ? args.get(effect.argumentIndex()) : effect.constant();
-            String unit = device.capabilities().stream().map(id -> Capabilities.find(id).orElseThrow())
-                    .flatMap(c -> c.attribute(effect.attribute()).stream()).map(Attribute::unit)
-                    .filter(u -> u != null).findFirst().orElse(null);
-            AttributeState state = new AttributeState(effect.attribute(), value, unit, now);
-            attributes.put(effect.attribute(), state);
-            devices.saveAttribute(device.id(), state);
-            devices.insertEvent(new DeviceEvent(UUID.randomUUID().toString(), device.id(), effect.attribute(), value,
-                    unit, now));
-        }
-        return device.withAttributes(attributes);
+    public List<DeviceEvent> events(String ownerId, String deviceId, int max) {
+        Found found = find(ownerId, deviceId);
+        return shards.of(found.location().serverName()).events(deviceId, max);
     }
 
-    public List<DeviceEvent> events(String deviceId, int max) {
-        return devices.events(deviceId, max);
+    private record Found(Device device, Location location) {
     }
 
-    private static Optional<Command> commandOf(Device device, String name) {
-        return device.capabilities().stream().map(id -> Capabilities.find(id).orElseThrow())
-                .flatMap(c -> c.command(name).stream()).findFirst();
-    }
-
-    private static List<String> commandsOf(Device device) {
-        return device.capabilities().stream().map(id -> Capabilities.find(id).orElseThrow())
-                .flatMap(c -> c.commands().stream()).map(Command::name).distinct().toList();
-    }
-
-    private static Optional<Attribute> attributeOf(List<Capability> capabilities, String name) {
-        return capabilities.stream().flatMap(c -> c.attribute(name).stream()).findFirst();
-    }
-
-    private static List<Object> checkedArguments(Command command, List<Object> arguments) {
-        int required = command.requiredArguments();
-        int allowed = command.arguments().size();
-        if (arguments.size() < required || arguments.size() > allowed) {
-            throw new UnsupportedCommandException("command '" + command.name() + "' takes "
-                    + (required == allowed ? allowed : required + " to " + allowed) + " argument(s) "
-                    + command.arguments().stream().map(Capability.Argument::name).toList() + ", got "
-                    + arguments.size());
-        }
-        List<Object> checked = new ArrayList<>(arguments.size());
-        for (int i = 0; i < arguments.size(); i++) {
-            Capability.Argument declared = command.arguments().get(i);
-            Object value = arguments.get(i);
-            if (declared.type() == Attribute.Type.NUMBER) {
-                BigDecimal number = toNumber(value).orElseThrow(() -> new UnsupportedCommandException(
-                        "argument '" + declared.name() + "' of '" + command.name() + "' must be a number, got '"
-                                + value + "'"));
-                if ((declared.min() != null && number.compareTo(BigDecimal.valueOf(declared.min())) < 0)
-                        || (declared.max() != null && number.compareTo(BigDecimal.valueOf(declared.max())) > 0)) {
-                    throw new UnsupportedCommandException("argument '" + declared.name() + "' of '" + command.name()
-                            + "' must be between " + declared.min() + " and " + declared.max() + ", got " + value);
-                }
-                checked.add(AttributeValues.number(number));
-            } else if (declared.type() == Attribute.Type.STRING) {
-                checked.add(value == null ? null : value.toString());
-            } else {
-                checked.add(value);
+    /** Device ids don't say where they live: ask each Server that hosts one of the account's Locations. */
+    private Found find(String ownerId, String deviceId) {
+        Map<String, Location> owned = locations.ownedBy(ownerId).stream()
+                .collect(Collectors.toMap(Location::id, Function.identity()));
+        for (String server : owned.values().stream().map(Location::serverName).distinct().toList()) {
+            Optional<Device> device = shards.of(server).device(deviceId);
+            if (device.isPresent() && owned.containsKey(device.get().locationId())) {
+                return new Found(device.get(), owned.get(device.get().locationId()));
             }
         }
-        return checked;
-    }
-
-    private static Object checked(Attribute attribute, Object value) {
-        switch (attribute.type()) {
-            case ENUM -> {
-                String text = String.valueOf(value);
-                if (!attribute.values().contains(text)) {
-                    throw ApiException.badRequest("attribute '" + attribute.name() + "' must be one of "
-                            + attribute.values() + ", got '" + value + "'");
-                }
-                return text;
-            }
-            case NUMBER -> {
-                return AttributeValues.number(toNumber(value).orElseThrow(() -> ApiException.badRequest(
-                        "attribute '" + attribute.name() + "' must be a number, got '" + value + "'")));
-            }
-            default -> {
-                return value == null ? null : value.toString();
-            }
-        }
-    }
-
-    private static Optional<BigDecimal> toNumber(Object value) {
-        if (value instanceof Number n) {
-            return Optional.of(new BigDecimal(n.toString()));
-        }
-        try {
-            return value == null ? Optional.empty() : Optional.of(new BigDecimal(value.toString().trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        throw ApiException.notFound("you have no device with id " + deviceId);
     }
 }

@@ -2,7 +2,7 @@ package hearth.installation;
 
 import hearth.device.Device;
 import hearth.device.DeviceRepository;
-import hearth.device.DeviceService;
+import hearth.device.LocalDevices;
 import hearth.engine.api.ApiRequest;
 import hearth.engine.api.AttributeState;
 import hearth.engine.api.DeviceEvent;
@@ -35,13 +35,13 @@ import java.util.stream.Collectors;
 public class InstallationRuntime {
     private final SmartAppService apps;
     private final DeviceRepository deviceRepository;
-    private final DeviceService deviceService;
+    private final LocalDevices deviceService;
     private final LocationRepository locations;
     private final InstallationRepository installations;
     private final InstallationTokens tokens;
     private final PublicUrls urls;
 
-    public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, DeviceService deviceService,
+    public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, LocalDevices deviceService,
                                LocationRepository locations, InstallationRepository installations,
                                @Lazy InstallationTokens tokens, PublicUrls urls) {
         this.apps = apps;
@@ -148,7 +148,7 @@ public class InstallationRuntime {
         }
     }
 
-    /** A chosen device; commands go through {@link DeviceService}, and the handle sees their effect at once. */
+    /** A chosen device; commands go through {@link LocalDevices}, and the handle sees their effect at once. */
     private final class VirtualDeviceHandle implements DeviceHandle {
         private volatile Device device;
 

@@ -30,6 +30,16 @@ public class LocationRepository {
                 Times.db(l.createdAt())).update();
     }
 
+    private static final String UPDATE = "UPDATE location SET name = ?, time_zone = ?, server_name = ?, mode = ? "
+            + "WHERE id = ?";
+
+    /** A shard's copy of a Location of the global directory. */
+    public void upsert(Location l) {
+        if (jdbc.sql(UPDATE).params(l.name(), l.timeZone(), l.serverName(), l.mode(), l.id()).update() == 0) {
+            insert(l);
+        }
+    }
+
     public List<Location> findByOwner(String ownerId) {
         return jdbc.sql(BY_OWNER).param(ownerId).query(ROW).list();
     }

@@ -1,8 +1,10 @@
 package hearth.location;
 
+import hearth.cluster.Shards;
 import hearth.server.ServerDirectory;
 import hearth.web.ApiException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -17,19 +19,22 @@ public class LocationService {
 
     private final LocationRepository locations;
     private final ServerDirectory servers;
+    private final Shards shards;
     private final Clock clock;
 
-    public LocationService(LocationRepository locations, ServerDirectory servers, Clock clock) {
+    public LocationService(LocationRepository locations, ServerDirectory servers, Shards shards, Clock clock) {
         this.locations = locations;
         this.servers = servers;
+        this.shards = shards;
         this.clock = clock;
     }
 
+    @Transactional
     public Location create(String ownerId, String name, String serverName, String timeZone) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw ApiException.badRequest("name is required (1 to 200 characters)");
         }
-        String server = serverName == null || serverName.isBlank() ? servers.localServerName() : serverName;
+        String server = serverName == null || serverName.isBlank() ? servers.defaultServer() : serverName;
         if (!servers.exists(server)) {
             throw ApiException.badRequest("no Server named '" + server + "'; known Servers: " + servers.names());
         }
@@ -42,6 +47,7 @@ public class LocationService {
         Location location = new Location(UUID.randomUUID().toString(), ownerId, name.trim(), zone, server,
                 MODES.get(0), clock.instant());
         locations.insert(location);
+        shards.of(server).syncLocation(location);   // a Server that does not answer: 503, and no Location
         return location;
     }
 

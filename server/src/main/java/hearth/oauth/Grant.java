@@ -7,7 +7,7 @@ import java.time.Instant;
  * from it share the grant, so revoking the grant revokes them all.
  */
 public record Grant(String id, String smartAppId, String installationId, String accountId, String scope,
-                    Origin origin, Instant createdAt, Instant revokedAt) {
+                    Origin origin, String locationId, String serverName, Instant createdAt, Instant revokedAt) {
 
     public enum Origin { CONSENT, SELF }
 

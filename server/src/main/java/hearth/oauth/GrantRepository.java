@@ -13,7 +13,7 @@ import java.util.Optional;
 @Repository
 public class GrantRepository {
     private static final String INSERT = "INSERT INTO oauth_grant (id, smartapp_id, installation_id, account_id, scope, "
-            + "origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "origin, location_id, server_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String BY_ID = "SELECT * FROM oauth_grant WHERE id = ?";
     private static final String REVOKE_GRANT = "UPDATE oauth_grant SET revoked_at = ? WHERE %s AND revoked_at IS NULL";
     private static final String REVOKE_TOKENS = "UPDATE oauth_token SET revoked_at = ? WHERE revoked_at IS NULL AND "
@@ -21,7 +21,8 @@ public class GrantRepository {
 
     private static final RowMapper<Grant> ROW = (rs, n) -> new Grant(rs.getString("id"), rs.getString("smartapp_id"),
             rs.getString("installation_id"), rs.getString("account_id"), rs.getString("scope"),
-            Grant.Origin.valueOf(rs.getString("origin").toUpperCase(Locale.ROOT)), Times.instant(rs, "created_at"),
+            Grant.Origin.valueOf(rs.getString("origin").toUpperCase(Locale.ROOT)), rs.getString("location_id"),
+            rs.getString("server_name"), Times.instant(rs, "created_at"),
             Times.instant(rs, "revoked_at"));
 
     private final JdbcClient jdbc;
@@ -32,7 +33,8 @@ public class GrantRepository {
 
     public void insert(Grant g) {
         jdbc.sql(INSERT).params(g.id(), g.smartAppId(), g.installationId(), g.accountId(), g.scope(),
-                g.origin().name().toLowerCase(Locale.ROOT), Times.db(g.createdAt())).update();
+                g.origin().name().toLowerCase(Locale.ROOT), g.locationId(), g.serverName(), Times.db(g.createdAt()))
+                .update();
     }
 
     public Optional<Grant> findById(String id) {

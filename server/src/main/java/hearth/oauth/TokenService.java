@@ -2,9 +2,7 @@ package hearth.oauth;
 
 import hearth.audit.AuditEvent;
 import hearth.audit.AuditLog;
-import hearth.installation.Installation;
 import hearth.installation.InstallationRemoved;
-import hearth.installation.InstallationTokens;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
 import hearth.smartapp.SmartAppTokensRevoked;
@@ -23,7 +21,7 @@ import java.util.UUID;
 
 /** Issues, checks and revokes tokens. Tokens exist in clear text only in the response that carries them. */
 @Service
-public class TokenService implements InstallationTokens {
+public class TokenService {
     private static final Logger log = LoggerFactory.getLogger(TokenService.class);
     public static final String SCOPE = "app";
 
@@ -116,20 +114,23 @@ public class TokenService implements InstallationTokens {
                 });
     }
 
-    @Override
+    /**
+     * Classic {@code createAccessToken()}: a token of the SmartApp for its own Installation, in a
+     * grant of its own, so {@code revokeAccessToken()} ends these and nothing the user granted.
+     */
     @Transactional
-    public String issueSelfToken(Installation installation) {
-        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
-        Grant grant = new Grant(UUID.randomUUID().toString(), app.id(), installation.id(), installation.accountId(),
-                SCOPE, Grant.Origin.SELF, clock.instant(), null);
+    public String issueSelfToken(String smartAppId, String installationId, String accountId, String locationId,
+                                 String serverName) {
+        SmartAppRecord app = apps.byId(smartAppId).orElseThrow();
+        Grant grant = new Grant(UUID.randomUUID().toString(), app.id(), installationId, accountId, SCOPE,
+                Grant.Origin.SELF, locationId, serverName, clock.instant(), null);
         grants.insert(grant);
         return issue(grant, app).accessToken();
     }
 
-    @Override
     @Transactional
-    public void revokeSelfTokens(Installation installation) {
-        grants.revokeSelfIssued(installation.id(), clock.instant());
+    public void revokeSelfTokens(String installationId) {
+        grants.revokeSelfIssued(installationId, clock.instant());
     }
 
     @Transactional

@@ -58,7 +58,7 @@ public class SecurityConfiguration {
     SecurityFilterChain oauthClients(HttpSecurity http) throws Exception {
         http.securityMatcher("/oauth/token", "/oauth/revoke", "/oauth/introspect", "/oauth/device_authorization",
                         "/api/smartapps/endpoints", "/api/smartapps/installations/**", "/.well-known/**",
-                        "/actuator/health", "/actuator/health/**")
+                        "/actuator/health", "/actuator/health/**", "/internal/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())

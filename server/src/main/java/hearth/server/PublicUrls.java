@@ -48,7 +48,7 @@ public class PublicUrls {
         return canonical("http", "localhost", port);
     }
 
-    static String canonical(URI uri) {
+    public static String canonical(URI uri) {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         return canonical(uri.getScheme(), uri.getHost(), uri.getPort()) + path;
     }

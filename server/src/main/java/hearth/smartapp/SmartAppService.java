@@ -81,6 +81,7 @@ public class SmartAppService {
                 checkedServers(changes.servers() == null ? List.of(SmartAppRecord.ALL_SERVERS) : changes.servers()),
                 access, refresh, Boolean.TRUE.equals(changes.publicClient()), now, now);
         apps.insert(app);
+        events.publishEvent(new SmartAppChanged(app));
         // A public client gets no secret: the stored hash is of a value nobody ever sees.
         return new Registered(app, app.publicClient() ? null : secret);
     }
@@ -97,6 +98,7 @@ public class SmartAppService {
                 accessTtl(changes, app.accessTokenTtl()), refreshTtl(changes, app.refreshTokenTtl()),
                 app.publicClient(), app.createdAt(), clock.instant());
         apps.update(updated);
+        events.publishEvent(new SmartAppChanged(updated));
         return updated;
     }
 

@@ -79,7 +79,7 @@ public class ConsentService {
                           Map<String, List<String>> devices, Map<String, String> values) {
         Installation installation = installations.install(accountId, app, location, devices, values);
         Grant grant = new Grant(UUID.randomUUID().toString(), app.id(), installation.id(), accountId, request.scope(),
-                Grant.Origin.CONSENT, clock.instant(), null);
+                Grant.Origin.CONSENT, location.id(), location.serverName(), clock.instant(), null);
         grants.insert(grant);
         audit.record(accountId, AuditEvent.Type.CONSENT_GRANTED, "connected " + app.name() + " to " + location.name()
                 + " (installation " + installation.id() + ", devices " + installation.allDeviceIds().size() + ")");

@@ -1,0 +1,100 @@
+package hearth.cluster;
+
+import hearth.device.Device;
+import hearth.device.LocalDevices;
+import hearth.engine.api.DeviceEvent;
+import hearth.installation.Installation;
+import hearth.installation.LocalInstallations;
+import hearth.location.Location;
+import hearth.smartapp.SmartAppRecord;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Server this process hosts. It shares the database with the global side, so Locations and
+ * SmartApps are already there and need no syncing.
+ */
+class LocalShard implements Shard {
+    private final String name;
+    private final LocalDevices devices;
+    private final LocalInstallations installations;
+
+    LocalShard(String name, LocalDevices devices, LocalInstallations installations) {
+        this.name = name;
+        this.devices = devices;
+        this.installations = installations;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void syncLocation(Location location) {
+    }
+
+    @Override
+    public void syncSmartApp(SmartAppRecord app) {
+    }
+
+    @Override
+    public List<Device> devices(String locationId) {
+        return devices.inLocation(locationId);
+    }
+
+    @Override
+    public Device createDevice(String locationId, String label, List<String> capabilities,
+                               Map<String, Object> attributes) {
+        return devices.create(locationId, label, capabilities, attributes);
+    }
+
+    @Override
+    public Optional<Device> device(String deviceId) {
+        return devices.byId(deviceId);
+    }
+
+    @Override
+    public Device command(String deviceId, String command, List<Object> arguments) {
+        return devices.command(deviceId, command, arguments);
+    }
+
+    @Override
+    public List<DeviceEvent> events(String deviceId, int max) {
+        return devices.events(deviceId, max);
+    }
+
+    @Override
+    public Installation install(String accountId, SmartAppRecord app, Location location,
+                                Map<String, List<String>> choices, Map<String, String> values) {
+        return installations.install(accountId, app, location, choices, values);
+    }
+
+    @Override
+    public List<Installation> installationsOf(String accountId) {
+        return installations.byAccount(accountId);
+    }
+
+    @Override
+    public List<Installation> installationsOfSmartApp(String smartAppId) {
+        return installations.bySmartApp(smartAppId);
+    }
+
+    @Override
+    public Optional<Installation> installation(String id) {
+        return installations.byId(id);
+    }
+
+    @Override
+    public Installation updateDevices(String id, Map<String, List<String>> choices) {
+        return installations.updateDevices(id, choices);
+    }
+
+    @Override
+    public void uninstall(String id) {
+        installations.uninstall(id);
+    }
+
+}

@@ -1,0 +1,125 @@
+package hearth.cluster;
+
+import hearth.cluster.InternalApi.Command;
+import hearth.cluster.InternalApi.DeviceChoices;
+import hearth.cluster.InternalApi.Install;
+import hearth.cluster.InternalApi.NewDevice;
+import hearth.cluster.InternalApi.SmartAppSnapshot;
+import hearth.device.Device;
+import hearth.engine.api.DeviceEvent;
+import hearth.installation.Installation;
+import hearth.location.Location;
+import hearth.smartapp.SmartAppRecord;
+import tools.jackson.core.type.TypeReference;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A Server in another process, reached over its internal API. */
+class RemoteShard implements Shard {
+    private static final TypeReference<Device> DEVICE = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Device>> DEVICES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<DeviceEvent>> EVENTS = new TypeReference<>() {
+    };
+    private static final TypeReference<Installation> INSTALLATION = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Installation>> INSTALLATIONS = new TypeReference<>() {
+    };
+
+    private final String name;
+    private final String url;
+    private final ClusterClient client;
+
+    RemoteShard(String name, String url, ClusterClient client) {
+        this.name = name;
+        this.url = url;
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void syncLocation(Location location) {
+        client.call(name, url, "PUT", "/internal/locations/" + location.id(), location, null);
+    }
+
+    @Override
+    public void syncSmartApp(SmartAppRecord app) {
+        client.call(name, url, "PUT", "/internal/smartapps/" + app.id(), SmartAppSnapshot.of(app), null);
+    }
+
+    @Override
+    public List<Device> devices(String locationId) {
+        return client.call(name, url, "GET", "/internal/locations/" + locationId + "/devices", null, DEVICES);
+    }
+
+    @Override
+    public Device createDevice(String locationId, String label, List<String> capabilities,
+                               Map<String, Object> attributes) {
+        return client.call(name, url, "POST", "/internal/locations/" + locationId + "/devices",
+                new NewDevice(label, capabilities, attributes), DEVICE);
+    }
+
+    @Override
+    public Optional<Device> device(String deviceId) {
+        return client.find(name, url, "/internal/devices/" + deviceId, DEVICE);
+    }
+
+    @Override
+    public Device command(String deviceId, String command, List<Object> arguments) {
+        return client.call(name, url, "POST", "/internal/devices/" + deviceId + "/commands",
+                new Command(command, arguments), DEVICE);
+    }
+
+    @Override
+    public List<DeviceEvent> events(String deviceId, int max) {
+        return client.call(name, url, "GET", "/internal/devices/" + deviceId + "/events?max=" + max, null, EVENTS);
+    }
+
+    @Override
+    public Installation install(String accountId, SmartAppRecord app, Location location,
+                                Map<String, List<String>> devices, Map<String, String> values) {
+        return client.call(name, url, "POST", "/internal/installations", new Install(accountId, SmartAppSnapshot.of(app),
+                location, devices, values), INSTALLATION);
+    }
+
+    @Override
+    public List<Installation> installationsOf(String accountId) {
+        return client.call(name, url, "GET", "/internal/installations?account=" + encode(accountId), null,
+                INSTALLATIONS);
+    }
+
+    @Override
+    public List<Installation> installationsOfSmartApp(String smartAppId) {
+        return client.call(name, url, "GET", "/internal/installations?smartapp=" + encode(smartAppId), null,
+                INSTALLATIONS);
+    }
+
+    @Override
+    public Optional<Installation> installation(String id) {
+        return client.find(name, url, "/internal/installations/" + id, INSTALLATION);
+    }
+
+    @Override
+    public Installation updateDevices(String id, Map<String, List<String>> devices) {
+        return client.call(name, url, "PUT", "/internal/installations/" + id + "/devices", new DeviceChoices(devices),
+                INSTALLATION);
+    }
+
+    @Override
+    public void uninstall(String id) {
+        client.call(name, url, "DELETE", "/internal/installations/" + id, null, null);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

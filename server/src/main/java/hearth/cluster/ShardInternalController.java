@@ -1,0 +1,116 @@
+package hearth.cluster;
+
+import hearth.cluster.InternalApi.Command;
+import hearth.cluster.InternalApi.DeviceChoices;
+import hearth.cluster.InternalApi.Install;
+import hearth.location.Location;
+import hearth.cluster.InternalApi.NewDevice;
+import hearth.cluster.InternalApi.SmartAppSnapshot;
+import hearth.device.Device;
+import hearth.device.LocalDevices;
+import hearth.engine.api.DeviceEvent;
+import hearth.installation.Installation;
+import hearth.installation.LocalInstallations;
+import hearth.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * A shard's side of the internal API: the global server syncs Locations and SmartApps here and
+ * asks for devices and Installations. {@link InternalApiGuard} has checked the cluster secret.
+ */
+@RestController
+class ShardInternalController {
+    private final ShardReplicas replicas;
+    private final LocalDevices devices;
+    private final LocalInstallations installations;
+
+    ShardInternalController(ShardReplicas replicas, LocalDevices devices, LocalInstallations installations) {
+        this.replicas = replicas;
+        this.devices = devices;
+        this.installations = installations;
+    }
+
+    @PutMapping("/internal/locations/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void location(@PathVariable String id, @RequestBody Location location) {
+        replicas.location(location);
+    }
+
+    @PutMapping("/internal/smartapps/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void smartApp(@PathVariable String id, @RequestBody SmartAppSnapshot snapshot) {
+        replicas.smartApp(snapshot);
+    }
+
+    @GetMapping("/internal/locations/{id}/devices")
+    List<Device> devices(@PathVariable String id) {
+        return devices.inLocation(id);
+    }
+
+    @PostMapping("/internal/locations/{id}/devices")
+    Device create(@PathVariable String id, @RequestBody NewDevice device) {
+        return devices.create(id, device.label(), device.capabilities(), device.attributes());
+    }
+
+    @GetMapping("/internal/devices/{id}")
+    Device device(@PathVariable String id) {
+        return devices.byId(id).orElseThrow(() -> ApiException.notFound("no device " + id + " here"));
+    }
+
+    @PostMapping("/internal/devices/{id}/commands")
+    Device command(@PathVariable String id, @RequestBody Command command) {
+        return devices.command(id, command.command(), command.arguments());
+    }
+
+    @GetMapping("/internal/devices/{id}/events")
+    List<DeviceEvent> events(@PathVariable String id, @RequestParam(defaultValue = "20") int max) {
+        return devices.events(id, max);
+    }
+
+    @PostMapping("/internal/installations")
+    Installation install(@RequestBody Install install) {
+        replicas.location(install.location());
+        replicas.account(install.accountId());
+        return installations.install(install.accountId(), replicas.smartApp(install.app()), install.location(),
+                install.devices(), install.values());
+    }
+
+    @GetMapping("/internal/installations")
+    List<Installation> installations(@RequestParam(required = false) String account,
+                                     @RequestParam(required = false) String smartapp) {
+        if (account != null) {
+            return installations.byAccount(account);
+        }
+        if (smartapp != null) {
+            return installations.bySmartApp(smartapp);
+        }
+        throw ApiException.badRequest("name an account or a smartapp");
+    }
+
+    @GetMapping("/internal/installations/{id}")
+    Installation installation(@PathVariable String id) {
+        return installations.byId(id).orElseThrow(() -> ApiException.notFound("no installation " + id + " here"));
+    }
+
+    @PutMapping("/internal/installations/{id}/devices")
+    Installation updateDevices(@PathVariable String id, @RequestBody DeviceChoices choices) {
+        return installations.updateDevices(id, choices.devices());
+    }
+
+    @DeleteMapping("/internal/installations/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void uninstall(@PathVariable String id) {
+        installations.uninstall(id);
+    }
+}

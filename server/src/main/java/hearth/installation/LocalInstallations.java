@@ -1,0 +1,172 @@
+package hearth.installation;
+
+import hearth.device.Device;
+import hearth.device.DeviceRepository;
+import hearth.engine.api.HandlerOutcome;
+import hearth.engine.api.PreferenceInput;
+import hearth.engine.api.SmartApp;
+import hearth.engine.capability.Capabilities;
+import hearth.location.Location;
+import hearth.smartapp.SmartAppRecord;
+import hearth.smartapp.SmartAppService;
+import hearth.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The Installations this process's Server hosts: creating them with checked choices, running
+ * their lifecycle, changing their devices, removing them. Callers have checked ownership; token
+ * revocation and the audit log are the global side's ({@link InstallationService}).
+ */
+@Service
+public class LocalInstallations {
+    private static final Logger log = LoggerFactory.getLogger(LocalInstallations.class);
+
+    private final InstallationRepository installations;
+    private final DeviceRepository devices;
+    private final SmartAppService apps;
+    private final InstallationRuntime runtime;
+    private final Clock clock;
+
+    public LocalInstallations(InstallationRepository installations, DeviceRepository devices, SmartAppService apps,
+                              InstallationRuntime runtime, Clock clock) {
+        this.installations = installations;
+        this.devices = devices;
+        this.apps = apps;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /**
+     * Installs the SmartApp with the user's choices, after checking every choice against the
+     * SmartApp's inputs: devices must be in the Location and have the input's capability.
+     *
+     * @param deviceChoices device ids per device input
+     * @param values        values of the other inputs, as the form sent them
+     */
+    @Transactional
+    public Installation install(String accountId, SmartAppRecord app, Location location,
+                                Map<String, List<String>> deviceChoices, Map<String, String> values) {
+        SmartApp compiled = apps.compiled(app);
+        Map<String, Device> inLocation = devices.findByLocation(location.id()).stream()
+                .collect(Collectors.toMap(Device::id, d -> d));
+        Map<String, List<String>> chosen = new LinkedHashMap<>();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (PreferenceInput input : compiled.inputs()) {
+            if (input.isDevice()) {
+                List<String> ids = deviceChoices.getOrDefault(input.name(), List.of()).stream().distinct().toList();
+                checkDevices(input, ids, inLocation);
+                if (!ids.isEmpty()) {
+                    chosen.put(input.name(), ids);
+                }
+            } else {
+                Object value = InputValues.parse(input, values.get(input.name()));
+                if (value != null) {
+                    settings.put(input.name(), value);
+                }
+            }
+        }
+        Installation installation = new Installation(UUID.randomUUID().toString(), app.id(), location.id(), accountId,
+                compiled.definition().displayName(), settings, chosen, clock.instant(), null);
+        installations.insert(installation);
+        HandlerOutcome outcome = runtime.lifecycle(installation, SmartApp.Lifecycle.INSTALLED);
+        if (outcome instanceof HandlerOutcome.Failure failure) {
+            log.warn("installed() of installation {} failed: {}", installation.id(), failure.type());
+        }
+        return installation;
+    }
+
+    public List<Installation> byAccount(String accountId) {
+        return installations.findByAccount(accountId);
+    }
+
+    public List<Installation> bySmartApp(String smartAppId) {
+        return installations.findBySmartApp(smartAppId);
+    }
+
+    public java.util.Optional<Installation> byId(String id) {
+        return installations.findById(id);
+    }
+
+    /** Runs uninstalled() and deletes the Installation with its device choices. */
+    @Transactional
+    public void uninstall(String id) {
+        installations.findById(id).ifPresent(installation -> {
+            runtime.lifecycle(installation, SmartApp.Lifecycle.UNINSTALLED);
+            installations.delete(installation.id());
+        });
+    }
+
+    /**
+     * Changes which devices each input of the Installation has (the user edits a connected app),
+     * after the same checks as {@link #install}, then runs the SmartApp's {@code updated()} as the
+     * classic platform did when settings changed. Its tokens stay valid: the user still allows
+     * the app, now with other devices, which it reaches at once through the same token.
+     */
+    @Transactional
+    public Installation updateDevices(String id, Map<String, List<String>> deviceChoices) {
+        Installation installation = installations.findById(id)
+                .orElseThrow(() -> ApiException.notFound("no Installation with id " + id));
+        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        Map<String, Device> inLocation = devices.findByLocation(installation.locationId()).stream()
+                .collect(Collectors.toMap(Device::id, d -> d));
+        Map<String, List<String>> chosen = new LinkedHashMap<>();
+        for (PreferenceInput input : apps.compiled(app).inputs()) {
+            if (input.isDevice()) {
+                List<String> ids = deviceChoices.getOrDefault(input.name(), List.of()).stream().distinct().toList();
+                checkDevices(input, ids, inLocation);
+                if (!ids.isEmpty()) {
+                    chosen.put(input.name(), ids);
+                }
+            }
+        }
+        installations.replaceDevices(installation.id(), chosen);
+        Installation updated = new Installation(installation.id(), installation.smartAppId(),
+                installation.locationId(), installation.accountId(), installation.label(), installation.settings(),
+                chosen, installation.createdAt(), installation.lastUsedAt());
+        HandlerOutcome outcome = runtime.lifecycle(updated, SmartApp.Lifecycle.UPDATED);
+        if (outcome instanceof HandlerOutcome.Failure failure) {
+            log.warn("updated() of installation {} failed: {}", updated.id(), failure.type());
+        }
+        return updated;
+    }
+
+    private static void checkDevices(PreferenceInput input, List<String> ids, Map<String, Device> inLocation) {
+        if (input.required() && ids.isEmpty()) {
+            throw ApiException.badRequest("choose at least one device for '" + label(input) + "'");
+        }
+        if (!input.multiple() && ids.size() > 1) {
+            throw ApiException.badRequest("'" + label(input) + "' takes one device, " + ids.size() + " were chosen");
+        }
+        String capability = input.capability();
+        for (String id : ids) {
+            Device device = inLocation.get(id);
+            if (device == null) {
+                throw ApiException.badRequest("device " + id + " is not in the chosen Location");
+            }
+            if (capability != null && !hasCapability(device, capability)) {
+                throw ApiException.badRequest("device '" + device.label() + "' has no capability '" + capability
+                        + "' that '" + label(input) + "' asks for");
+            }
+        }
+    }
+
+    public static boolean hasCapability(Device device, String capability) {
+        String id = Capabilities.find(capability).map(c -> c.id()).orElse(capability);
+        return device.capabilities().contains(id);
+    }
+
+    private static String label(PreferenceInput input) {
+        return input.title() == null || input.title().isBlank() ? input.name() : input.title();
+    }
+
+}
