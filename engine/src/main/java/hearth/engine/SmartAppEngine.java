@@ -23,6 +23,8 @@ import java.util.Objects;
  */
 public final class SmartAppEngine implements AutoCloseable {
     private static final int CACHE_SIZE = 512;
+    /** Real SmartApps are a few KB to a few hundred; anything larger is refused before parsing. */
+    public static final int MAX_SOURCE_CHARS = 512 * 1024;
 
     private final EngineSettings settings;
     private final CallRunner runner;
@@ -51,6 +53,10 @@ public final class SmartAppEngine implements AutoCloseable {
      */
     public SmartApp compile(String source) throws SmartAppCompilationException {
         Objects.requireNonNull(source, "source");
+        if (source.length() > MAX_SOURCE_CHARS) {
+            throw new SmartAppCompilationException(List.of(new hearth.engine.api.CompilationProblem(0, 0,
+                    "the source is " + source.length() + " characters; the limit is " + MAX_SOURCE_CHARS)));
+        }
         String hash = sha256(source);
         SmartApp cached = cache.get(hash);
         if (cached != null) {

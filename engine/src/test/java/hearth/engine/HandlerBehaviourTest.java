@@ -273,4 +273,27 @@ class HandlerBehaviourTest {
                 new hearth.engine.api.AppIntent.RunIn(60, "later", true),
                 new hearth.engine.api.AppIntent.Schedule("0 0 12 * * ?", "later"));
     }
+
+    @Test
+    void unsupportedPlatformCallsSaySo() {
+        SmartApp a = app(engine, """
+                mappings { path("/h") { action: [GET: "h"] } ; path("/m") { action: [POST: "m"] } }
+                def h() { httpGet("https://example.com") { resp -> resp.data } }
+                def m() { pause(10); setLocationMode("Away") }
+                """);
+        FakeContext ctx = new FakeContext();
+        assertThat(a.handle(get("/h"), ctx)).isInstanceOfSatisfying(HandlerOutcome.Failure.class, f -> {
+            assertThat(f.type()).isEqualTo("UnsupportedOperationException");
+            assertThat(f.message()).contains("outbound HTTP is not available");
+        });
+        a.handle(post("/m", ""), ctx);
+        assertThat(ctx.intents).containsExactly(new hearth.engine.api.AppIntent.SetLocationMode("Away"));
+    }
+
+    @Test
+    void hugeSourcesAreRefusedBeforeParsing() {
+        String huge = "definition(name: 'x')\nmappings { }\n" + "// padding\n".repeat(60_000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.compile(huge))
+                .hasMessageContaining("the limit is");
+    }
 }

@@ -33,6 +33,10 @@ public sealed interface AppIntent {
     record Unschedule(String handler) implements AppIntent {
     }
 
+    /** {@code setLocationMode("Away")}. */
+    record SetLocationMode(String mode) implements AppIntent {
+    }
+
     /** {@code sendPush}, {@code sendSms}, {@code sendNotificationEvent}...: {@code channel} names which. */
     record Notify(String channel, String recipient, String message) implements AppIntent {
     }

@@ -384,6 +384,53 @@ public abstract class SmartAppScript extends Script {
         scope.intents.add(new AppIntent.Notify("sms", phone, message));
     }
 
+    /** {@code setLocationMode("Away")}: the host decides whether the app may. */
+    public void setLocationMode(String mode) {
+        scope.intents.add(new AppIntent.SetLocationMode(mode));
+    }
+
+    /**
+     * Classic {@code pause(ms)}: waits, but never past the call's time limit (the wait ends
+     * early and the call times out).
+     */
+    public void pause(Number millis) throws InterruptedException {
+        long ms = Math.max(0, Math.min(millis.longValue(), 10_000));
+        Thread.sleep(ms);
+    }
+
+    // Outbound HTTP is not offered: say so plainly instead of "no signature of method".
+    public Object httpGet(Object... args) {
+        throw noHttp("httpGet");
+    }
+
+    public Object httpPost(Object... args) {
+        throw noHttp("httpPost");
+    }
+
+    public Object httpPostJson(Object... args) {
+        throw noHttp("httpPostJson");
+    }
+
+    public Object httpPut(Object... args) {
+        throw noHttp("httpPut");
+    }
+
+    public Object httpPutJson(Object... args) {
+        throw noHttp("httpPutJson");
+    }
+
+    public Object httpDelete(Object... args) {
+        throw noHttp("httpDelete");
+    }
+
+    public Object httpHead(Object... args) {
+        throw noHttp("httpHead");
+    }
+
+    private static UnsupportedOperationException noHttp(String method) {
+        return new UnsupportedOperationException(method + ": outbound HTTP is not available to SmartApps on Hearth");
+    }
+
     // ---- Script's own escape hatches, closed -------------------------------------------------
 
     @Override
