@@ -68,6 +68,11 @@ public final class SmartAppEngine implements AutoCloseable {
         return cache.get(hash);
     }
 
+    /** Worker threads running app code right now (a stuck or slow app shows here); for health checks. */
+    public int activeCalls() {
+        return runner.activeCount();
+    }
+
     public EngineSettings settings() {
         return settings;
     }

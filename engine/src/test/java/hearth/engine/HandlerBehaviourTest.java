@@ -229,7 +229,13 @@ class HandlerBehaviourTest {
 
     @Test
     void runawayLoopEndsAsATimeoutAndFreesTheThread() throws Exception {
-        SmartApp a = app(engine, """
+        try (SmartAppEngine impatient = hearth.engine.support.Engines.impatient()) {
+            runaway(impatient);
+        }
+    }
+
+    private void runaway(SmartAppEngine impatient) throws Exception {
+        SmartApp a = app(impatient, """
                 mappings { path("/spin") { action: [GET: "spin"] } ; path("/sneaky") { action: [GET: "sneaky"] } }
                 def spin() { while (true) { } }
                 def sneaky() { int i = 0; while (true) { try { i++ } catch (Throwable t) { } } }
@@ -239,20 +245,13 @@ class HandlerBehaviourTest {
             HandlerOutcome out = a.handle(get(path), new FakeContext());
             assertThat(out).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
                     f -> assertThat(f.type()).isEqualTo("ExecutionTimeoutException"));
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(20_000);
         }
         // the workers stop: the next calls still run
-        for (int i = 0; i < 50 && activeWorkers() > 0; i++) {
+        for (int i = 0; i < 200 && impatient.activeCalls() > 0; i++) {
             Thread.sleep(100);
         }
-        assertThat(activeWorkers()).isZero();
-    }
-
-    private static long activeWorkers() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("hearth-smartapp-"))
-                .filter(t -> t.getState() == Thread.State.RUNNABLE)
-                .count();
+        assertThat(impatient.activeCalls()).isZero();
     }
 
     @Test

@@ -119,13 +119,13 @@ class SandboxTest {
     @Test
     void runawayGrowthHitsTheAllocationBudget() {
         // a long time limit, so that only the allocation budget can stop it
-        try (SmartAppEngine patient = new SmartAppEngine(EngineSettings.defaults())) {
+        try (SmartAppEngine patient = new SmartAppEngine(new EngineSettings(java.time.Duration.ofSeconds(120)))) {
             SmartApp a = app(patient, "mappings { path(\"/x\") { action: [GET: \"x\"] } }\n"
                     + "def x() { def l = [1]; 40.times { l = l + l }; l.size() }");
             long start = System.nanoTime();
             assertThat(a.handle(get("/x"), new FakeContext())).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
                     f -> assertThat(f.type()).isEqualTo("MemoryLimitExceededException"));
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(15_000);
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(100_000);
         }
         assertThat(run("(1..2_000_000_000).toList().size()")).startsWith("SandboxViolationException: ranges are limited");
         assertThat(run("('x' * 2_000_000_000).size()")).startsWith("SandboxViolationException: repeating is limited");
@@ -135,9 +135,14 @@ class SandboxTest {
     @Test
     void lazyValuesRunInsideTheCallsLimits() {
         // a GString that loops when turned into text: state is serialised on the worker, under the deadline
-        long start = System.nanoTime();
-        assertThat(run("state.trap = \"${-> while (true) { } }\"; 1")).startsWith("ExecutionTimeoutException");
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+        try (SmartAppEngine impatient = hearth.engine.support.Engines.impatient()) {
+            SmartApp a = app(impatient, "mappings { path(\"/x\") { action: [GET: \"x\"] } }\n"
+                    + "def x() { state.trap = \"${-> while (true) { } }\"; 1 }");
+            long start = System.nanoTime();
+            assertThat(a.handle(get("/x"), new FakeContext())).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                    f -> assertThat(f.type()).isEqualTo("ExecutionTimeoutException"));
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(20_000);
+        }
     }
 
     @Test

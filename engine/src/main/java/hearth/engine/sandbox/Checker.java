@@ -76,8 +76,7 @@ public final class Checker {
             throw new ExecutionTimeoutSignal("the SmartApp ran out of time");
         }
         if (Deadline.overBudget()) {
-            throw new MemoryLimitSignal("the SmartApp allocated more than "
-                    + Deadline.MAX_ALLOCATED_BYTES / (1024 * 1024) + " MiB in one call");
+            throw new MemoryLimitSignal("the SmartApp allocated too much memory in one call");
         }
     }
 

@@ -7,11 +7,15 @@ import java.lang.management.ManagementFactory;
  * it may allocate. The checks compiled into app code consult both (as well as the thread's
  * interrupt flag). Memory can't be bounded per script inside one JVM, but what one call
  * allocates can be counted, which stops runaway growth (a list doubling in a loop) before it
- * takes the heap.
+ * takes the heap. Allocation counts garbage too, so the strict budget applies only while the heap
+ * is under pressure; otherwise a call may allocate up to the hard budget.
  */
 public final class Deadline {
-    /** Allocation budget of one call; generous for any real handler. */
+    /** Allocation budget of one call while the heap is more than {@link #PRESSURE} full. */
     public static final long MAX_ALLOCATED_BYTES = 256L * 1024 * 1024;
+    /** Allocation budget of one call in any case; far above what a real handler allocates. */
+    public static final long HARD_ALLOCATED_BYTES = 2048L * 1024 * 1024;
+    private static final double PRESSURE = 0.6;
 
     private static final com.sun.management.ThreadMXBean THREADS = threads();
     private static final ThreadLocal<long[]> LIMITS = ThreadLocal.withInitial(() -> new long[2]);
@@ -23,7 +27,7 @@ public final class Deadline {
     public static void start(long nanos) {
         long[] limits = LIMITS.get();
         limits[0] = System.nanoTime() + nanos;
-        limits[1] = allocated() + MAX_ALLOCATED_BYTES;
+        limits[1] = allocated();
     }
 
     public static void clear() {
@@ -38,8 +42,19 @@ public final class Deadline {
     }
 
     static boolean overBudget() {
-        long budget = LIMITS.get()[1];
-        return budget != 0 && THREADS != null && allocated() > budget;
+        long start = LIMITS.get()[1];
+        if (THREADS == null || LIMITS.get()[0] == 0) {
+            return false;
+        }
+        long used = allocated() - start;
+        if (used > HARD_ALLOCATED_BYTES) {
+            return true;
+        }
+        if (used > MAX_ALLOCATED_BYTES) {
+            Runtime rt = Runtime.getRuntime();
+            return rt.totalMemory() - rt.freeMemory() > PRESSURE * rt.maxMemory();
+        }
+        return false;
     }
 
     private static long allocated() {

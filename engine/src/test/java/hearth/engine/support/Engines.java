@@ -16,8 +16,14 @@ public final class Engines {
     private Engines() {
     }
 
+    /** For ordinary tests: a time limit no healthy call reaches, even on a loaded CI machine. */
     public static SmartAppEngine quick() {
-        return new SmartAppEngine(new EngineSettings(Duration.ofSeconds(2), 4, 16));
+        return new SmartAppEngine(new EngineSettings(Duration.ofSeconds(30), 4, 64));
+    }
+
+    /** For tests of the time limit itself. */
+    public static SmartAppEngine impatient() {
+        return new SmartAppEngine(new EngineSettings(Duration.ofSeconds(1), 2, 16));
     }
 
     /** The app: {@link #HEADER}, then {@code body} (which must hold the mappings). */
