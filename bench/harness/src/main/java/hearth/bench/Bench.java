@@ -87,6 +87,23 @@ public final class Bench {
         if (db == null) {
             return;
         }
+        wrk.pgDatabase = dbName.equals("postgres") ? PG_DB : null;
+        wrk.pgStats = dbName.equals("postgres") ? new PgStats("jdbc:postgresql://127.0.0.1:5432/" + PG_DB) : null;
+        try {
+            hearth(dbName, port, base, db);
+        } finally {
+            if (wrk.pgStats != null) {
+                wrk.pgStats.close();
+            }
+            wrk.pgStats = null;
+            wrk.pgDatabase = null;
+        }
+        if (!o.keepData) {
+            drop(db);
+        }
+    }
+
+    private void hearth(String dbName, int port, String base, Db db) throws Exception {
         Report.Section main = report.section("Hearth on " + label(dbName) + ", " + o.installs
                 + " Installations seeded through the HTTP flow", dbName, o.installs);
         ServerProcess server = startHearth(db, port, main, "empty database");
@@ -137,7 +154,7 @@ public final class Bench {
             Path installFile = write("install-" + dbName, installLines(access));
             rows(main, base, app, installFile, accessFile, pools, introspection, true);
             int lc = Math.max(2, o.connections / 4);
-            main.add(Report.Row.LOGIN, measure("login " + dbName, new Wrk.Load(base + "/login", "login", 302,
+            main.add(Report.Row.LOGIN, measure(Report.Row.LOGIN, "login " + dbName, new Wrk.Load(base + "/login", "login", 302,
                     warmSessions, null, lc, "60s", null), new Wrk.Load(base + "/login", "login", 302, sessionFile,
                     null, lc, "60s", null)));
             main.memory(server.rssKb(), server.peakRssKb());
@@ -177,9 +194,6 @@ public final class Bench {
                 server.close();
             }
         }
-        if (!o.keepData) {
-            drop(db);
-        }
     }
 
     /** The rows every round has: ceiling, installation API, endpoints, token endpoint, introspection. */
@@ -187,25 +201,25 @@ public final class Bench {
                       Pools pools, boolean introspection, boolean staticRow) throws Exception {
         int c = o.connections;
         String db = s.db + "-" + s.size;
-        s.add(Report.Row.CEILING, measure("health " + db, Wrk.Load.get(base + "/actuator/health", c), null));
+        s.add(Report.Row.CEILING, measure(Report.Row.CEILING, "health " + db, Wrk.Load.get(base + "/actuator/health", c), null));
         if (staticRow) {
-            s.add(Report.Row.STATIC, measure("css " + db, Wrk.Load.get(base + "/hearth.css", c), null));
+            s.add(Report.Row.STATIC, measure(Report.Row.STATIC, "css " + db, Wrk.Load.get(base + "/hearth.css", c), null));
         }
-        s.add(Report.Row.INSTALLATION_API, measure("installation-api " + db, new Wrk.Load(base + "/", "bearer", 200,
+        s.add(Report.Row.INSTALLATION_API, measure(Report.Row.INSTALLATION_API, "installation-api " + db, new Wrk.Load(base + "/", "bearer", 200,
                 installFile, null, c, "10s", null), null));
-        s.add(Report.Row.ENDPOINTS, measure("endpoints " + db, new Wrk.Load(base + "/api/smartapps/endpoints",
+        s.add(Report.Row.ENDPOINTS, measure(Report.Row.ENDPOINTS, "endpoints " + db, new Wrk.Load(base + "/api/smartapps/endpoints",
                 "bearer", 200, accessFile, null, c, "10s", null), null));
         String token = base + "/oauth/token";
-        s.add(Report.Row.CODE, measure("code-exchange " + db, new Wrk.Load(token, "code", 200, pools.codesWarm,
+        s.add(Report.Row.CODE, measure(Report.Row.CODE, "code-exchange " + db, new Wrk.Load(token, "code", 200, pools.codesWarm,
                 app.basic() + "|" + HearthSeeder.REDIRECT_URI, c, "10s", null), new Wrk.Load(token, "code", 200,
                 pools.codes, app.basic() + "|" + HearthSeeder.REDIRECT_URI, c, "10s", null)));
         Path rotated = out.resolve("pool-refresh-rotated-" + db + ".txt");
         Path rotated2 = out.resolve("pool-refresh-rotated2-" + db + ".txt");
-        s.add(Report.Row.REFRESH, measure("refresh " + db, new Wrk.Load(token, "refresh", 200, pools.refresh,
+        s.add(Report.Row.REFRESH, measure(Report.Row.REFRESH, "refresh " + db, new Wrk.Load(token, "refresh", 200, pools.refresh,
                 app.basic(), c, "10s", rotated), new Wrk.Load(token, "refresh", 200, rotated, app.basic(), c, "10s",
                 rotated2)));
         if (introspection) {
-            s.add(Report.Row.INTROSPECTION, measure("introspection " + db, new Wrk.Load(base + "/oauth/introspect",
+            s.add(Report.Row.INTROSPECTION, measure(Report.Row.INTROSPECTION, "introspection " + db, new Wrk.Load(base + "/oauth/introspect",
                     "introspect", 200, accessFile, app.basic(), c, "10s", null), null));
         } else {
             s.unavailable(Report.Row.INTROSPECTION, "not available: /oauth/introspect does not exist in this build");
@@ -213,16 +227,26 @@ public final class Bench {
     }
 
     /** Warm-up (not counted), then the measurement; {@code measured} null means the same load again. */
-    private Wrk.Result measure(String label, Wrk.Load warm, Wrk.Load measured) throws Exception {
+    private boolean want(Report.Row row) {
+        return o.rows == null || o.rows.contains(row.name().toLowerCase().replace('_', '-'));
+    }
+
+    private Wrk.Result measure(Report.Row row, String label, Wrk.Load warm, Wrk.Load measured) throws Exception {
+        if (!want(row)) {
+            return null;
+        }
         waitForQuiet();
         if (o.warmup > 0) {
             wrk.run(label + " warmup", warm, o.warmup, serverPid);
         }
-        Wrk.Result r = wrk.run(label, measured == null ? warm : measured, o.duration, serverPid);
-        say(String.format("%-32s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  cores: server %.2f wrk %.2f "
-                        + "other %.2f%s", label, r.rps(), r.p50(), r.p99(), r.p999(), r.serverCores(), r.wrkCores(),
-                r.otherCores(), r.clean() ? "" : "  (" + r.bad() + " bad answers, " + r.socketErrors()
-                        + " socket errors: " + r.sample() + ")"));
+        Wrk.Result r = wrk.run(label, measured == null ? warm : measured, o.duration, serverPid, true);
+        say(String.format("%-32s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  cores: server %.2f db %.2f "
+                        + "wrk %.2f other %.2f%s", label, r.rps(), r.p50(), r.p99(), r.p999(), r.serverCores(),
+                r.dbCores(), r.wrkCores(), r.otherCores(), r.clean() ? "" : "  (" + r.bad() + " bad answers, "
+                        + r.socketErrors() + " socket errors: " + r.sample() + ")"));
+        if (!r.perRequest().isEmpty()) {
+            say("    database work per request: " + r.perRequest());
+        }
         return r;
     }
 
@@ -263,7 +287,12 @@ public final class Bench {
     }
 
     private ServerProcess startHearth(Db db, int port, Report.Section section, String what) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("java", "-jar", o.jar.toString(), "--server.port=" + port,
+        List<String> cmd = new ArrayList<>(List.of("java"));
+        if (o.profile) {
+            cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + out.resolve(String.format(
+                    "hearth-%s-%02d.jfr", db.name(), logs + 1)));
+        }
+        cmd.addAll(List.of("-jar", o.jar.toString(), "--server.port=" + port,
                 "--server.address=127.0.0.1", "--hearth.data-dir=" + db.dataDir(), "--hearth.demo.enabled=false"));
         cmd.addAll(db.serverArgs());
         Path log = out.resolve(String.format("hearth-%s-%02d.log", db.name(), ++logs));
@@ -407,21 +436,21 @@ public final class Bench {
                     + "password hashing (pbkdf2-sha512, 210000 iterations in 26.x); access tokens are signed JWTs "
                     + "(RS256) that introspection verifies and checks against the user session");
             int c = o.connections;
-            s.add(Report.Row.CEILING, measure("keycloak openid-configuration", Wrk.Load.get(kc.base + "/realms/"
+            s.add(Report.Row.CEILING, measure(Report.Row.CEILING, "keycloak openid-configuration", Wrk.Load.get(kc.base + "/realms/"
                     + Keycloak.REALM + "/.well-known/openid-configuration", c), null));
             Path pool = write("kc-refresh", refresh);
             Path rotated = out.resolve("pool-kc-refresh-rotated.txt");
-            s.add(Report.Row.REFRESH, measure("keycloak refresh", new Wrk.Load(kc.tokenUrl(), "refresh", 200, pool,
+            s.add(Report.Row.REFRESH, measure(Report.Row.REFRESH, "keycloak refresh", new Wrk.Load(kc.tokenUrl(), "refresh", 200, pool,
                     kc.clientBasic(), c, "10s", rotated), new Wrk.Load(kc.tokenUrl(), "refresh", 200, rotated,
                     kc.clientBasic(), c, "10s", out.resolve("pool-kc-refresh-rotated2.txt"))));
             // Introspection tokens live 5 minutes in Keycloak's default realm: take fresh ones.
             List<String> fresh = new ArrayList<>();
             kc.passwordGrants(Math.max(16, o.connections)).forEach(g -> fresh.add(g.get("access_token").asText()));
-            s.add(Report.Row.INTROSPECTION, measure("keycloak introspection", new Wrk.Load(kc.introspectUrl(),
+            s.add(Report.Row.INTROSPECTION, measure(Report.Row.INTROSPECTION, "keycloak introspection", new Wrk.Load(kc.introspectUrl(),
                     "introspect", 200, write("kc-access", fresh), kc.clientBasic(), c, "10s", null), null));
-            s.add(Report.Row.CLIENT_CREDENTIALS, measure("keycloak client_credentials", new Wrk.Load(kc.tokenUrl(),
+            s.add(Report.Row.CLIENT_CREDENTIALS, measure(Report.Row.CLIENT_CREDENTIALS, "keycloak client_credentials", new Wrk.Load(kc.tokenUrl(),
                     "form", 200, null, kc.clientBasic() + "|grant_type=client_credentials", c, "10s", null), null));
-            s.add(Report.Row.PASSWORD_GRANT, measure("keycloak password grant", new Wrk.Load(kc.tokenUrl(), "form",
+            s.add(Report.Row.PASSWORD_GRANT, measure(Report.Row.PASSWORD_GRANT, "keycloak password grant", new Wrk.Load(kc.tokenUrl(), "form",
                     200, null, kc.clientBasic() + "|grant_type=password&username=" + Keycloak.USER + "&password="
                     + Http.encode(Keycloak.PASSWORD), Math.max(2, c / 4), "60s", null), null));
             s.memory(kc.process.rssKb(), kc.process.peakRssKb());

@@ -59,6 +59,33 @@ final class Cpu {
         }
     }
 
+    /** CPU ticks of the PostgreSQL backends serving database {@code name} (their title names it). */
+    static long postgres(String name) {
+        if (name == null) {
+            return 0;
+        }
+        long total = 0;
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path d : dirs.toList()) {
+                String pid = d.getFileName().toString();
+                if (!pid.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String cmd = new String(Files.readAllBytes(d.resolve("cmdline")));
+                    if (cmd.startsWith("postgres:") && cmd.contains(" " + name + " ")) {
+                        total += single(Long.parseLong(pid));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
+    }
+
     static double cores(long ticks, double seconds) {
         return seconds <= 0 ? 0 : ticks / TICKS / seconds;
     }

@@ -22,6 +22,11 @@ final class Options {
               --jar PATH                 Hearth jar to run (default: built from the committed HEAD)
               --out DIR                  where logs, wrk outputs and summary.md go (default bench/results/<time>)
               --keep-data                keep the H2 files and the PostgreSQL database afterwards
+              --rows a,b                 only these rows: ceiling, static, installation-api, endpoints, code,
+                                         refresh, introspection, login, client-credentials, password-grant
+              --profile                  record each Hearth process with Java Flight Recorder (hearth-*.jfr in
+                                         the output folder; bench/jfr-top summarises one); figures are then a
+                                         little lower
               --quiet-wait S             before each row, wait up to S s for other processes to leave the
                                          cores alone (default 30); each row reports what they used anyway
             """;
@@ -39,6 +44,9 @@ final class Options {
     Path benchDir;
     boolean keepData;
     int quietWait = 30;
+    boolean profile;
+    /** Rows to measure (Report.Row names, lower case with '-'), or null for all. */
+    java.util.Set<String> rows;
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -59,6 +67,8 @@ final class Options {
                 case "--out" -> { o.out = Path.of(need(a, v)); i++; }
                 case "--bench-dir" -> { o.benchDir = Path.of(need(a, v)); i++; }
                 case "--keep-data" -> o.keepData = true;
+                case "--profile" -> o.profile = true;
+                case "--rows" -> { o.rows = java.util.Set.of(need(a, v).split(",")); i++; }
                 case "--quiet-wait" -> { o.quietWait = Integer.parseInt(need(a, v)); i++; }
                 case "-h", "--help" -> { System.out.print(USAGE); System.exit(0); }
                 default -> throw new IllegalArgumentException("unknown flag " + a + "\n" + USAGE);

@@ -54,7 +54,9 @@ final class Report {
         }
 
         void add(Row row, Wrk.Result r) {
-            results.put(row, r);
+            if (r != null) {
+                results.put(row, r);
+            }
         }
 
         void unavailable(Row row, String why) {
@@ -148,6 +150,7 @@ final class Report {
             s.notes.forEach(x -> sb.append("- ").append(x).append('\n'));
             sb.append('\n');
             table(sb, s);
+            perRequest(sb, s);
         }
         growth(sb);
         versus(sb);
@@ -156,7 +159,7 @@ final class Report {
 
     private static void table(StringBuilder sb, Section s) {
         Wrk.Result ceiling = s.results.get(Row.CEILING);
-        sb.append("| row | req/s | p50 ms | p99 ms | p99.9 ms | vs ceiling | cores: server / wrk / others | errors |\n");
+        sb.append("| row | req/s | p50 ms | p99 ms | p99.9 ms | vs ceiling | cores: server / db / wrk / others | errors |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---|---|\n");
         for (Row row : Row.values()) {
             String label = s.keycloak ? row.keycloak : row.hearth;
@@ -170,10 +173,25 @@ final class Report {
                 }
                 continue;
             }
-            sb.append(String.format("| %s | %.0f | %.2f | %.2f | %.2f | %s | %.2f / %.2f / %.2f%s | %s |%n", label,
-                    r.goodRps(), r.p50(), r.p99(), r.p999(), ceiling == null || row == Row.CEILING ? "1"
-                            : ratio(r.goodRps(), ceiling.goodRps()), r.serverCores(), r.wrkCores(), r.otherCores(),
+            sb.append(String.format("| %s | %.0f | %.2f | %.2f | %.2f | %s | %.2f / %s / %.2f / %.2f%s | %s |%n",
+                    label, r.goodRps(), r.p50(), r.p99(), r.p999(), ceiling == null || row == Row.CEILING ? "1"
+                            : ratio(r.goodRps(), ceiling.goodRps()), r.serverCores(),
+                    s.db.equals("postgres") ? String.format("%.2f", r.dbCores()) : "-", r.wrkCores(), r.otherCores(),
                     r.disturbed() ? " (disturbed)" : "", errors(r)));
+        }
+    }
+
+    private static void perRequest(StringBuilder sb, Section s) {
+        List<String> lines = new ArrayList<>();
+        for (Row row : Row.values()) {
+            Wrk.Result r = s.results.get(row);
+            if (r != null && !r.perRequest().isEmpty()) {
+                lines.add("- " + (s.keycloak ? row.keycloak : row.hearth) + ": " + r.perRequest());
+            }
+        }
+        if (!lines.isEmpty()) {
+            sb.append("\nPostgreSQL work per request (pg_stat_user_tables, pg_stat_database):\n\n");
+            lines.forEach(l -> sb.append(l).append('\n'));
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Runs wrk with bench/lua/bench.lua and reads the one JSON line its done() prints. */
 final class Wrk {
@@ -30,7 +31,25 @@ final class Wrk {
         }
     }
 
+    /** The database being measured: PostgreSQL's name for CPU and counters, or null (H2 runs in the server). */
+    String pgDatabase;
+    PgStats pgStats;
+
     Result run(String label, Load load, int seconds, long serverPid) throws IOException, InterruptedException {
+        return run(label, load, seconds, serverPid, false);
+    }
+
+    Result run(String label, Load load, int seconds, long serverPid, boolean counters)
+            throws IOException, InterruptedException {
+        Map<String, Long> before = null;
+        if (counters && pgStats != null) {
+            Thread.sleep(1200);
+            try {
+                before = pgStats.snapshot();
+            } catch (java.sql.SQLException e) {
+                before = null;
+            }
+        }
         int c = Math.max(load.connections(), threads);
         List<String> cmd = new ArrayList<>(List.of("wrk", "-t", String.valueOf(threads), "-c", String.valueOf(c),
                 "-d", seconds + "s", "--timeout", load.timeout(), "--latency", "-s", script.toString(), load.url(),
@@ -40,6 +59,7 @@ final class Wrk {
                 load.poolOut() == null ? "-" : load.poolOut().toString()));
         long m0 = Cpu.machineBusy();
         long s0 = Cpu.process(serverPid);
+        long d0 = Cpu.postgres(pgDatabase);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         // wrk's own CPU: sampled while it runs (its /proc entry is gone once it has exited)
@@ -65,9 +85,11 @@ final class Wrk {
         double wall = (System.nanoTime() - t0) / 1e9;
         long machine = Cpu.machineBusy() - m0;
         long server = Cpu.process(serverPid) - s0;
+        long database = Cpu.postgres(pgDatabase) - d0;
         double serverCores = Cpu.cores(server, wall);
+        double dbCores = Cpu.cores(database, wall);
         double wrkCores = Cpu.cores(wrkTicks[0], wall);
-        double otherCores = Math.max(0, Cpu.cores(machine - server - wrkTicks[0], wall));
+        double otherCores = Math.max(0, Cpu.cores(machine - server - database - wrkTicks[0], wall));
         Path log = logDir.resolve(String.format("wrk-%03d-%s.txt", ++runs, label.replaceAll("[^A-Za-z0-9]+", "-")));
         Files.writeString(log, String.join(" ", cmd).replaceAll("Basic \\S+", "Basic ***") + "\n\n" + out);
         int at = out.indexOf("BENCH-RESULT ");
@@ -76,18 +98,27 @@ final class Wrk {
         }
         String line = out.substring(at + "BENCH-RESULT ".length()).lines().findFirst().orElseThrow();
         JsonNode j = Http.JSON.readTree(line);
+        String perRequest = "";
+        if (before != null) {
+            Thread.sleep(1200);
+            try {
+                perRequest = PgStats.perRequest(before, pgStats.snapshot(), j.get("requests").asLong());
+            } catch (java.sql.SQLException e) {
+                perRequest = "";
+            }
+        }
         long errors = j.get("connect_errors").asLong() + j.get("read_errors").asLong() + j.get("write_errors").asLong()
                 + j.get("timeouts").asLong();
         return new Result(label, j.get("requests").asLong(), j.get("duration_us").asLong(),
                 j.get("p50_us").asLong() / 1000.0, j.get("p99_us").asLong() / 1000.0, j.get("p999_us").asLong() / 1000.0,
                 j.get("bad").asLong(), errors, j.get("empty").asLong() > 0, j.get("sample").asText(), c,
-                serverCores, wrkCores, otherCores);
+                serverCores, dbCores, wrkCores, otherCores, perRequest);
     }
 
     /** One measured row. Latencies in milliseconds. */
     record Result(String label, long requests, long durationUs, double p50, double p99, double p999, long bad,
                   long socketErrors, boolean ranDry, String sample, int connections, double serverCores,
-                  double wrkCores, double otherCores) {
+                  double dbCores, double wrkCores, double otherCores, String perRequest) {
         double rps() {
             return durationUs == 0 ? 0 : requests * 1e6 / durationUs;
         }
