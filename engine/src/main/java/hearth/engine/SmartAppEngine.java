@@ -40,7 +40,8 @@ public final class SmartAppEngine implements AutoCloseable {
 
     public SmartAppEngine(EngineSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.runner = new CallRunner(settings.maxConcurrentCalls(), settings.maxQueuedCalls());
+        this.runner = new CallRunner(settings.maxConcurrentCalls(), settings.maxQueuedCalls(),
+                settings.maxCallAllocation());
         this.compiler = new ScriptCompiler(List.of());
         this.describer = new AppDescriber(runner, settings.callTimeout());
     }

@@ -119,7 +119,8 @@ class SandboxTest {
     @Test
     void runawayGrowthHitsTheAllocationBudget() {
         // a long time limit, so that only the allocation budget can stop it
-        try (SmartAppEngine patient = new SmartAppEngine(new EngineSettings(java.time.Duration.ofSeconds(120)))) {
+        try (SmartAppEngine patient = new SmartAppEngine(new EngineSettings(java.time.Duration.ofSeconds(120), 2, 4,
+                64L * 1024 * 1024))) {
             SmartApp a = app(patient, "mappings { path(\"/x\") { action: [GET: \"x\"] } }\n"
                     + "def x() { def l = [1]; 40.times { l = l + l }; l.size() }");
             long start = System.nanoTime();

@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CallRunner implements AutoCloseable {
     private final ThreadPoolExecutor pool;
 
-    public CallRunner(int threads, int queue) {
+    private final long maxAllocation;
+
+    public CallRunner(int threads, int queue, long maxAllocation) {
+        this.maxAllocation = maxAllocation;
         AtomicInteger n = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "hearth-smartapp-" + n.incrementAndGet());
@@ -45,7 +48,7 @@ public final class CallRunner implements AutoCloseable {
         Future<T> future;
         long nanos = timeout.toNanos();
         Callable<T> timed = () -> {
-            Deadline.start(nanos);
+            Deadline.start(nanos, maxAllocation);
             try {
                 return work.call();
             } finally {

@@ -13,21 +13,20 @@ import java.lang.management.ManagementFactory;
 public final class Deadline {
     /** Allocation budget of one call while the heap is more than {@link #PRESSURE} full. */
     public static final long MAX_ALLOCATED_BYTES = 256L * 1024 * 1024;
-    /** Allocation budget of one call in any case; far above what a real handler allocates. */
-    public static final long HARD_ALLOCATED_BYTES = 2048L * 1024 * 1024;
     private static final double PRESSURE = 0.6;
 
     private static final com.sun.management.ThreadMXBean THREADS = threads();
-    private static final ThreadLocal<long[]> LIMITS = ThreadLocal.withInitial(() -> new long[2]);
+    private static final ThreadLocal<long[]> LIMITS = ThreadLocal.withInitial(() -> new long[3]);
 
     private Deadline() {
     }
 
-    /** Starts a call of at most {@code nanos} on this thread. */
-    public static void start(long nanos) {
+    /** Starts a call of at most {@code nanos} that may allocate at most {@code maxBytes} on this thread. */
+    public static void start(long nanos, long maxBytes) {
         long[] limits = LIMITS.get();
         limits[0] = System.nanoTime() + nanos;
         limits[1] = allocated();
+        limits[2] = maxBytes;
     }
 
     public static void clear() {
@@ -42,12 +41,12 @@ public final class Deadline {
     }
 
     static boolean overBudget() {
-        long start = LIMITS.get()[1];
-        if (THREADS == null || LIMITS.get()[0] == 0) {
+        long[] limits = LIMITS.get();
+        if (THREADS == null || limits[0] == 0) {
             return false;
         }
-        long used = allocated() - start;
-        if (used > HARD_ALLOCATED_BYTES) {
+        long used = allocated() - limits[1];
+        if (used > limits[2]) {
             return true;
         }
         if (used > MAX_ALLOCATED_BYTES) {
