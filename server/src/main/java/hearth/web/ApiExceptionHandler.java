@@ -1,5 +1,6 @@
 package hearth.web;
 
+import hearth.cluster.ServerUnavailableException;
 import hearth.smartapp.SmartAppService.SourceRejectedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -36,6 +37,12 @@ public class ApiExceptionHandler {
             body.put("problems", problems);
         }
         return ResponseEntity.status(e.status()).body(body);
+    }
+
+    @ExceptionHandler(ServerUnavailableException.class)
+    public ResponseEntity<Map<String, Object>> unavailable(ServerUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .body(body("server_unavailable", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

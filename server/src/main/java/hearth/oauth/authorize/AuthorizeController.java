@@ -7,6 +7,7 @@ import com.nimbusds.oauth2.sdk.ResponseMode;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import hearth.account.Account;
+import hearth.cluster.ServerUnavailableException;
 import hearth.device.Device;
 import hearth.engine.api.PreferenceInput;
 import hearth.installation.InstallationService;
@@ -166,6 +167,8 @@ public class AuthorizeController {
         ModelAndView page = page("authorize-devices", authorization, account, appName);
         page.addObject("location", location);
         page.addObject("locationChoices", selectable.size());
+        // The Location step was skipped, but Locations the app can't reach still deserve their reason.
+        page.addObject("unavailable", choices.stream().filter(c -> !c.selectable()).toList());
         page.addObject("inputs", deviceInputs(candidates, devices));
         page.addObject("valueInputs", valueInputs);
         page.addObject("values", values);
@@ -221,6 +224,16 @@ public class AuthorizeController {
     private static ModelAndView deviceDone(boolean approved) {
         ModelAndView page = new ModelAndView("device-done");
         page.addObject("approved", approved);
+        return page;
+    }
+
+    @ExceptionHandler(ServerUnavailableException.class)
+    public ModelAndView unavailable(ServerUnavailableException e) {
+        ModelAndView page = new ModelAndView("authorize-error");
+        page.addObject("message", "The server '" + e.server() + "' that hosts this Location is not answering.");
+        page.addObject("detail", "Your other Locations are not affected. Try again in a few minutes, or choose "
+                + "another Location.");
+        page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
         return page;
     }
 
