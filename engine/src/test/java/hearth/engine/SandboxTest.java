@@ -108,6 +108,22 @@ class SandboxTest {
                 .startsWith("SandboxViolationException");
         assertThat(run("def n = 'sle' + 'ep'; \"$n\"(10)")).startsWith("SandboxViolationException");
         assertThat(run("def n = 'get' + 'Binding'; this.\"$n\"()")).startsWith("SandboxViolationException");
+        // Groovy answers the real meta class for map.metaClass, not map.get("metaClass")
+        assertThat(run("def n = 'meta' + 'Class'; state.\"$n\"")).startsWith("SandboxViolationException");
+        assertThat(run("def n = 'meta' + 'Class'; state.\"$n\" = [:]")).startsWith("SandboxViolationException");
+        assertThat(run("def n = 'set' + 'Default'; location.timeZone.\"$n\"(null)")).startsWith("SandboxViolationException");
+        assertThat(run("def m = 'exe' + 'cute'; ['ls'].with { \"$m\"() }")).startsWith("SandboxViolationException");
+    }
+
+    @Test
+    void onlyPlainDataIsWalkedIntoJson() {
+        // a stream is not data: written as its text, its getters are never called
+        assertThat(run("[s: [1].iterator(), t: 'x'.chars()]")).startsWith("{\"s\":[1],\"t\":\"java.util.stream");
+    }
+
+    @Test
+    void logLinesCannotBeForged() {
+        assertThat(hearth.engine.dsl.AppLogAccess.clean("a\nb access_token=abc")).isEqualTo("a\\nb access_token=***");
     }
 
     @Test

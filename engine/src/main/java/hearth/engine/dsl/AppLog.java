@@ -74,6 +74,8 @@ public final class AppLog {
         if (s.length() > MAX_LENGTH) {
             s = s.substring(0, MAX_LENGTH) + "…";
         }
+        // one log line per message: an app must not forge lines of its own
+        s = s.replace("\r", "\\r").replace("\n", "\\n");
         return SECRET.matcher(s).replaceAll("$1***");
     }
 }

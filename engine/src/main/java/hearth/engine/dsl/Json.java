@@ -28,6 +28,7 @@ public final class Json {
             .addConverter(new TypeConverter(EventView.class, v -> ((EventView) v).toJsonMap()))
             .addConverter(new TypeConverter(ModeView.class, Object::toString))
             .addConverter(new TypeConverter(java.util.TimeZone.class, v -> ((java.util.TimeZone) v).getID()))
+            .addConverter(new OtherAsText())
             .build();
 
     private Json() {
@@ -39,6 +40,34 @@ public final class Json {
 
     public static String isoDate(Instant instant) {
         return instant == null ? null : ISO.format(instant);
+    }
+
+    /**
+     * Anything that is not plain data is written as its text, never walked getter by getter: the
+     * default would call every getter of whatever object an app returns.
+     */
+    private static final class OtherAsText implements JsonGenerator.Converter {
+        private static final java.util.List<Class<?>> DATA = java.util.List.of(java.util.Map.class,
+                Iterable.class, Object[].class, CharSequence.class, Number.class, Boolean.class, Character.class,
+                Date.class, java.util.Calendar.class, Enum.class, java.util.UUID.class, Instant.class,
+                java.time.temporal.TemporalAccessor.class, java.util.Iterator.class, java.util.Optional.class,
+                int[].class, long[].class, double[].class, float[].class, short[].class, byte[].class,
+                char[].class, boolean[].class);
+
+        @Override
+        public boolean handles(Class<?> c) {
+            for (Class<?> d : DATA) {
+                if (d.isAssignableFrom(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Object convert(Object value, String key) {
+            return String.valueOf(value);
+        }
     }
 
     private record TypeConverter(Class<?> type, java.util.function.Function<Object, Object> f)

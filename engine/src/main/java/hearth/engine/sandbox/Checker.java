@@ -259,6 +259,10 @@ public final class Checker {
 
     private static void requireRead(Object receiver, String name) {
         if (receiver instanceof Map<?, ?>) {
+            // map.key is map.get(key), except that Groovy answers the real meta class for these
+            if (name.equals("metaClass") || name.equals("class")) {
+                throw deny("reading " + name);
+            }
             return;
         }
         if (receiver instanceof SmartAppScript) {
