@@ -240,8 +240,9 @@ public final class Bench {
             wrk.run(label + " warmup", warm, o.warmup, serverPid);
         }
         Wrk.Result r = wrk.run(label, measured == null ? warm : measured, o.duration, serverPid, true);
-        say(String.format("%-32s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  cores: server %.2f db %.2f "
-                        + "wrk %.2f other %.2f%s", label, r.rps(), r.p50(), r.p99(), r.p999(), r.serverCores(),
+        say(String.format("%-32s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  %6.0f CPU us/req  cores: "
+                        + "server %.2f db %.2f wrk %.2f other %.2f%s", label, r.rps(), r.p50(), r.p99(), r.p999(),
+                r.cpuUsPerRequest(), r.serverCores(),
                 r.dbCores(), r.wrkCores(), r.otherCores(), r.clean() ? "" : "  (" + r.bad() + " bad answers, "
                         + r.socketErrors() + " socket errors: " + r.sample() + ")"));
         if (!r.perRequest().isEmpty()) {

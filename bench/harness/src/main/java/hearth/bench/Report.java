@@ -159,8 +159,8 @@ final class Report {
 
     private static void table(StringBuilder sb, Section s) {
         Wrk.Result ceiling = s.results.get(Row.CEILING);
-        sb.append("| row | req/s | p50 ms | p99 ms | p99.9 ms | vs ceiling | cores: server / db / wrk / others | errors |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---|---|\n");
+        sb.append("| row | req/s | p50 ms | p99 ms | p99.9 ms | vs ceiling | CPU µs/req | vs ceiling by CPU | cores: server / db / wrk / others | errors |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Row row : Row.values()) {
             String label = s.keycloak ? row.keycloak : row.hearth;
             if (label == null) {
@@ -169,13 +169,15 @@ final class Report {
             Wrk.Result r = s.results.get(row);
             if (r == null) {
                 if (s.missing.containsKey(row)) {
-                    sb.append("| ").append(label).append(" | ").append(s.missing.get(row)).append(" | | | | | | |\n");
+                    sb.append("| ").append(label).append(" | ").append(s.missing.get(row)).append(" | | | | | | | | |\n");
                 }
                 continue;
             }
-            sb.append(String.format("| %s | %.0f | %.2f | %.2f | %.2f | %s | %.2f / %s / %.2f / %.2f%s | %s |%n",
-                    label, r.goodRps(), r.p50(), r.p99(), r.p999(), ceiling == null || row == Row.CEILING ? "1"
-                            : ratio(r.goodRps(), ceiling.goodRps()), r.serverCores(),
+            boolean first = ceiling == null || row == Row.CEILING;
+            sb.append(String.format("| %s | %.0f | %.2f | %.2f | %.2f | %s | %.0f | %s | %.2f / %s / %.2f / %.2f%s | %s |%n",
+                    label, r.goodRps(), r.p50(), r.p99(), r.p999(), first ? "1" : ratio(r.goodRps(), ceiling.goodRps()),
+                    r.cpuUsPerRequest(), first ? "1" : ratio(ceiling.cpuUsPerRequest(), r.cpuUsPerRequest()),
+                    r.serverCores(),
                     s.db.equals("postgres") ? String.format("%.2f", r.dbCores()) : "-", r.wrkCores(), r.otherCores(),
                     r.disturbed() ? " (disturbed)" : "", errors(r)));
         }
@@ -213,7 +215,7 @@ final class Report {
         if (hearth.size() < 2) {
             return;
         }
-        sb.append("\n## Growth: requests/s (p99 ms) by Installations\n\n");
+        sb.append("\n## Growth: requests/s (p99 ms; CPU µs per request) by Installations\n\n");
         sb.append("| database | Installations | ceiling | installation API | endpoints | code exchange | refresh "
                 + "| introspection | start-up s |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -222,7 +224,8 @@ final class Report {
             for (Row row : List.of(Row.CEILING, Row.INSTALLATION_API, Row.ENDPOINTS, Row.CODE, Row.REFRESH,
                     Row.INTROSPECTION)) {
                 Wrk.Result r = s.results.get(row);
-                sb.append(" | ").append(r == null ? "n/a" : String.format("%.0f (%.1f)", r.goodRps(), r.p99()));
+                sb.append(" | ").append(r == null ? "n/a" : String.format("%.0f (%.1f; %.0f)", r.goodRps(), r.p99(),
+                        r.cpuUsPerRequest()));
             }
             sb.append(String.format(" | %.1f |%n", s.firstStartup));
         }
@@ -238,10 +241,13 @@ final class Report {
             sections.stream().filter(s -> !s.keycloak && s.db.equals(db)).findFirst().ifPresent(mains::add);
         }
         sb.append("\n## Hearth / Keycloak, same machine, same run\n\n");
+        sb.append("Cells: requests/s (p99 ms; CPU µs per request, server plus its PostgreSQL backends). Ratios: "
+                + "Hearth's throughput over Keycloak's, and Keycloak's CPU per request over Hearth's (above 1: Hearth "
+                + "is cheaper).\n\n");
         sb.append("| row |");
-        mains.forEach(m -> sb.append(" Hearth ").append(m.db).append(" req/s (p99 ms) |"));
-        sb.append(" Keycloak req/s (p99 ms) |");
-        mains.forEach(m -> sb.append(" Hearth ").append(m.db).append(" / Keycloak |"));
+        mains.forEach(m -> sb.append(" Hearth ").append(m.db).append(" |"));
+        sb.append(" Keycloak |");
+        mains.forEach(m -> sb.append(" Hearth ").append(m.db).append(" / Keycloak: req/s, CPU |"));
         sb.append("\n|---|");
         sb.append("---:|".repeat(2 * mains.size() + 1)).append('\n');
         compare(sb, "token: refresh_token", mains, Row.REFRESH, kc, Row.REFRESH);
@@ -271,12 +277,15 @@ final class Report {
         sb.append("| ").append(label).append(" |");
         for (Section m : mains) {
             Wrk.Result h = m.results.get(hearthRow);
-            sb.append(h == null ? " not available |" : String.format(" %.0f (%.1f) |", h.goodRps(), h.p99()));
+            sb.append(h == null ? " not available |" : String.format(" %.0f (%.1f; %.0f) |", h.goodRps(), h.p99(),
+                    h.cpuUsPerRequest()));
         }
-        sb.append(k == null ? " n/a |" : String.format(" %.0f (%.1f) |", k.goodRps(), k.p99()));
+        sb.append(k == null ? " n/a |" : String.format(" %.0f (%.1f; %.0f) |", k.goodRps(), k.p99(),
+                k.cpuUsPerRequest()));
         for (Section m : mains) {
             Wrk.Result h = m.results.get(hearthRow);
-            sb.append(" ").append(h == null || k == null ? "n/a" : ratio(h.goodRps(), k.goodRps()) + "x").append(" |");
+            sb.append(" ").append(h == null || k == null ? "n/a" : ratio(h.goodRps(), k.goodRps()) + "x, "
+                    + ratio(k.cpuUsPerRequest(), h.cpuUsPerRequest()) + "x").append(" |");
         }
         sb.append('\n');
     }

@@ -112,13 +112,20 @@ final class Wrk {
         return new Result(label, j.get("requests").asLong(), j.get("duration_us").asLong(),
                 j.get("p50_us").asLong() / 1000.0, j.get("p99_us").asLong() / 1000.0, j.get("p999_us").asLong() / 1000.0,
                 j.get("bad").asLong(), errors, j.get("empty").asLong() > 0, j.get("sample").asText(), c,
-                serverCores, dbCores, wrkCores, otherCores, perRequest);
+                serverCores, dbCores, wrkCores, otherCores, perRequest, server * 10.0, database * 10.0);
     }
 
     /** One measured row. Latencies in milliseconds. */
     record Result(String label, long requests, long durationUs, double p50, double p99, double p999, long bad,
                   long socketErrors, boolean ranDry, String sample, int connections, double serverCores,
-                  double dbCores, double wrkCores, double otherCores, String perRequest) {
+                  double dbCores, double wrkCores, double otherCores, String perRequest, double serverCpuMs,
+                  double dbCpuMs) {
+        /** CPU time the server (and PostgreSQL's backends) spent per request, in microseconds: unlike
+         *  requests/s, it hardly changes when other processes share the cores. */
+        double cpuUsPerRequest() {
+            return requests == 0 ? 0 : (serverCpuMs + dbCpuMs) * 1000.0 / requests;
+        }
+
         double rps() {
             return durationUs == 0 ? 0 : requests * 1e6 / durationUs;
         }
