@@ -295,4 +295,25 @@ class HandlerBehaviourTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.compile(huge))
                 .hasMessageContaining("the limit is");
     }
+
+    @Test
+    void renderAndHttpErrorStayWithinHttp() {
+        SmartApp a = app(engine, """
+                mappings {
+                  path("/cookie") { action: [GET: "cookie"] }
+                  path("/split") { action: [GET: "split"] }
+                  path("/status") { action: [GET: "status"] }
+                  path("/error") { action: [GET: "error"] }
+                }
+                def cookie() { render(data: "x", headers: ["Set-Cookie": "SESSION=evil"]) }
+                def split() { render(data: "x", headers: ["X-A": "1\\r\\nSet-Cookie: a=b"]) }
+                def status() { render(data: "x", status: 1000) }
+                def error() { httpError(42, "no") }
+                """);
+        FakeContext ctx = new FakeContext();
+        for (String path : List.of("/cookie", "/split", "/status", "/error")) {
+            assertThat(a.handle(get(path), ctx)).as(path).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                    f -> assertThat(f.type()).isEqualTo("IllegalArgumentException"));
+        }
+    }
 }

@@ -196,8 +196,14 @@ public final class DeviceView extends GroovyObjectSupport {
         return names.isEmpty() ? "no commands" : String.join(", ", names);
     }
 
-    /** Hands the host plain Java values only: GStrings become Strings, arrays lists. */
+    /**
+     * Hands the host plain Java values only (String, Number, Boolean, List, Map); anything else
+     * becomes its text here, on the worker, so no app object (a closure, a GString) reaches the host.
+     */
     private static Object plainValue(Object a) {
+        if (a == null || a instanceof Number || a instanceof Boolean) {
+            return a;
+        }
         if (a instanceof CharSequence cs) {
             return cs.toString();
         }
@@ -212,7 +218,7 @@ public final class DeviceView extends GroovyObjectSupport {
             map.forEach((k, v) -> out.put(String.valueOf(k), plainValue(v)));
             return out;
         }
-        return a;
+        return String.valueOf(a);
     }
 
     static String lower(String s) {

@@ -204,10 +204,14 @@ public abstract class SmartAppScript extends Script {
     public RenderedResponse render(Map<String, Object> options) {
         Object status = options.get("status");
         int code = status instanceof Number n ? n.intValue() : status == null ? 200 : Integer.parseInt(status.toString());
+        requireStatus(code);
         Object contentType = options.get("contentType");
+        if (contentType != null && contentType.toString().matches(".*[\\r\\n].*")) {
+            throw new IllegalArgumentException("contentType must be one line");
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         if (options.get("headers") instanceof Map<?, ?> h) {
-            h.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
+            h.forEach((k, v) -> headers.put(ResponseHeaders.name(k), ResponseHeaders.value(v)));
         }
         RenderedResponse r = new RenderedResponse(code, contentType == null ? null : contentType.toString(),
                 options.get("data"), headers);
@@ -216,11 +220,18 @@ public abstract class SmartAppScript extends Script {
     }
 
     public void httpError(int status, String message) {
+        requireStatus(status);
         throw new HttpErrorSignal(status, message);
     }
 
     public void httpError(int status) {
-        throw new HttpErrorSignal(status, "");
+        httpError(status, "");
+    }
+
+    private static void requireStatus(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("an HTTP status is between 100 and 599, not " + status);
+        }
     }
 
     public String getApiServerUrl() {
