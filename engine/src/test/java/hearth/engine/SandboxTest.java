@@ -14,7 +14,6 @@ import static hearth.engine.support.Engines.HEADER;
 import static hearth.engine.support.Engines.app;
 import static hearth.engine.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sandbox rules beyond the hostile corpus: what still works, and how refusals read. */
 class SandboxTest {

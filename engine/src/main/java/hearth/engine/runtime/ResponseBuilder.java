@@ -3,7 +3,6 @@ package hearth.engine.runtime;
 import hearth.engine.api.HandlerOutcome;
 import hearth.engine.dsl.Json;
 
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 
@@ -81,12 +80,6 @@ final class ResponseBuilder {
 
     /** Arrays become lists; everything else the JSON writer knows. */
     private static Object jsonable(Object o) {
-        if (o instanceof Object[] array) {
-            return java.util.Arrays.asList(array);
-        }
-        if (o instanceof Map<?, ?> || o instanceof Collection<?>) {
-            return o;
-        }
-        return o;
+        return o instanceof Object[] array ? java.util.Arrays.asList(array) : o;
     }
 }

@@ -183,12 +183,8 @@ public abstract class SmartAppScript extends Script {
         if (scope.routes == null) {
             throw new IllegalStateException("path(...) belongs inside mappings { }");
         }
-        Map<?, ?>[] declared = new Map<?, ?>[1];
         Object value = body.call();
-        if (value instanceof Map<?, ?> m) {
-            declared[0] = m;
-        }
-        scope.routes.add(pattern, declared[0]);
+        scope.routes.add(pattern, value instanceof Map<?, ?> actions ? actions : null);
     }
 
     public Map<String, Object> action(Map<String, Object> actions) {
