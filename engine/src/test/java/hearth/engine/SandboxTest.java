@@ -112,6 +112,9 @@ class SandboxTest {
         assertThat(run("def n = 'meta' + 'Class'; state.\"$n\" = [:]")).startsWith("SandboxViolationException");
         assertThat(run("def n = 'set' + 'Default'; location.timeZone.\"$n\"(null)")).startsWith("SandboxViolationException");
         assertThat(run("def m = 'exe' + 'cute'; ['ls'].with { \"$m\"() }")).startsWith("SandboxViolationException");
+        assertThat(run("[compareTo: { 0 }] as Comparable")).startsWith("SandboxViolationException");
+        assertThat(run("[1: 'a', '2': 3.5, l: [1, 1] as Set, n: '7' as Integer, d: 2 as double, a: [1, 2] as int[]]"))
+                .isEqualTo("{\"1\":\"a\",\"2\":3.5,\"l\":[1],\"n\":7,\"d\":2.0,\"a\":[1,2]}");
     }
 
     @Test

@@ -199,6 +199,22 @@ public final class Checker {
         }
     }
 
+    /**
+     * {@code value as Type}: only to nameable types, and never a map or closure turned into an
+     * arbitrary interface (that generates a proxy class).
+     */
+    public static Object asType(Object value, Class<?> type) throws Throwable {
+        if (!Whitelist.isAllowedType(type.getName()) && !type.isArray()) {
+            throw deny("converting to " + type.getName());
+        }
+        if ((value instanceof Map<?, ?> || value instanceof Closure<?>) && type.isInterface()
+                && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)
+                && type != Iterable.class) {
+            throw deny("turning a " + (value instanceof Map<?, ?> ? "map" : "closure") + " into " + type.getName());
+        }
+        return org.codehaus.groovy.runtime.ScriptBytecodeAdapter.asType(value, type);
+    }
+
     // ---- properties ------------------------------------------------------------------------------
 
     public static Object getProperty(Object receiver, Object propertyName, boolean safe, boolean spread) {

@@ -305,6 +305,10 @@ public final class SandboxTransformer extends CompilationCustomizer {
             }
             if (e instanceof CastExpression cast) {
                 checkType(cast.getType(), cast);
+                if (cast.isCoerce()) {
+                    // "x as T" may build proxies and call asType() on the value: check it at run time too
+                    return checker("asType", transform(cast.getExpression()), new ClassExpression(cast.getType()));
+                }
                 return e.transformExpression(this);
             }
             if (e instanceof ClassExpression) {
