@@ -278,7 +278,7 @@ class HandlerBehaviourTest {
         SmartApp a = app(engine, """
                 mappings { path("/h") { action: [GET: "h"] } ; path("/m") { action: [POST: "m"] } }
                 def h() { httpGet("https://example.com") { resp -> resp.data } }
-                def m() { pause(10); setLocationMode("Away") }
+                def m() { pause(10); setLocationMode("Away"); location.setMode("Night"); location.helloHome?.execute("Good Night!") }
                 """);
         FakeContext ctx = new FakeContext();
         assertThat(a.handle(get("/h"), ctx)).isInstanceOfSatisfying(HandlerOutcome.Failure.class, f -> {
@@ -286,7 +286,8 @@ class HandlerBehaviourTest {
             assertThat(f.message()).contains("outbound HTTP is not available");
         });
         a.handle(post("/m", ""), ctx);
-        assertThat(ctx.intents).containsExactly(new hearth.engine.api.AppIntent.SetLocationMode("Away"));
+        assertThat(ctx.intents).containsExactly(new hearth.engine.api.AppIntent.SetLocationMode("Away"),
+                new hearth.engine.api.AppIntent.SetLocationMode("Night"));
     }
 
     @Test

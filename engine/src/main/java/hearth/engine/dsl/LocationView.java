@@ -7,12 +7,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 
-/** {@code location} in a SmartApp. Read-only: changing the mode is the host's business. */
+/**
+ * {@code location} in a SmartApp. Changing the mode is only asked for ({@code setMode} hands the
+ * wish to the host, see AppIntent.SetLocationMode); routines ({@code helloHome}) don't exist here.
+ */
 public final class LocationView {
     private final LocationInfo info;
+    private final java.util.function.Consumer<String> modeRequests;
 
-    public LocationView(LocationInfo info) {
+    public LocationView(LocationInfo info, java.util.function.Consumer<String> modeRequests) {
         this.info = info;
+        this.modeRequests = modeRequests;
+    }
+
+    public void setMode(String mode) {
+        modeRequests.accept(mode);
+    }
+
+    /** Classic routines; none on Hearth, so {@code location.helloHome?.getPhrases()} is null. */
+    public Object getHelloHome() {
+        return null;
     }
 
     public String getId() {

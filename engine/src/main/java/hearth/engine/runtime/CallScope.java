@@ -48,14 +48,15 @@ final class CallScope {
     Closure<?> mappings;
     RouteTable routes;
     RenderedResponse rendered;
-    final Intents intents = new Intents();
+    final Intents intents;
 
     private final String stateBefore;
     /** The state JSON to save, worked out on the worker at the end of the call; null when unchanged. */
     String stateToSave;
 
     private CallScope(Phase phase, InstallationContext context, ApiRequest request, Map<String, Object> variables,
-                      Set<String> handlerNames, Map<String, Object> params, String stateBefore) {
+                      Set<String> handlerNames, Map<String, Object> params, String stateBefore, Intents intents) {
+        this.intents = intents;
         this.phase = phase;
         this.context = context;
         this.request = request;
@@ -73,7 +74,7 @@ final class CallScope {
         vars.put("state", state);
         vars.put("atomicState", state);
         vars.put("log", new AppLog("compile"));
-        return new CallScope(Phase.DESCRIBE, null, null, vars, Set.of(), new LinkedHashMap<>(), "{}");
+        return new CallScope(Phase.DESCRIBE, null, null, vars, Set.of(), new LinkedHashMap<>(), "{}", new Intents());
     }
 
     /**
@@ -106,11 +107,13 @@ final class CallScope {
         vars.put("settings", settings);
         vars.put("state", state);
         vars.put("atomicState", state);
-        vars.put("location", location == null ? null : new LocationView(location));
+        Intents intents = new Intents();
+        vars.put("location", location == null ? null
+                : new LocationView(location, mode -> intents.add(new hearth.engine.api.AppIntent.SetLocationMode(mode))));
         vars.put("app", new AppView(context.installationId(), context.label(), context.label()));
         vars.put("log", new AppLog(context.installationId()));
         vars.put("request", request == null ? null : new RequestView(request));
-        return new CallScope(Phase.CALL, context, request, vars, handlerNames, params, before);
+        return new CallScope(Phase.CALL, context, request, vars, handlerNames, params, before, intents);
     }
 
     /** {@code evt} for a handler: with the device when it is one of this Installation's. */

@@ -67,7 +67,7 @@ public final class SandboxTransformer extends CompilationCustomizer {
     private static final ClassNode CHECKER = ClassHelper.make(Checker.class);
 
     /** Refused at registration wherever they are called, whatever the receiver. */
-    private static final Set<String> FORBIDDEN_CALLS = Set.of("execute", "executeAsync", "evaluate", "parseClass",
+    private static final Set<String> FORBIDDEN_CALLS = Set.of("executeAsync", "evaluate", "parseClass",
             "forName", "getClass", "getMetaClass", "setMetaClass", "newInstance", "getClassLoader", "loadClass",
             "invokeMethod", "exit", "halt", "exec", "getRuntime", "setAccessible", "getDeclaredMethod",
             "getDeclaredMethods", "getDeclaredField", "getDeclaredFields", "getDeclaredConstructor", "defineClass",
@@ -364,7 +364,7 @@ public final class SandboxTransformer extends CompilationCustomizer {
                 return call;
             }
             String name = call.getMethodAsString();
-            if (name != null && FORBIDDEN_CALLS.contains(name)) {
+            if (name != null && (FORBIDDEN_CALLS.contains(name) || name.equals("execute") && isLiteral(object))) {
                 // go on, so that what the receiver and arguments break is reported too
                 error(source, call, "calling '" + name + "' is not allowed in a SmartApp");
             }
@@ -581,6 +581,15 @@ public final class SandboxTransformer extends CompilationCustomizer {
         private static boolean isDynamic(VariableExpression v) {
             Variable accessed = v.getAccessedVariable();
             return accessed instanceof DynamicVariable;
+        }
+
+        /**
+         * "ls".execute() is refused at once; other receivers are left to run time, since classic
+         * apps write {@code location.helloHome?.execute("Good Night!")} and that must register.
+         */
+        private static boolean isLiteral(Expression e) {
+            return e instanceof ConstantExpression || e instanceof org.codehaus.groovy.ast.expr.GStringExpression
+                    || e instanceof ListExpression;
         }
 
         private static boolean isSuper(Expression e) {

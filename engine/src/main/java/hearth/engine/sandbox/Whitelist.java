@@ -139,7 +139,7 @@ final class Whitelist {
             Map.entry(CommandView.class, Set.of("name", "arguments", "toString")),
             Map.entry(AttributeView.class, Set.of("name", "dataType", "values", "toString")),
             Map.entry(LocationView.class, Set.of("id", "name", "mode", "currentMode", "modes", "timeZone",
-                    "temperatureScale", "toString")),
+                    "temperatureScale", "setMode", "helloHome", "toString")),
             Map.entry(ModeView.class, Set.of("id", "name", "toString", "equals", "hashCode")),
             Map.entry(AppView.class, Set.of("id", "label", "name", "toString")),
             Map.entry(RequestView.class, Set.of("JSON", "XML", "headers", "method", "body", "path",
