@@ -58,12 +58,13 @@ class SandboxTest {
                 def viaWith = [1, 2, 3].with { size() }
                 def mapWith = [q: 5].with { q * 2 }
                 def nested = { -> { -> local(1, 2) }() }()
+                def printed = [1].collect { sprintf("%03d", it) }
                 [sum: local(2, 3), list: list, m: m, s: s.toUpperCase(), b: counts.b, viaWith: viaWith,
-                 mapWith: mapWith, nested: nested, max: Math.max(3, 4), pi: Math.PI > 3, joined: String.join("-", ["a", "b"]),
+                 mapWith: mapWith, nested: nested, printed: printed, max: Math.max(3, 4), pi: Math.PI > 3, joined: String.join("-", ["a", "b"]),
                  uuid: UUID.randomUUID().toString().size(), strategy: Closure.DELEGATE_FIRST, big: Integer.MAX_VALUE,
                  date: new Date(0).time, range: (1..4).sum(), regex: ("a1b2" =~ /\\d/).collect { it }]
                 """)).isEqualTo("{\"sum\":5,\"list\":[9,2,3],\"m\":{\"a\":11,\"b\":3,\"c\":3},\"s\":\"HELLO WORLD\","
-                + "\"b\":1,\"viaWith\":3,\"mapWith\":10,\"nested\":3,\"max\":4,\"pi\":true,\"joined\":\"a-b\",\"uuid\":36,"
+                + "\"b\":1,\"viaWith\":3,\"mapWith\":10,\"nested\":3,\"printed\":[\"001\"],\"max\":4,\"pi\":true,\"joined\":\"a-b\",\"uuid\":36,"
                 + "\"strategy\":1,\"big\":2147483647,\"date\":0,\"range\":10,\"regex\":[\"1\",\"2\"]}");
     }
 

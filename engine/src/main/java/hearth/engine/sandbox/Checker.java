@@ -41,11 +41,11 @@ public final class Checker {
             "print", "printf", "toString", "equals", "hashCode", "is", "inspect", "format");
     private static final Set<String> SCRIPT_DENIED_PROPERTIES = Set.of("binding", "metaClass", "class", "scope",
             "properties", "out");
+    /** Closure's own methods: Groovy runs these on the closure itself, never on owner or delegate. */
     private static final Set<String> CLOSURE_METHODS = Set.of("call", "doCall", "curry", "rcurry", "ncurry",
             "memoize", "memoizeAtMost", "memoizeAtLeast", "memoizeBetween", "trampoline", "leftShift",
             "rightShift", "getMaximumNumberOfParameters", "getParameterTypes", "isCase", "asBoolean",
-            "getOwner", "getDelegate", "getThisObject", "getResolveStrategy", "toString", "equals", "hashCode",
-            "println", "print", "each", "with", "identity", "is");
+            "getOwner", "getDelegate", "getThisObject", "getResolveStrategy");
     private static final Set<String> CLOSURE_PROPERTIES = Set.of("delegate", "owner", "thisObject",
             "resolveStrategy", "maximumNumberOfParameters", "parameterTypes", "directive");
     private static final Set<String> NULL_SAFE = Set.of("toString", "equals", "hashCode", "is", "asBoolean",
@@ -187,8 +187,10 @@ public final class Checker {
         if (CLOSURE_METHODS.contains(name)) {
             return;
         }
-        if (responds(closure, name)) {
-            throw deny("calling " + name + "() on a closure");
+        if (responds(closure, name) && !Whitelist.COMMON_EXTENSIONS.contains(name) && !SCRIPT_EXTENSIONS.contains(name)
+                || Whitelist.DENIED_NAMES.contains(name)) {
+            // an extension method every object has (sleep, use, ...) would run on the closure itself
+            throw deny("calling " + name + "()");
         }
         for (Object target : targets(closure)) {
             if (target instanceof Closure<?> inner) {
