@@ -162,7 +162,19 @@ class SandboxTest {
             assertThat(a.handle(get("/x"), new FakeContext())).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
                     f -> assertThat(f.type()).isEqualTo("ExecutionTimeoutException"));
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(20_000);
+
+            // Groovy builds this exception's message from the arguments, lazily: the host must get text
+            SmartApp b = app(impatient, "mappings { path(\"/x\") { action: [GET: \"x\"] } }\n"
+                    + "def x() { 'abc'.substring(\"${-> while (true) { } }\", [1]) }");
+            assertThat(b.handle(get("/x"), new FakeContext())).isInstanceOfSatisfying(HandlerOutcome.Failure.class, f -> {
+                assertThat(f.type()).isEqualTo("ExecutionTimeoutException");
+                assertThat(String.valueOf(f.cause())).doesNotContain("closure");
+            });
         }
+        HandlerOutcome plain = app(engine, "mappings { path(\"/x\") { action: [GET: \"x\"] } }\n"
+                + "def x() { throw new IllegalStateException('broken') }").handle(get("/x"), new FakeContext());
+        assertThat(((HandlerOutcome.Failure) plain).cause()).isInstanceOf(hearth.engine.runtime.SmartAppFailure.class)
+                .hasMessage("IllegalStateException: broken");
     }
 
     @Test

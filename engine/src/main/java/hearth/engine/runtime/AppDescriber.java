@@ -26,20 +26,26 @@ public final class AppDescriber {
 
     public CompiledSmartApp describe(Class<? extends SmartAppScript> scriptClass) throws SmartAppCompilationException {
         CallScope scope = CallScope.describe();
+        CompilationProblem failed;
         try {
-            runner.run(() -> {
-                SmartAppScript script = scriptClass.getConstructor(Binding.class).newInstance(scope.binding);
-                script.attach(scope);
-                script.run();
-                scope.definitionArgs = PlainValues.map(scope.definitionArgs);
-                return null;
+            failed = runner.run(() -> {
+                try {
+                    SmartAppScript script = scriptClass.getConstructor(Binding.class).newInstance(scope.binding);
+                    script.attach(scope);
+                    script.run();
+                    scope.definitionArgs = PlainValues.map(scope.definitionArgs);
+                    return null;
+                } catch (Throwable t) {
+                    // described here, on the worker: a message may run app code when built
+                    return problem(t, scriptClass);
+                }
             }, timeout);
         } catch (Throwable t) {
-            Throwable cause = Outcomes.unwrap(t);
-            int line = lineIn(cause, scriptClass);
-            throw new SmartAppCompilationException(List.of(new CompilationProblem(line, 0,
-                    "the app's top-level code failed: " + cause.getClass().getSimpleName()
-                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))));
+            failed = new CompilationProblem(0, 0, "the app's top-level code failed: " + t.getClass().getSimpleName()
+                    + ": " + t.getMessage());
+        }
+        if (failed != null) {
+            throw new SmartAppCompilationException(List.of(failed));
         }
         List<CompilationProblem> problems = new ArrayList<>();
         if (scope.definitionArgs == null) {
@@ -58,6 +64,18 @@ public final class AppDescriber {
         }
         return new CompiledSmartApp(scriptClass, definitionOf(scope.definitionArgs), scope.preferences.inputs(),
                 scope.preferences.dynamicPages(), scope.appSettings, runner, timeout);
+    }
+
+    private static CompilationProblem problem(Throwable t, Class<?> scriptClass) {
+        Throwable cause = Outcomes.unwrap(t);
+        String message;
+        try {
+            message = cause.getMessage();
+        } catch (RuntimeException | StackOverflowError e) {
+            message = null;
+        }
+        return new CompilationProblem(lineIn(cause, scriptClass), 0, "the app's top-level code failed: "
+                + cause.getClass().getSimpleName() + (message == null ? "" : ": " + message));
     }
 
     private static AppDefinition definitionOf(Map<String, Object> d) {

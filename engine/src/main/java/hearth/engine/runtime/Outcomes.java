@@ -22,9 +22,20 @@ final class Outcomes {
                     "the SmartApp ran longer than its time limit and was stopped", t);
         }
         if (t instanceof MemoryLimitSignal) {
-            return new HandlerOutcome.Failure("MemoryLimitExceededException", t.getMessage(), t);
+            return failure("MemoryLimitExceededException", t);
         }
-        return new HandlerOutcome.Failure(t.getClass().getSimpleName(), t.getMessage(), t);
+        return failure(t.getClass().getSimpleName(), t);
+    }
+
+    /** Called on the worker: the message is worked out here, once (see {@link SmartAppFailure}). */
+    private static HandlerOutcome.Failure failure(String type, Throwable t) {
+        String message;
+        try {
+            message = t.getMessage();
+        } catch (RuntimeException | StackOverflowError e) {
+            message = "(no message)";
+        }
+        return new HandlerOutcome.Failure(type, message, new SmartAppFailure(type, message, t.getStackTrace()));
     }
 
     static Throwable unwrap(Throwable thrown) {
