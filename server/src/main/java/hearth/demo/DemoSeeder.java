@@ -7,6 +7,7 @@ import hearth.account.AccountService;
 import hearth.device.DeviceService;
 import hearth.location.Location;
 import hearth.location.LocationService;
+import hearth.server.ServerDirectory;
 import hearth.smartapp.SmartAppService;
 import hearth.support.Secrets;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,15 +40,18 @@ public class DemoSeeder {
     private final LocationService locations;
     private final DeviceService devices;
     private final SmartAppService apps;
+    private final ServerDirectory directory;
 
     public DemoSeeder(HearthProperties properties, AccountRepository accountRepository, AccountService accounts,
-                      LocationService locations, DeviceService devices, SmartAppService apps) {
+                      LocationService locations, DeviceService devices, SmartAppService apps,
+                      ServerDirectory directory) {
         this.properties = properties;
         this.accountRepository = accountRepository;
         this.accounts = accounts;
         this.locations = locations;
         this.devices = devices;
         this.apps = apps;
+        this.directory = directory;
     }
 
     @EventListener
@@ -60,7 +64,7 @@ public class DemoSeeder {
                 ? web.getWebServer().getPort() : 8080;
         String password = Secrets.newSecret().substring(0, 16);
         Account account = accounts.signUp(USERNAME, password);
-        Location home = locations.create(account.id(), "Home", null, "America/New_York");
+        Location home = locations.create(account.id(), "Home", directory.names().get(0), "America/New_York");
         devices.create(account.id(), home.id(), "Living Room Lamp", List.of("switch", "switchLevel"),
                 Map.of("level", 80));
         devices.create(account.id(), home.id(), "Kitchen Light", List.of("switch"), Map.of());
@@ -70,6 +74,13 @@ public class DemoSeeder {
         devices.create(account.id(), home.id(), "Front Door Lock", List.of("lock", "battery"), Map.of("battery", 77));
         devices.create(account.id(), home.id(), "Hallway Motion", List.of("motionSensor", "temperatureMeasurement"),
                 Map.of("temperature", 70));
+        List<String> servers = directory.names();
+        if (servers.size() > 1) {
+            // Several Servers: a second home on another one, so endpoints show each its own base_url.
+            Location cabin = locations.create(account.id(), "Cabin", servers.get(1), "Europe/Oslo");
+            devices.create(account.id(), cabin.id(), "Cabin Lamp", List.of("switch"), Map.of());
+            devices.create(account.id(), cabin.id(), "Cabin Door", List.of("contactSensor"), Map.of());
+        }
         String redirectUri = "http://localhost:" + port + "/demo/callback";
         String source = new ClassPathResource("demo/demo-smartapp.groovy").getContentAsString(StandardCharsets.UTF_8);
         SmartAppService.Registered app = apps.register(account.id(), new SmartAppService.Changes(source,
