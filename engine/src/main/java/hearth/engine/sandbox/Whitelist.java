@@ -125,6 +125,7 @@ final class Whitelist {
             UUID.class, Pattern.class, Matcher.class, Collection.class, Map.class, Map.Entry.class, Iterator.class,
             Range.class, Object[].class, Random.class, java.text.Format.class, Locale.class,
             Base64.Encoder.class, Base64.Decoder.class, Throwable.class, Enum.class,
+            java.security.MessageDigest.class, groovy.lang.Writable.class,
             int[].class, long[].class, double[].class, float[].class, byte[].class, char[].class,
             boolean[].class, short[].class);
 
@@ -201,6 +202,11 @@ final class Whitelist {
                 "getMimeEncoder", "getMimeDecoder"));
         STATICS.put(Closure.class, Set.of("OWNER_FIRST", "DELEGATE_FIRST", "OWNER_ONLY", "DELEGATE_ONLY",
                 "TO_SELF"));
+        STATICS.put(Date.class, Set.of("from"));
+        STATICS.put(List.class, Set.of("of", "copyOf"));
+        STATICS.put(Set.class, Set.of("of", "copyOf"));
+        STATICS.put(Map.class, Set.of("of", "copyOf", "entry"));
+        STATICS.put(java.security.MessageDigest.class, Set.of("getInstance", "isEqual"));
         STATICS.put(DateFormat.class, Set.of("SHORT", "MEDIUM", "LONG", "FULL", "getDateInstance",
                 "getTimeInstance", "getDateTimeInstance"));
         STATICS.put(NumberFormat.class, Set.of("getInstance", "getNumberInstance", "getPercentInstance",
