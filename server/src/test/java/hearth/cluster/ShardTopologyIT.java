@@ -3,6 +3,7 @@ package hearth.cluster;
 import hearth.support.HearthProcess;
 import hearth.support.Http;
 import hearth.support.PostgresDatabase;
+import hearth.support.TestResources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,7 +15,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,12 +126,7 @@ class ShardTopologyIT {
     }
 
     private static String source() {
-        try {
-            return Files.readString(Path.of("src", "test", "resources", "apps", "flow-test.groovy"),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestResources.read("apps/flow-test.groovy");
     }
 
     /** Signs in on the global server and opens the consent for the app: answers the browser and the page. */

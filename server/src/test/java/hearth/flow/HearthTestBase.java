@@ -1,6 +1,7 @@
 package hearth.flow;
 
 import hearth.support.Http;
+import hearth.support.TestResources;
 import hearth.support.MutableClock;
 import hearth.support.TestClockConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -8,13 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +49,7 @@ abstract class HearthTestBase {
     }
 
     static String resource(String path) {
-        try {
-            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestResources.read(path);
     }
 
     /** An account with a Location and devices, and a SmartApp it registered: all through the management API. */
