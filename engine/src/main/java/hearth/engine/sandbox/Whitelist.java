@@ -202,7 +202,8 @@ final class Whitelist {
                 "getMimeEncoder", "getMimeDecoder"));
         STATICS.put(Closure.class, Set.of("OWNER_FIRST", "DELEGATE_FIRST", "OWNER_ONLY", "DELEGATE_ONLY",
                 "TO_SELF"));
-        STATICS.put(Date.class, Set.of("from"));
+        // Groovy's Date.parse(format, text[, zone]) (groovy-dateutil)
+        STATICS.put(Date.class, Set.of("from", "parse", "parseToStringDate"));
         STATICS.put(List.class, Set.of("of", "copyOf"));
         STATICS.put(Set.class, Set.of("of", "copyOf"));
         STATICS.put(Map.class, Set.of("of", "copyOf", "entry"));
