@@ -189,8 +189,15 @@ class ModernOAuthTest extends HearthTestBase {
                 "device_code", deviceCode);
         assertThat(json(http().postForm("/oauth/token", poll, "Authorization", basic)).get("error").asText())
                 .isEqualTo("authorization_pending");
+        JsonNode slowDown = json(http().postForm("/oauth/token", poll, "Authorization", basic));
+        assertThat(slowDown.get("error").asText()).isEqualTo("slow_down");
+        assertThat(slowDown.get("error_description").asText()).contains("every 10 seconds");
+        clock.advance(Duration.ofSeconds(6));
         assertThat(json(http().postForm("/oauth/token", poll, "Authorization", basic)).get("error").asText())
-                .isEqualTo("slow_down");
+                .as("6 s is too soon once the interval is 10 s").isEqualTo("slow_down");
+        clock.advance(Duration.ofSeconds(16));
+        assertThat(json(http().postForm("/oauth/token", poll, "Authorization", basic)).get("error").asText())
+                .isEqualTo("authorization_pending");
 
         Http browser = http();
         HttpResponse<String> page = signInAndFollow(browser, "/device", f.username(), f.password(), "/device");
@@ -202,7 +209,7 @@ class ModernOAuthTest extends HearthTestBase {
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("Your device is connected");
 
-        clock.advance(Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(16));
         HttpResponse<String> tokens = http().postForm("/oauth/token", poll, "Authorization", basic);
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         assertThat(endpointsStatus(json(tokens).get("access_token").asText())).isEqualTo(200);

@@ -71,7 +71,8 @@ public class DeviceAuthorizationEndpoint {
             String userCode = UserCodes.generate();
             try {
                 authorizations.insert(new DeviceAuthorization(Secrets.sha256Hex(deviceCode), userCode, client.id(),
-                        scope, DeviceAuthorization.Status.PENDING, null, now, now.plus(LIFETIME), null));
+                        scope, DeviceAuthorization.Status.PENDING, null, now, now.plus(LIFETIME), null,
+                        (int) INTERVAL.getSeconds()));
                 return userCode;
             } catch (DuplicateKeyException taken) {
                 if (attempt == 5) {

@@ -20,12 +20,14 @@ public class DeviceAuthorizationRepository {
     private static final String CONSUME = "UPDATE device_authorization SET status = 'consumed' "
             + "WHERE device_code_hash = ? AND status = 'approved'";
     private static final String POLLED = "UPDATE device_authorization SET last_polled_at = ? WHERE device_code_hash = ?";
+    private static final String SLOWER = "UPDATE device_authorization SET interval_seconds = interval_seconds + ? "
+            + "WHERE device_code_hash = ?";
 
     private static final RowMapper<DeviceAuthorization> ROW = (rs, n) -> new DeviceAuthorization(
             rs.getString("device_code_hash"), rs.getString("user_code"), rs.getString("smartapp_id"),
             rs.getString("scope"), DeviceAuthorization.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
             rs.getString("grant_id"), Times.instant(rs, "created_at"), Times.instant(rs, "expires_at"),
-            Times.instant(rs, "last_polled_at"));
+            Times.instant(rs, "last_polled_at"), rs.getInt("interval_seconds"));
 
     private final JdbcClient jdbc;
 
@@ -58,5 +60,9 @@ public class DeviceAuthorizationRepository {
 
     public void polled(String hash, Instant when) {
         jdbc.sql(POLLED).params(Times.db(when), hash).update();
+    }
+
+    public void slower(String hash, int bySeconds) {
+        jdbc.sql(SLOWER).params(bySeconds, hash).update();
     }
 }

@@ -46,9 +46,13 @@ public class DeviceCodeGrant {
             case PENDING -> {
                 Instant last = authorization.lastPolledAt();
                 authorizations.polled(authorization.deviceCodeHash(), now);
-                if (last != null && now.isBefore(last.plus(DeviceAuthorizationEndpoint.INTERVAL))) {
+                int interval = authorization.intervalSeconds();
+                if (last != null && now.isBefore(last.plusSeconds(interval))) {
+                    // RFC 8628 section 3.5: the interval grows by 5 seconds with each slow_down.
+                    int slower = (int) DeviceAuthorizationEndpoint.INTERVAL.getSeconds();
+                    authorizations.slower(authorization.deviceCodeHash(), slower);
                     throw new OAuthException(DeviceAuthorizationGrantError.SLOW_DOWN, "poll at most every "
-                            + DeviceAuthorizationEndpoint.INTERVAL.getSeconds() + " seconds");
+                            + (interval + slower) + " seconds from now on");
                 }
                 throw new OAuthException(DeviceAuthorizationGrantError.AUTHORIZATION_PENDING, "the user has not "
                         + "approved yet; keep polling");
