@@ -6,12 +6,6 @@ import hearth.engine.api.AppIntent;
 import hearth.engine.dsl.DeviceView;
 
 import java.io.File;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -280,14 +274,7 @@ public abstract class SmartAppScript extends Script {
 
     /** Classic {@code timeToday("07:30")} or {@code timeToday(isoString, tz)}: that time of today. */
     public Date timeToday(String time, TimeZone tz) {
-        ZoneId zone = (tz == null ? getTimeZone() : tz).toZoneId();
-        LocalTime t;
-        try {
-            t = LocalTime.parse(time);
-        } catch (DateTimeParseException e) {
-            t = toDateTime(time).toInstant().atZone(zone).toLocalTime();
-        }
-        return Date.from(ZonedDateTime.of(LocalDate.now(zone), t, zone).toInstant());
+        return ClassicTime.timeToday(time, tz == null ? getTimeZone() : tz);
     }
 
     public Date timeToday(String time) {
@@ -296,19 +283,11 @@ public abstract class SmartAppScript extends Script {
 
     /** Classic {@code toDateTime("2015-01-09T15:50:32.000-0600")}. */
     public Date toDateTime(String iso) {
-        String s = iso.trim();
-        if (s.matches(".*[+-]\\d{4}$")) {
-            s = s.substring(0, s.length() - 2) + ":" + s.substring(s.length() - 2);
-        }
-        return Date.from(OffsetDateTime.parse(s).toInstant());
+        return ClassicTime.toDateTime(iso);
     }
 
     public boolean timeOfDayIsBetween(Date start, Date stop, Date value, TimeZone tz) {
-        ZoneId zone = (tz == null ? getTimeZone() : tz).toZoneId();
-        LocalTime a = start.toInstant().atZone(zone).toLocalTime();
-        LocalTime b = stop.toInstant().atZone(zone).toLocalTime();
-        LocalTime v = value.toInstant().atZone(zone).toLocalTime();
-        return a.isBefore(b) ? !v.isBefore(a) && !v.isAfter(b) : !v.isBefore(a) || !v.isAfter(b);
+        return ClassicTime.timeOfDayIsBetween(start, stop, value, tz == null ? getTimeZone() : tz);
     }
 
     // ---- intents: recorded, carried out (or not) by the host ----------------------------------
