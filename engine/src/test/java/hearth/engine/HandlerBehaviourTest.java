@@ -317,4 +317,20 @@ class HandlerBehaviourTest {
                     f -> assertThat(f.type()).isEqualTo("IllegalArgumentException"));
         }
     }
+
+    @Test
+    void classicTimeHelpers() {
+        SmartApp a = app(engine, """
+                mappings { path("/t") { action: [GET: "t"] } }
+                def t() {
+                  def tz = TimeZone.getTimeZone("UTC")
+                  def d = toDateTime("2015-01-09T15:50:32.000-0600")
+                  def night = timeOfDayIsBetween(timeToday("22:00", tz), timeToday("06:00", tz), toDateTime("2020-01-01T23:30:00Z"), tz)
+                  def noon = timeOfDayIsBetween(timeToday("22:00", tz), timeToday("06:00", tz), toDateTime("2020-01-01T12:00:00Z"), tz)
+                  [epoch: d.time, night: night, noon: noon, at: timeToday("07:30", tz).format("HH:mm", tz)]
+                }
+                """);
+        assertThat(((Response) a.handle(get("/t"), new FakeContext())).body())
+                .isEqualTo("{\"epoch\":1420840232000,\"night\":true,\"noon\":false,\"at\":\"07:30\"}");
+    }
 }
