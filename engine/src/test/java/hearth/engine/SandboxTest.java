@@ -62,13 +62,13 @@ class SandboxTest {
                 def parsed = Date.parse("yyyy-MM-dd", "2020-01-02").format("dd.MM.yyyy")
                 def zoned = new Date(0).format("yyyy-MM-dd HH:mm", location.timeZone)
                 def md5 = java.security.MessageDigest.getInstance("MD5").digest("x".bytes).encodeHex().toString()
-                def fixed = List.of(1, 2) + Map.of("k", 1).keySet()
+                def fixed = List.of(1, 2) + Map.of("k", 1).keySet() + [(2.345G).setScale(2, java.math.RoundingMode.HALF_UP)]
                 [sum: local(2, 3), list: list, m: m, s: s.toUpperCase(), b: counts.b, viaWith: viaWith,
                  mapWith: mapWith, nested: nested, printed: printed, parsed: parsed, zoned: zoned, md5: md5, fixed: fixed, max: Math.max(3, 4), pi: Math.PI > 3, joined: String.join("-", ["a", "b"]),
                  uuid: UUID.randomUUID().toString().size(), strategy: Closure.DELEGATE_FIRST, big: Integer.MAX_VALUE,
                  date: new Date(0).time, range: (1..4).sum(), regex: ("a1b2" =~ /\\d/).collect { it }]
                 """)).isEqualTo("{\"sum\":5,\"list\":[9,2,3],\"m\":{\"a\":11,\"b\":3,\"c\":3},\"s\":\"HELLO WORLD\","
-                + "\"b\":1,\"viaWith\":3,\"mapWith\":10,\"nested\":3,\"printed\":[\"001\"],\"parsed\":\"02.01.2020\",\"zoned\":\"1970-01-01 01:00\",\"md5\":\"9dd4e461268c8034f5c8564e155c67a6\",\"fixed\":[1,2,\"k\"],\"max\":4,\"pi\":true,\"joined\":\"a-b\",\"uuid\":36,"
+                + "\"b\":1,\"viaWith\":3,\"mapWith\":10,\"nested\":3,\"printed\":[\"001\"],\"parsed\":\"02.01.2020\",\"zoned\":\"1970-01-01 01:00\",\"md5\":\"9dd4e461268c8034f5c8564e155c67a6\",\"fixed\":[1,2,\"k\",2.35],\"max\":4,\"pi\":true,\"joined\":\"a-b\",\"uuid\":36,"
                 + "\"strategy\":1,\"big\":2147483647,\"date\":0,\"range\":10,\"regex\":[\"1\",\"2\"]}");
     }
 

@@ -125,7 +125,7 @@ final class Whitelist {
             UUID.class, Pattern.class, Matcher.class, Collection.class, Map.class, Map.Entry.class, Iterator.class,
             Range.class, Object[].class, Random.class, java.text.Format.class, Locale.class,
             Base64.Encoder.class, Base64.Decoder.class, Throwable.class, Enum.class,
-            java.security.MessageDigest.class, groovy.lang.Writable.class,
+            java.security.MessageDigest.class, groovy.lang.Writable.class, java.math.MathContext.class,
             int[].class, long[].class, double[].class, float[].class, byte[].class, char[].class,
             boolean[].class, short[].class);
 
@@ -167,6 +167,7 @@ final class Whitelist {
             LinkedHashMap.class, TreeMap.class, HashSet.class, LinkedHashSet.class, TreeSet.class, Date.class,
             GregorianCalendar.class, SimpleDateFormat.class, DecimalFormat.class, BigDecimal.class,
             BigInteger.class, Random.class, JsonSlurper.class, JsonBuilder.class, Exception.class,
+            java.math.MathContext.class,
             RuntimeException.class, IllegalArgumentException.class, IllegalStateException.class,
             UnsupportedOperationException.class, IntRange.class, ObjectRange.class, Integer.class, Long.class,
             Double.class, Float.class, Boolean.class);
@@ -182,7 +183,8 @@ final class Whitelist {
                 java.time.OffsetTime.class, java.time.ZoneId.class, java.time.ZoneOffset.class,
                 java.time.DayOfWeek.class, java.time.Month.class, java.time.Year.class, java.time.YearMonth.class,
                 java.time.format.DateTimeFormatter.class, java.time.temporal.ChronoUnit.class,
-                java.time.temporal.ChronoField.class, Calendar.class)) {
+                java.time.temporal.ChronoField.class, Calendar.class, java.math.RoundingMode.class,
+                java.math.MathContext.class)) {
             STATICS.put(c, Set.of("*"));
         }
         STATICS.put(String.class, Set.of("valueOf", "format", "join", "copyValueOf", "CASE_INSENSITIVE_ORDER"));
