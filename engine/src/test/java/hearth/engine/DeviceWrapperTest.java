@@ -55,7 +55,8 @@ class DeviceWrapperTest {
               d."$params.command"(*args)
             }
             def level() { lights.setLevel(params.n as int) }
-            def lockInfo() { [name: lock.displayName, state: lock.currentState("lock"), names: lights*.displayName] }
+            def lockInfo() { [name: lock.displayName, state: lock.currentState("lock"), names: lights*.displayName,
+                              maker: lock.manufacturerName, model: lock.modelName] }
             def unlockIt() { lock.unlock() }
             def states() { [s: lights[0].currentState("switch"), v: lights[0].currentState("level").integerValue,
                             events: lights[0].events(max: 5).size()] }
@@ -114,7 +115,7 @@ class DeviceWrapperTest {
         FakeContext ctx = new FakeContext().with("lock", lock).with("lights", dimmer("A", "on", 1), dimmer("B", "off", 2));
         assertThat(((Response) a.handle(get("/lock"), ctx)).body()).isEqualTo("{\"name\":\"Front door\","
                 + "\"state\":{\"name\":\"lock\",\"value\":\"locked\",\"unit\":null,\"date\":\"2026-01-02T03:04:05.678Z\"},"
-                + "\"names\":[\"A\",\"B\"]}");
+                + "\"names\":[\"A\",\"B\"],\"maker\":null,\"model\":null}");
         a.handle(put("/lock"), ctx);
         assertThat(lock.value("lock")).isEqualTo("unlocked");
     }

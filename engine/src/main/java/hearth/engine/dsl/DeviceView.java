@@ -10,6 +10,7 @@ import hearth.engine.capability.Capability;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,23 @@ public final class DeviceView extends GroovyObjectSupport {
 
     public String getTypeName() {
         return handle.typeName();
+    }
+
+    /** Classic devices report these; Hearth's virtual devices have none, so apps get null, not an error. */
+    public String getManufacturerName() {
+        return null;
+    }
+
+    public String getModelName() {
+        return null;
+    }
+
+    public String getDeviceNetworkId() {
+        return null;
+    }
+
+    public Date getLastActivity() {
+        return null;
     }
 
     public List<CapabilityView> getCapabilities() {
