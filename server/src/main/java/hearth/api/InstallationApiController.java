@@ -2,6 +2,7 @@ package hearth.api;
 
 import hearth.engine.api.ApiRequest;
 import hearth.engine.api.HandlerOutcome;
+import hearth.installation.ExecutionLimiter;
 import hearth.installation.Installation;
 import hearth.installation.InstallationRepository;
 import hearth.installation.InstallationRuntime;
@@ -49,14 +50,17 @@ public class InstallationApiController {
     private final InstallationRepository installations;
     private final InstallationRuntime runtime;
     private final PublicUrls urls;
+    private final ExecutionLimiter limiter;
     private final Clock clock;
 
     public InstallationApiController(TokenVerifier tokens, InstallationRepository installations,
-                                     InstallationRuntime runtime, PublicUrls urls, Clock clock) {
+                                     InstallationRuntime runtime, PublicUrls urls, ExecutionLimiter limiter,
+                                     Clock clock) {
         this.tokens = tokens;
         this.installations = installations;
         this.runtime = runtime;
         this.urls = urls;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -73,6 +77,16 @@ public class InstallationApiController {
             return ClassicErrors.of(403, ClassicErrors.ACCESS_DENIED, "this installation is not on this server, or "
                     + "was removed; call the uri that /api/smartapps/endpoints returns");
         }
+        ExecutionLimiter.Decision rate = limiter.acquire(id);
+        if (!rate.allowed()) {
+            return ResponseEntity.status(429).contentType(ClassicErrors.JSON)
+                    .header("X-RateLimit-Limit", Integer.toString(rate.limit()))
+                    .header("X-RateLimit-Current", Integer.toString(rate.current()))
+                    .header("X-RateLimit-TTL", Long.toString(rate.ttlSeconds()))
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(rate.ttlSeconds()))
+                    .body(ClassicErrors.body(ClassicErrors.RATE_LIMIT, "this installation ran " + rate.limit()
+                            + " times within the limit's window; try again in " + rate.ttlSeconds() + " seconds"));
+        }
         byte[] body = readBody(request);
         if (body == null) {
             return ClassicErrors.of(413, ClassicErrors.SMARTAPP_EXCEPTION,
@@ -85,7 +99,12 @@ public class InstallationApiController {
         ApiRequest apiRequest = new ApiRequest(request.getMethod().toUpperCase(Locale.ROOT), subPath(request, id),
                 query(request), headers(request), new String(body, StandardCharsets.UTF_8));
         HandlerOutcome outcome = runtime.handle(installation, apiRequest, urls.baseUrl(request));
-        return respond(outcome, installation);
+        ResponseEntity<?> response = respond(outcome, installation);
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header("X-RateLimit-Limit", Integer.toString(rate.limit()))
+                .header("X-RateLimit-Current", Integer.toString(rate.current()))
+                .header("X-RateLimit-TTL", Long.toString(rate.ttlSeconds()))
+                .body(response.getBody());
     }
 
     private static ResponseEntity<?> respond(HandlerOutcome outcome, Installation installation) {

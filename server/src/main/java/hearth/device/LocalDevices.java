@@ -9,6 +9,8 @@ import hearth.engine.capability.Capability.Attribute;
 import hearth.engine.capability.Capability.Command;
 import hearth.engine.capability.Capability.Effect;
 import hearth.web.ApiException;
+import hearth.automation.DeviceEventsRecorded;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +32,12 @@ import java.util.UUID;
 @Service
 public class LocalDevices {
     private final DeviceRepository devices;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    public LocalDevices(DeviceRepository devices, Clock clock) {
+    public LocalDevices(DeviceRepository devices, ApplicationEventPublisher publisher, Clock clock) {
         this.devices = devices;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -111,6 +115,7 @@ public class LocalDevices {
         List<Object> args = checkedArguments(command, arguments);
         Instant now = clock.instant();
         Map<String, AttributeState> attributes = new LinkedHashMap<>(device.attributes());
+        List<DeviceEvent> recorded = new ArrayList<>();
         for (Effect effect : command.effects()) {
             Object value = effect.argumentIndex() >= 0 ? args.get(effect.argumentIndex()) : effect.constant();
             String unit = device.capabilities().stream().map(id -> Capabilities.find(id).orElseThrow())
@@ -119,9 +124,12 @@ public class LocalDevices {
             AttributeState state = new AttributeState(effect.attribute(), value, unit, now);
             attributes.put(effect.attribute(), state);
             devices.saveAttribute(device.id(), state);
-            devices.insertEvent(new DeviceEvent(UUID.randomUUID().toString(), device.id(), effect.attribute(), value,
-                    unit, now));
+            DeviceEvent event = new DeviceEvent(UUID.randomUUID().toString(), device.id(), effect.attribute(), value,
+                    unit, now);
+            devices.insertEvent(event);
+            recorded.add(event);
         }
+        publisher.publishEvent(new DeviceEventsRecorded(device.id(), device.label(), recorded));
         return device.withAttributes(attributes);
     }
 

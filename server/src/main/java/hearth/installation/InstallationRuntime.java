@@ -3,7 +3,10 @@ package hearth.installation;
 import hearth.device.Device;
 import hearth.device.DeviceRepository;
 import hearth.device.LocalDevices;
+import hearth.automation.IntentApplier;
 import hearth.engine.api.ApiRequest;
+import hearth.engine.api.AppEvent;
+import hearth.engine.api.AppIntent;
 import hearth.engine.api.AttributeState;
 import hearth.engine.api.DeviceEvent;
 import hearth.engine.api.DeviceHandle;
@@ -39,17 +42,19 @@ public class InstallationRuntime {
     private final LocationRepository locations;
     private final InstallationRepository installations;
     private final InstallationTokens tokens;
+    private final IntentApplier intents;
     private final PublicUrls urls;
 
     public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, LocalDevices deviceService,
                                LocationRepository locations, InstallationRepository installations,
-                               @Lazy InstallationTokens tokens, PublicUrls urls) {
+                               @Lazy InstallationTokens tokens, @Lazy IntentApplier intents, PublicUrls urls) {
         this.apps = apps;
         this.deviceRepository = deviceRepository;
         this.deviceService = deviceService;
         this.locations = locations;
         this.installations = installations;
         this.tokens = tokens;
+        this.intents = intents;
         this.urls = urls;
     }
 
@@ -61,6 +66,12 @@ public class InstallationRuntime {
     public HandlerOutcome lifecycle(Installation installation, SmartApp.Lifecycle event) {
         SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
         return apps.compiled(app).lifecycle(event, context(installation, urls.current()));
+    }
+
+    /** A subscribed event ({@code event} set) or a scheduled wake-up ({@code event} null). */
+    public HandlerOutcome runHandler(Installation installation, String handler, AppEvent event) {
+        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        return apps.compiled(app).runHandler(handler, event, context(installation, urls.current()));
     }
 
     private InstallationContext context(Installation installation, String baseUrl) {
@@ -145,6 +156,11 @@ public class InstallationRuntime {
         @Override
         public void revokeAccessToken() {
             tokens.revokeSelfTokens(installation);
+        }
+
+        @Override
+        public void recordIntent(AppIntent intent) {
+            intents.apply(installation, intent);
         }
     }
 

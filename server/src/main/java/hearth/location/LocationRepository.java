@@ -40,6 +40,10 @@ public class LocationRepository {
         }
     }
 
+    public void updateMode(String id, String mode) {
+        jdbc.sql("UPDATE location SET mode = ? WHERE id = ?").params(mode, id).update();
+    }
+
     public List<Location> findByOwner(String ownerId) {
         return jdbc.sql(BY_OWNER).param(ownerId).query(ROW).list();
     }

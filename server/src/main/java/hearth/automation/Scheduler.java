@@ -1,0 +1,49 @@
+package hearth.automation;
+
+import hearth.HearthProperties;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Wakes SmartApps whose {@code runIn} or {@code schedule} time has come. The jobs live in the
+ * database, so they survive a restart (one that came due meanwhile runs at once), and each is
+ * claimed by a conditional write before it runs.
+ */
+@Component
+class Scheduler {
+    private static final int BATCH = 100;
+
+    private final ScheduledJobRepository jobs;
+    private final InstallationLocations installations;
+    private final HandlerRunner runner;
+    private final boolean hostsShard;
+    private final Clock clock;
+
+    Scheduler(ScheduledJobRepository jobs, InstallationLocations installations, HandlerRunner runner,
+              HearthProperties properties, Clock clock) {
+        this.jobs = jobs;
+        this.installations = installations;
+        this.runner = runner;
+        this.hostsShard = properties.role().shard();
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${hearth.scheduler.poll:1s}")
+    void runDue() {
+        if (!hostsShard) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (ScheduledJob job : jobs.due(now, BATCH)) {
+            boolean claimed = job.cron() == null ? jobs.claimOnce(job)
+                    : jobs.claimAndReschedule(job, IntentApplier.next(job.cron(), installations.zone(job
+                    .installationId()), now));
+            if (claimed) {
+                runner.submit(job.installationId(), job.handler(), null);
+            }
+        }
+    }
+}
