@@ -1,16 +1,22 @@
 package hearth.flow;
 
+import hearth.HearthProperties;
 import hearth.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static hearth.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class ClassicFlowContract extends HearthTestBase {
+    @Autowired
+    HearthProperties properties;
 
     @Test
     void classicFlowWorksEndToEndAndLeaksNoSecret(CapturedOutput output) {
@@ -72,6 +80,22 @@ abstract class ClassicFlowContract extends HearthTestBase {
         assertThat(output.getAll()).doesNotContain(accessToken).doesNotContain(code)
                 .doesNotContain(f.clientSecret()).doesNotContain(f.password())
                 .doesNotContain(token.get("refresh_token").asText());
+        // The access log records the request above, with access_token in its query, without the query.
+        String accessLog = accessLog();
+        assertThat(accessLog).contains("/switches").contains("/oauth/token").doesNotContain(accessToken)
+                .doesNotContain(code).doesNotContain("access_token=");
+    }
+
+    private String accessLog() {
+        try (Stream<Path> files = Files.list(Path.of(properties.dataDir(), "logs"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.toList()) {
+                all.append(Files.readString(file));
+            }
+            return all.toString();
+        } catch (IOException e) {
+            throw new AssertionError("no access log under " + properties.dataDir(), e);
+        }
     }
 
     @Test
