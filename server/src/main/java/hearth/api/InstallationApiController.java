@@ -96,8 +96,14 @@ public class InstallationApiController {
         if (installation.lastUsedAt() == null || installation.lastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
             installations.touch(id, now);
         }
-        ApiRequest apiRequest = new ApiRequest(request.getMethod().toUpperCase(Locale.ROOT), subPath(request, id),
-                query(request), headers(request), new String(body, StandardCharsets.UTF_8));
+        ApiRequest apiRequest;
+        try {
+            apiRequest = new ApiRequest(request.getMethod().toUpperCase(Locale.ROOT), subPath(request, id),
+                    query(request), headers(request), new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException badEscape) {
+            return ClassicErrors.of(400, ClassicErrors.SMARTAPP_EXCEPTION, "the path or query has a malformed %-escape; "
+                    + "encode '%' as %25");
+        }
         HandlerOutcome outcome = runtime.handle(installation, apiRequest, urls.baseUrl(request));
         ResponseEntity<?> response = respond(outcome, installation);
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())

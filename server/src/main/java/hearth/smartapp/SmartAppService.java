@@ -174,6 +174,9 @@ public class SmartAppService {
             throw ApiException.badRequest("servers must name at least one Server, or [\"*\"] for all");
         }
         for (String name : names) {
+            if (name == null) {
+                throw ApiException.badRequest("servers must not contain null; name each Server, or \"*\" for all");
+            }
             if (!name.equals(SmartAppRecord.ALL_SERVERS) && !servers.exists(name)) {
                 throw ApiException.badRequest("no Server named '" + name + "'; known Servers: " + servers.names()
                         + ", or \"*\" for all");
