@@ -47,7 +47,7 @@ class AppsCorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"web_services_tutorial", "lights_and_locks", "thermostat_api", "sensor_dashboard", "scenes",
             "endpoint_info", "device_gateway", "presence_modes", "json_tools", "energy_report", "automations",
-            "notes_board"})
+            "notes_board", "token_guarded"})
     void compiles(String name) throws Exception {
         SmartApp app = app(name);
         assertThat(app.definition().oauth()).isTrue();
@@ -247,5 +247,25 @@ class AppsCorpusTest {
         assertThat(app.handle(get("/notes/n1"), ctx)).isEqualTo(new HandlerOutcome.HttpError(404, "note n1 not found"));
         assertThat(app.handle(post("/notes", "{\"text\":\"" + "x".repeat(201) + "\"}"), ctx))
                 .isEqualTo(new HandlerOutcome.HttpError(422, "text is limited to 200 characters"));
+    }
+
+    @Test
+    void tokenGuarded() throws Exception {
+        SmartApp app = app("token_guarded");
+        // read from the dynamic page at registration, so a consent screen can offer it
+        assertThat(app.inputs()).extracting(p -> p.name()).containsExactly("things");
+        assertThat(app.dynamicPages()).containsExactly("setupPage");
+        FakeDevice sensor = device("Sensor", List.of("refresh"), Map.of());
+        FakeContext ctx = new FakeContext().with("things", sensor);
+        assertThat(app.pageInputs("setupPage", ctx)).extracting(p -> p.name()).containsExactly("things");
+        assertThat(ctx.state.json).isEqualTo("{\"accessToken\":\"token-1\"}");
+
+        assertThat(body(app.handle(get("/devices"), ctx))).isEqualTo("{\"error\":\"Permission denied\"}");
+        ctx.queryToken = "wrong";
+        assertThat(body(app.handle(get("/devices"), ctx))).isEqualTo("{\"error\":\"Permission denied\"}");
+        ctx.queryToken = "token-1";
+        assertThat(body(app.handle(get("/devices"), ctx)))
+                .isEqualTo("{\"things\":[{\"id\":\"" + sensor.id() + "\",\"name\":\"Sensor\"}]}");
+        assertThat(body(app.handle(get("/config"), ctx))).contains("\"app_id\": \"inst-1\"");
     }
 }

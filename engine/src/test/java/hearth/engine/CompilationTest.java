@@ -116,7 +116,9 @@ class CompilationTest {
                 new PreferenceInput("switches", "capability.switch", "Which?", "Switches", true, false, List.of(), null),
                 new PreferenceInput("color", "enum", "Color", null, false, true, List.of("red", "blue"), "red"),
                 new PreferenceInput("mood", "enum", null, null, false, true, List.of("calm", "loud"), null),
-                new PreferenceInput("threshold", "number", "Threshold", null, false, false, List.of(), null));
+                new PreferenceInput("threshold", "number", "Threshold", null, false, false, List.of(), null),
+                // read from the dynamic page "more" at registration
+                new PreferenceInput("extra", "text", null, null, false, true, List.of(), null));
         assertThat(((hearth.engine.runtime.CompiledSmartApp) app).dynamicPages()).containsExactly("more");
         assertThat(((hearth.engine.runtime.CompiledSmartApp) app).appSettings()).containsExactly("apiKey");
     }

@@ -43,6 +43,16 @@ public interface InstallationContext {
     void revokeAccessToken();
 
     /**
+     * The access token of this call when the client sent it as the {@code access_token} query
+     * parameter, else null. Classic apps read it as {@code params.access_token} (many compare it
+     * with {@code state.accessToken} inside {@code mappings}), so the engine puts it back into
+     * {@code params} though {@link ApiRequest#query()} has it removed. The engine never logs it.
+     */
+    default String queryAccessToken() {
+        return null;
+    }
+
+    /**
      * Receives what the app asked for later ({@code subscribe}, {@code runIn}, ...), after the call
      * and on the caller's thread. The default ignores them, as a host without a scheduler would.
      */

@@ -34,6 +34,7 @@ public final class AppDescriber {
                     script.attach(scope);
                     script.run();
                     scope.definitionArgs = PlainValues.map(scope.definitionArgs);
+                    readDynamicPages(script, scope);
                     return null;
                 } catch (Throwable t) {
                     // described here, on the worker: a message may run app code when built
@@ -64,6 +65,33 @@ public final class AppDescriber {
         }
         return new CompiledSmartApp(scriptClass, definitionOf(scope.definitionArgs), scope.preferences.inputs(),
                 scope.preferences.dynamicPages(), scope.appSettings, runner, timeout);
+    }
+
+    /**
+     * Best effort, so that a consent screen can offer them: the inputs dynamic pages declare when
+     * run with nothing chosen yet. A page that fails that way is skipped; {@code pageInputs} gives
+     * the exact inputs for an Installation.
+     */
+    private static void readDynamicPages(SmartAppScript script, CallScope scope) {
+        PreferencesCollector declared = scope.preferences;
+        java.util.Set<String> names = new java.util.HashSet<>();
+        declared.inputs().forEach(i -> names.add(i.name()));
+        for (String method : declared.dynamicPages().values()) {
+            PreferencesCollector page = new PreferencesCollector();
+            scope.preferences = page;
+            try {
+                script.invokeMethod(method, new Object[0]);
+                for (hearth.engine.api.PreferenceInput input : page.inputs()) {
+                    if (names.add(input.name())) {
+                        declared.add(input);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // this page needs an Installation to say what it asks for
+            } finally {
+                scope.preferences = declared;
+            }
+        }
     }
 
     private static CompilationProblem problem(Throwable t, Class<?> scriptClass) {

@@ -42,7 +42,8 @@ final class CallScope {
 
     Map<String, Object> definitionArgs;
     final List<String> appSettings = new ArrayList<>();
-    final PreferencesCollector preferences = new PreferencesCollector();
+    /** Where {@code input}s go; AppDescriber swaps in a fresh one per dynamic page. */
+    PreferencesCollector preferences = new PreferencesCollector();
     Map<String, Object> preferencesOptions;
     boolean preferencesDeclared;
     Closure<?> mappings;
@@ -74,6 +75,9 @@ final class CallScope {
         vars.put("state", state);
         vars.put("atomicState", state);
         vars.put("log", new AppLog("compile"));
+        vars.put("app", new AppView("", "", ""));
+        vars.put("location", null);
+        vars.put("request", null);
         return new CallScope(Phase.DESCRIBE, null, null, vars, Set.of(), new LinkedHashMap<>(), "{}", new Intents());
     }
 
@@ -86,6 +90,10 @@ final class CallScope {
         Map<String, Object> params = new LinkedHashMap<>();
         if (request != null) {
             params.putAll(request.query());
+            String token = context.queryAccessToken();
+            if (token != null) {
+                params.put("access_token", token);
+            }
         }
         Map<String, Object> settings = new LinkedHashMap<>(context.settings());
         Map<String, Object> vars = new LinkedHashMap<>(settings);
@@ -168,7 +176,8 @@ final class CallScope {
         if (handlerNames.contains(name)) {
             return name;
         }
-        return ScopeBinding.UNKNOWN;
+        // at compile time nothing is chosen yet: an input read by a dynamic page is simply unset
+        return phase == Phase.DESCRIBE ? null : ScopeBinding.UNKNOWN;
     }
 
     private static Object devicesFor(List<DeviceHandle> handles, boolean multiple) {

@@ -45,6 +45,10 @@ final class PreferencesCollector {
                 truthy(o.get("required"), true), options(o.get("options")), plain(o.get("defaultValue"))));
     }
 
+    void add(PreferenceInput input) {
+        inputs.add(input);
+    }
+
     List<PreferenceInput> inputs() {
         return List.copyOf(inputs);
     }

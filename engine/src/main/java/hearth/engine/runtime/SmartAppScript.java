@@ -70,15 +70,26 @@ public abstract class SmartAppScript extends Script {
         }
     }
 
+    /**
+     * {@code page(name: "p", content: "method")}, or classic shorthand {@code page(name: "p")}
+     * whose content is the method named like the page: a dynamic page.
+     */
     public void page(Map<String, Object> options) {
         Object content = options.get("content");
-        if (content != null) {
-            scope.preferences.dynamicPage(String.valueOf(options.get("name")), content.toString());
+        Object name = options.get("name");
+        if (content == null) {
+            content = name;
+        }
+        if (name != null) {
+            scope.preferences.dynamicPage(String.valueOf(name), content.toString());
         }
     }
 
     public void page(Map<String, Object> options, Closure<?> body) {
-        page(options);
+        Object content = options.get("content");
+        if (content != null) {
+            page(options);
+        }
         body.call();
     }
 
@@ -225,7 +236,8 @@ public abstract class SmartAppScript extends Script {
     }
 
     public String getApiServerUrl() {
-        return scope.context.apiServerUrl();
+        // at compile time (dynamic pages read for their inputs) there is no server yet
+        return scope.context == null ? "" : scope.context.apiServerUrl();
     }
 
     /** Classic {@code apiServerUrl("/api/...")}: the server's base URL joined with the path. */
@@ -238,7 +250,8 @@ public abstract class SmartAppScript extends Script {
     }
 
     public String getFullApiServerUrl() {
-        return getApiServerUrl() + "/api/smartapps/installations/" + scope.context.installationId();
+        return scope.context == null ? "" : getApiServerUrl() + "/api/smartapps/installations/"
+                + scope.context.installationId();
     }
 
     public String fullApiServerUrl(String path) {
@@ -255,6 +268,9 @@ public abstract class SmartAppScript extends Script {
 
     @SuppressWarnings("unchecked")
     public String createAccessToken() {
+        if (scope.context == null) {
+            return ""; // compile time: no Installation to issue a token for
+        }
         String token = scope.context.createAccessToken();
         Object state = scope.binding.getVariables().get("state");
         if (state instanceof Map<?, ?> m) {
@@ -264,7 +280,9 @@ public abstract class SmartAppScript extends Script {
     }
 
     public void revokeAccessToken() {
-        scope.context.revokeAccessToken();
+        if (scope.context != null) {
+            scope.context.revokeAccessToken();
+        }
     }
 
     public TimeZone getTimeZone() {

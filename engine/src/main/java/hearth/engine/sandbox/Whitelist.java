@@ -152,6 +152,8 @@ final class Whitelist {
             Map.entry(AppLog.class, Set.of("trace", "debug", "info", "warn", "error")),
             Map.entry(RenderedResponse.class, Set.of("status", "contentType", "data", "headers")),
             Map.entry(JsonSlurper.class, Set.of("parseText", "setType", "getType", "type")),
+            // classic apps write new groovy.json.JsonOutput().toJson(...)
+            Map.entry(JsonOutput.class, Set.of("toJson", "prettyPrint")),
             Map.entry(JsonBuilder.class, Set.of("*")),
             Map.entry(GPathResult.class, Set.of("*")));
 
@@ -166,7 +168,7 @@ final class Whitelist {
             Object.class, String.class, StringBuilder.class, ArrayList.class, LinkedList.class, HashMap.class,
             LinkedHashMap.class, TreeMap.class, HashSet.class, LinkedHashSet.class, TreeSet.class, Date.class,
             GregorianCalendar.class, SimpleDateFormat.class, DecimalFormat.class, BigDecimal.class,
-            BigInteger.class, Random.class, JsonSlurper.class, JsonBuilder.class, Exception.class,
+            BigInteger.class, Random.class, JsonSlurper.class, JsonBuilder.class, JsonOutput.class, Exception.class,
             java.math.MathContext.class,
             RuntimeException.class, IllegalArgumentException.class, IllegalStateException.class,
             UnsupportedOperationException.class, IntRange.class, ObjectRange.class, Integer.class, Long.class,

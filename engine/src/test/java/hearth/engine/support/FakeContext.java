@@ -24,6 +24,9 @@ public final class FakeContext implements InstallationContext {
     public LocationInfo location = new LocationInfo("loc-1", "Home", "Europe/Berlin", "Home",
             List.of("Home", "Away", "Night"), "C");
 
+    /** What the host would report as the ?access_token= of the current call. */
+    public String queryToken;
+
     public FakeContext(String installationId) {
         this.installationId = installationId;
     }
@@ -90,6 +93,11 @@ public final class FakeContext implements InstallationContext {
     @Override
     public void revokeAccessToken() {
         tokensRevoked.incrementAndGet();
+    }
+
+    @Override
+    public String queryAccessToken() {
+        return queryToken;
     }
 
     @Override
