@@ -194,6 +194,9 @@ class AppsCorpusTest {
         assertThat(body(app.handle(post("/xml", "<list><item>x</item><item>y</item></list>"), ctx)))
                 .isEqualTo("{\"root\":\"list\",\"items\":[\"x\",\"y\"],\"first\":\"x\"}");
         assertThat(app.handle(post("/xml", "{}"), ctx)).isEqualTo(new HandlerOutcome.HttpError(400, "send XML"));
+        // a DOCTYPE (entities, external or exponential) makes the body not XML to the app
+        assertThat(app.handle(post("/xml", "<!DOCTYPE list [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>"
+                + "<list><item>&e;</item></list>"), ctx)).isEqualTo(new HandlerOutcome.HttpError(400, "send XML"));
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class RequestView {
             if (body.startsWith("<")) {
                 try {
                     // No DOCTYPE, no external entities: the body comes from the internet.
-                    XmlSlurper slurper = new XmlSlurper(false, false, true);
+                    XmlSlurper slurper = new XmlSlurper(false, false, false);
                     xml = slurper.parse(new org.xml.sax.InputSource(new StringReader(body)));
                 } catch (Exception e) {
                     xml = null;
