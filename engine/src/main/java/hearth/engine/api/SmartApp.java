@@ -42,6 +42,8 @@ public interface SmartApp {
      * The inputs a dynamic page declares for this Installation, by running its content method
      * (which calls {@code dynamicPage(...) { section { input ... } }}) with the Installation's
      * settings and state. Empty for an unknown page.
+     *
+     * @throws IllegalStateException when the page's method fails (its message says how)
      */
     default List<PreferenceInput> pageInputs(String page, InstallationContext context) {
         return List.of();
