@@ -154,6 +154,12 @@ class SandboxTest {
         assertThat(run("(1..2_000_000_000).toList().size()")).startsWith("SandboxViolationException: ranges are limited");
         assertThat(run("('x' * 2_000_000_000).size()")).startsWith("SandboxViolationException: repeating is limited");
         assertThat(run("[2 * 3, 'ab' * 2, [1] * 2]")).isEqualTo("[6,\"abab\",[1,1]]");
+        assertThat(run("'x'.repeat(2_000_000_000).size()")).startsWith("SandboxViolationException: repeat() is limited");
+        assertThat(run("'x'.padLeft(2_000_000_000).size()")).startsWith("SandboxViolationException");
+        assertThat(run("new ArrayList(2_000_000_000).size()")).startsWith("SandboxViolationException: initial sizes");
+        assertThat(run("new StringBuilder(2_000_000_000).length()")).startsWith("SandboxViolationException");
+        assertThat(run("[new ArrayList([1, 2]), new Date(0).time, new StringBuilder('ab').reverse().toString(), "
+                + "new BigDecimal('1.5'), new LinkedHashMap([a: 1])]")).isEqualTo("[[1,2],0,\"ba\",1.5,{\"a\":1}]");
     }
 
     @Test

@@ -136,7 +136,26 @@ public final class Checker {
         } else {
             requireCall(receiver, name);
         }
+        if (GROWING.contains(name)) {
+            requireSmallCounts(name, args);
+        }
         return invoke(receiver, name, args);
+    }
+
+    /**
+     * {@code new T(args)}: the class was checked at registration; here sizes are bounded, since
+     * {@code new ArrayList(2_000_000_000)} allocates before any check could run.
+     */
+    public static Object construct(Class<?> type, List<?> arguments) {
+        Object[] args = arguments == null ? NONE : arguments.toArray();
+        for (Object a : args) {
+            if (a instanceof Number n && !(a instanceof java.math.BigDecimal) && n.longValue() > MAX_ARRAY
+                    && (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
+                        || CharSequence.class.isAssignableFrom(type))) {
+                throw new SandboxViolationException("initial sizes are limited to " + MAX_ARRAY);
+            }
+        }
+        return InvokerHelper.invokeConstructorOf(type, args);
     }
 
     /** Implicit static calls (static imports): only allowed owners and members. */
@@ -144,6 +163,18 @@ public final class Checker {
         String name = String.valueOf(methodName);
         requireStatic(owner, name);
         return invoke(owner, name, arguments == null ? NONE : arguments.toArray());
+    }
+
+    /** Methods that build a result as large as a number they are given. */
+    private static final Set<String> GROWING = Set.of("repeat", "multiply", "padLeft", "padRight", "center",
+            "nCopies", "ensureCapacity", "setLength");
+
+    private static void requireSmallCounts(String name, Object[] args) {
+        for (Object a : args) {
+            if (a instanceof Number n && n.doubleValue() > MAX_REPEAT) {
+                throw new SandboxViolationException(name + "() is limited to " + MAX_REPEAT + ", not " + n);
+            }
+        }
     }
 
     private static Object invoke(Object receiver, String name, Object[] args) throws Throwable {

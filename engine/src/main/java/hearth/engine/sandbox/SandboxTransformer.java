@@ -398,7 +398,7 @@ public final class SandboxTransformer extends CompilationCustomizer {
                 error(source, call, "creating " + type + " objects is not allowed in a SmartApp");
                 return call;
             }
-            return call.transformExpression(this);
+            return checker("construct", new ClassExpression(call.getType()), arguments(call.getArguments()));
         }
 
         private Expression property(PropertyExpression p) {
