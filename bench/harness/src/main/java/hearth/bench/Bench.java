@@ -201,7 +201,10 @@ public final class Bench {
                       Pools pools, boolean introspection, boolean staticRow) throws Exception {
         int c = o.connections;
         String db = s.db + "-" + s.size;
-        s.add(Report.Row.CEILING, measure(Report.Row.CEILING, "health " + db, Wrk.Load.get(base + "/actuator/health", c), null));
+        s.add(Report.Row.CEILING, measure(Report.Row.CEILING, "liveness " + db, Wrk.Load.get(base
+                + "/actuator/health/liveness", c), null));
+        s.add(Report.Row.HEALTH, measure(Report.Row.HEALTH, "health " + db, Wrk.Load.get(base + "/actuator/health", c),
+                null));
         if (staticRow) {
             s.add(Report.Row.STATIC, measure(Report.Row.STATIC, "css " + db, Wrk.Load.get(base + "/hearth.css", c), null));
         }
@@ -289,6 +292,7 @@ public final class Bench {
 
     private ServerProcess startHearth(Db db, int port, Report.Section section, String what) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("java"));
+        cmd.addAll(o.jvmOpts);
         if (o.profile) {
             cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + out.resolve(String.format(
                     "hearth-%s-%02d.jfr", db.name(), logs + 1)));

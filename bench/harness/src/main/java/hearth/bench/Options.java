@@ -22,8 +22,10 @@ final class Options {
               --jar PATH                 Hearth jar to run (default: built from the committed HEAD)
               --out DIR                  where logs, wrk outputs and summary.md go (default bench/results/<time>)
               --keep-data                keep the H2 files and the PostgreSQL database afterwards
-              --rows a,b                 only these rows: ceiling, static, installation-api, endpoints, code,
+              --rows a,b                 only these rows: ceiling, health, static, installation-api, endpoints, code,
                                          refresh, introspection, login, client-credentials, password-grant
+              --jvm-opts "..."           JVM options for Hearth, e.g. "-Xmx512m" (Keycloak's kc.sh runs with
+                                         -Xms64m -Xmx512m; Hearth by default with the JVM's defaults)
               --profile                  record each Hearth process with Java Flight Recorder (hearth-*.jfr in
                                          the output folder; bench/jfr-top summarises one); figures are then a
                                          little lower
@@ -40,11 +42,14 @@ final class Options {
     int threads = 1;
     boolean keycloak = true;
     Path jar;
+    /** What the jar was built from (bench/run: the commit), for the report. */
+    String origin;
     Path out;
     Path benchDir;
     boolean keepData;
     int quietWait = 30;
     boolean profile;
+    List<String> jvmOpts = new ArrayList<>();
     /** Rows to measure (Report.Row names, lower case with '-'), or null for all. */
     java.util.Set<String> rows;
 
@@ -65,9 +70,11 @@ final class Options {
                 case "--no-keycloak" -> o.keycloak = false;
                 case "--jar" -> { o.jar = Path.of(need(a, v)); i++; }
                 case "--out" -> { o.out = Path.of(need(a, v)); i++; }
+                case "--origin" -> { o.origin = need(a, v); i++; }
                 case "--bench-dir" -> { o.benchDir = Path.of(need(a, v)); i++; }
                 case "--keep-data" -> o.keepData = true;
                 case "--profile" -> o.profile = true;
+                case "--jvm-opts" -> { o.jvmOpts = List.of(need(a, v).trim().split("\\s+")); i++; }
                 case "--rows" -> { o.rows = java.util.Set.of(need(a, v).split(",")); i++; }
                 case "--quiet-wait" -> { o.quietWait = Integer.parseInt(need(a, v)); i++; }
                 case "-h", "--help" -> { System.out.print(USAGE); System.exit(0); }

@@ -13,7 +13,8 @@ import java.util.Map;
 /** Collects what was measured and renders the tables (Markdown, also readable as plain text). */
 final class Report {
     enum Row {
-        CEILING("bare ceiling: GET /actuator/health", "bare: GET /realms/bench/.well-known/openid-configuration"),
+        CEILING("bare ceiling: GET /actuator/health/liveness", "bare: GET /realms/bench/.well-known/openid-configuration"),
+        HEALTH("GET /actuator/health (pings the database, checks disk space)", null),
         STATIC("static file: GET /hearth.css (no database)", null),
         INSTALLATION_API("installation API: GET {uri}/devices, handler reads 10 devices", null),
         ENDPOINTS("GET /api/smartapps/endpoints", null),
@@ -114,7 +115,8 @@ final class Report {
         machine.add(String.format("load: wrk, %d thread(s), %d connections (login %d), closed loop over loopback; "
                         + "%d s warm-up, then %d s measured per row", o.threads, o.connections,
                 Math.max(2, o.connections / 4), o.warmup, o.duration));
-        machine.add("Hearth jar: " + o.jar);
+        machine.add("Hearth: " + (o.origin == null ? o.jar : o.origin) + (o.jvmOpts.isEmpty() ? ", JVM defaults"
+                : ", JVM options " + String.join(" ", o.jvmOpts)) + "; Keycloak: kc.sh defaults (-Xms64m -Xmx512m)");
     }
 
     private static String memTotal() {
