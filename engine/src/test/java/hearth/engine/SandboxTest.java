@@ -129,6 +129,14 @@ class SandboxTest {
     }
 
     @Test
+    void logAndResponseAreBounded() {
+        assertThat(hearth.engine.dsl.AppLogAccess.dropsAfter(10)).isFalse();
+        assertThat(hearth.engine.dsl.AppLogAccess.dropsAfter(500)).isTrue();
+        assertThat(run("def s = new StringBuilder(); 20.times { s.append('x' * 1_000_000) }; s.toString()"))
+                .startsWith("ResponseTooLargeException");
+    }
+
+    @Test
     void logLinesCannotBeForged() {
         assertThat(hearth.engine.dsl.AppLogAccess.clean("a\nb access_token=abc")).isEqualTo("a\\nb access_token=***");
     }

@@ -15,43 +15,58 @@ public final class AppLog {
     private static final Pattern SECRET = Pattern.compile(
             "(?i)((?:access_token|accessToken|refresh_token|client_secret|authorization)[\"']?\\s*[:=]\\s*[\"']?)([^\\s,&\"'}\\]]+)");
     private static final int MAX_LENGTH = 4000;
+    /** Lines one call may log; a loop that logs must not flood the server's log. */
+    static final int MAX_LINES = 200;
 
     private final String installationId;
+    private int lines;
 
     public AppLog(String installationId) {
         this.installationId = installationId;
     }
 
     public void trace(Object message) {
-        if (LOG.isTraceEnabled()) {
+        if (LOG.isTraceEnabled() && allowed()) {
             LOG.trace("[{}] {}", installationId, clean(message));
         }
     }
 
     public void debug(Object message) {
-        if (LOG.isDebugEnabled()) {
+        if (LOG.isDebugEnabled() && allowed()) {
             LOG.debug("[{}] {}", installationId, clean(message));
         }
     }
 
     public void info(Object message) {
-        LOG.info("[{}] {}", installationId, clean(message));
+        if (allowed()) {
+            LOG.info("[{}] {}", installationId, clean(message));
+        }
     }
 
     public void warn(Object message) {
-        LOG.warn("[{}] {}", installationId, clean(message));
+        if (allowed()) {
+            LOG.warn("[{}] {}", installationId, clean(message));
+        }
     }
 
     public void error(Object message) {
-        LOG.error("[{}] {}", installationId, clean(message));
+        if (allowed()) {
+            LOG.error("[{}] {}", installationId, clean(message));
+        }
     }
 
     public void error(Object message, Throwable t) {
+        if (!allowed()) {
+            return;
+        }
         LOG.error("[{}] {} ({}: {})", installationId, clean(message), t.getClass().getSimpleName(),
                 clean(t.getMessage()));
     }
 
     public void warn(Object message, Throwable t) {
+        if (!allowed()) {
+            return;
+        }
         LOG.warn("[{}] {} ({}: {})", installationId, clean(message), t.getClass().getSimpleName(),
                 clean(t.getMessage()));
     }
@@ -66,6 +81,20 @@ public final class AppLog {
 
     public void trace(Object message, Throwable t) {
         trace(message + " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")");
+    }
+
+    /** One line more for this call, or false (after saying so once) when it has logged enough. */
+    private boolean allowed() {
+        lines++;
+        if (lines == MAX_LINES + 1) {
+            LOG.warn("[{}] this call logged {} lines; the rest of its log is dropped", installationId, MAX_LINES);
+        }
+        return lines <= MAX_LINES;
+    }
+
+    /** Whether this call's further lines are dropped; for tests. */
+    boolean dropping() {
+        return lines >= MAX_LINES;
     }
 
     /** Masks token-like values; package-visible for tests. */

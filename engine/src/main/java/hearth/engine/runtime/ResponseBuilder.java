@@ -19,11 +19,22 @@ import java.util.Map;
 final class ResponseBuilder {
     static final String JSON = "application/json;charset=utf-8";
     static final String TEXT = "text/plain;charset=utf-8";
+    /** The largest body an app may answer; bounds what the platform hands out (SANDBOX.md). */
+    static final int MAX_BODY_CHARS = 16 * 1024 * 1024;
 
     private ResponseBuilder() {
     }
 
     static HandlerOutcome.Response build(String method, Object returned, RenderedResponse lastRendered) {
+        HandlerOutcome.Response response = unbounded(method, returned, lastRendered);
+        if (response.body() != null && response.body().length() > MAX_BODY_CHARS) {
+            throw new ResponseTooLargeException("the response would be " + response.body().length()
+                    + " characters; the limit is " + MAX_BODY_CHARS);
+        }
+        return response;
+    }
+
+    private static HandlerOutcome.Response unbounded(String method, Object returned, RenderedResponse lastRendered) {
         RenderedResponse rendered = returned instanceof RenderedResponse r ? r : lastRendered;
         if (rendered != null) {
             return render(rendered);

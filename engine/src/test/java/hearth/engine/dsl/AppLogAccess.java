@@ -8,4 +8,13 @@ public final class AppLogAccess {
     public static String clean(Object message) {
         return AppLog.clean(message);
     }
+
+    /** Logs {@code n} info lines on a fresh log and tells whether it ended up dropping lines. */
+    public static boolean dropsAfter(int n) {
+        AppLog log = new AppLog("test");
+        for (int i = 0; i < n; i++) {
+            log.info("line " + i);
+        }
+        return log.dropping();
+    }
 }
