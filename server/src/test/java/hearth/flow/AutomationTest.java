@@ -1,18 +1,17 @@
 package hearth.flow;
 
 import hearth.support.Http;
+import hearth.support.TestDataDirs;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static hearth.support.Http.json;
@@ -23,8 +22,8 @@ class AutomationTest extends HearthTestBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hearth.data-dir",
-                () -> Path.of("target", "test-data", "automation-" + UUID.randomUUID()).toAbsolutePath().toString());
+        String dir = TestDataDirs.fresh("automation");
+        registry.add("hearth.data-dir", () -> dir);
         registry.add("hearth.rate-limit.executions", () -> "40");
         registry.add("hearth.scheduler.poll", () -> "200ms");
     }

@@ -1,12 +1,11 @@
 package hearth.flow;
 
 import hearth.support.PostgresDatabase;
+import hearth.support.TestDataDirs;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
-import java.util.UUID;
 
 /** The classic flow on PostgreSQL, production's database, in a database of its own. */
 @ActiveProfiles({"test", "postgres"})
@@ -19,7 +18,7 @@ class ClassicFlowOnPostgresTest extends ClassicFlowContract {
         registry.add("spring.datasource.username", PostgresDatabase::user);
         registry.add("spring.datasource.password", PostgresDatabase::password);
         registry.add("hearth.signup.enabled", () -> "true");
-        registry.add("hearth.data-dir",
-                () -> Path.of("target", "test-data", "pg-" + UUID.randomUUID()).toAbsolutePath().toString());
+        String dir = TestDataDirs.fresh("pg");
+        registry.add("hearth.data-dir", () -> dir);
     }
 }

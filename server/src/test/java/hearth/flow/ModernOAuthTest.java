@@ -4,17 +4,16 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import hearth.support.Http;
+import hearth.support.TestDataDirs;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static hearth.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +23,8 @@ class ModernOAuthTest extends HearthTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("hearth.data-dir",
-                () -> Path.of("target", "test-data", "modern-" + UUID.randomUUID()).toAbsolutePath().toString());
+        String dir = TestDataDirs.fresh("modern");
+        registry.add("hearth.data-dir", () -> dir);
     }
 
     private HttpResponse<String> refresh(Fixture f, String refreshToken) {

@@ -26,16 +26,15 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import hearth.support.Http;
+import hearth.support.TestDataDirs;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +47,8 @@ class StandardClientTest extends HearthTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("hearth.data-dir",
-                () -> Path.of("target", "test-data", "client-" + UUID.randomUUID()).toAbsolutePath().toString());
+        String dir = TestDataDirs.fresh("client");
+        registry.add("hearth.data-dir", () -> dir);
     }
 
     @Test
