@@ -129,6 +129,30 @@ class SandboxTest {
     }
 
     @Test
+    void runawayRegularExpressionsStop() throws Exception {
+        try (SmartAppEngine impatient = hearth.engine.support.Engines.impatient()) {
+            // (.*a){25} against 40 a's and a b backtracks for hours on the JDK's engine
+            for (String attempt : java.util.List.of("('a' * 40 + 'b') ==~ /(.*a){25}/",
+                    "('a' * 40 + 'b').matches('(.*a){25}')", "(('a' * 40 + 'b') =~ /(.*a){25}$/).find()",
+                    "('a' * 40 + 'b').replaceAll('(.*a){25}$', 'x')")) {
+                SmartApp a = app(impatient, "mappings { path(\"/x\") { action: [GET: \"x\"] } }\ndef x() { "
+                        + attempt + " }");
+                assertThat(a.handle(get("/x"), new FakeContext())).as(attempt)
+                        .isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                                f -> assertThat(f.type()).isEqualTo("ExecutionTimeoutException"));
+            }
+            for (int i = 0; i < 100 && impatient.activeCalls() > 0; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(impatient.activeCalls()).as("the workers are free again").isZero();
+        }
+        assertThat(run("['a1b2' ==~ /[a-z0-9]+/, ('a1b2' =~ /\\d/).collect { it }, 'a,b'.split(','), 'a b'.split(), "
+                + "'x1y'.replaceAll(/\\d/, '-'), 'abc'.matches('a.c'), 'k=v'.find(/=(.)/) { m, v -> v }, "
+                + "java.util.regex.Pattern.compile('b').matcher('abc').find()]"))
+                .isEqualTo("[true,[\"1\",\"2\"],[\"a\",\"b\"],[\"a\",\"b\"],\"x-y\",true,\"v\",true]");
+    }
+
+    @Test
     void logAndResponseAreBounded() {
         assertThat(hearth.engine.dsl.AppLogAccess.dropsAfter(10)).isFalse();
         assertThat(hearth.engine.dsl.AppLogAccess.dropsAfter(500)).isTrue();

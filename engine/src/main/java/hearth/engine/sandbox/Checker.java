@@ -139,6 +139,13 @@ public final class Checker {
         if (GROWING.contains(name)) {
             requireSmallCounts(name, args);
         }
+        if (receiver instanceof CharSequence text && REGEX_METHODS.contains(name)) {
+            return regexCall(text.toString(), name, args);
+        }
+        if (receiver instanceof java.util.regex.Pattern p && name.equals("matcher") && args.length == 1
+                && args[0] instanceof CharSequence cs) {
+            return p.matcher(new InterruptibleText(cs.toString()));
+        }
         return invoke(receiver, name, args);
     }
 
@@ -163,6 +170,56 @@ public final class Checker {
         String name = String.valueOf(methodName);
         requireStatic(owner, name);
         return invoke(owner, name, arguments == null ? NONE : arguments.toArray());
+    }
+
+    /** String methods that run a regular expression over the receiver (and that we can run on our text). */
+    private static final Set<String> REGEX_METHODS = Set.of("matches", "split", "replaceAll", "replaceFirst");
+
+    /** The same call with the text read through {@link InterruptibleText}, so a runaway pattern stops. */
+    private static Object regexCall(String text, String name, Object[] args) throws Throwable {
+        InterruptibleText checked = new InterruptibleText(text);
+        if (name.equals("matches") && args.length == 1 && args[0] instanceof CharSequence re) {
+            return java.util.regex.Pattern.compile(re.toString()).matcher(checked).matches();
+        }
+        if (name.equals("split") && args.length >= 1 && args[0] instanceof CharSequence re) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(re.toString());
+            return args.length == 2 && args[1] instanceof Number limit ? p.split(checked, limit.intValue())
+                    : p.split(checked);
+        }
+        if ((name.equals("replaceAll") || name.equals("replaceFirst")) && args.length == 2
+                && (args[0] instanceof CharSequence || args[0] instanceof java.util.regex.Pattern)
+                && args[1] instanceof CharSequence replacement) {
+            java.util.regex.Matcher m = pattern(args[0]).matcher(checked);
+            return name.equals("replaceAll") ? m.replaceAll(replacement.toString())
+                    : m.replaceFirst(replacement.toString());
+        }
+        // other forms (a closure as replacement, Groovy's split() on whitespace) as usual
+        return invoke(text, name, args);
+    }
+
+    private static java.util.regex.Pattern pattern(Object regex) {
+        return regex instanceof java.util.regex.Pattern p ? p : java.util.regex.Pattern.compile(regex.toString());
+    }
+
+    /** {@code text =~ pattern}: a Matcher over checked text (Groovy's own would read a plain String). */
+    public static Object findRegex(Object left, Object right) throws Throwable {
+        if (left instanceof CharSequence cs && right != null) {
+            java.util.regex.Matcher m = pattern(right).matcher(new InterruptibleText(cs.toString()));
+            org.codehaus.groovy.runtime.RegexSupport.setLastMatcher(m);
+            return m;
+        }
+        return org.codehaus.groovy.runtime.ScriptBytecodeAdapter.findRegex(left, right);
+    }
+
+    /** {@code text ==~ pattern}. */
+    public static boolean matchRegex(Object left, Object right) {
+        if (left instanceof CharSequence cs && right != null) {
+            java.util.regex.Matcher m = pattern(right).matcher(new InterruptibleText(cs.toString()));
+            boolean matches = m.matches();
+            org.codehaus.groovy.runtime.RegexSupport.setLastMatcher(m);
+            return matches;
+        }
+        return org.codehaus.groovy.runtime.ScriptBytecodeAdapter.matchRegex(left, right);
     }
 
     /** Methods that build a result as large as a number they are given. */

@@ -437,6 +437,12 @@ public final class SandboxTransformer extends CompilationCustomizer {
             if (op == Types.LEFT_SQUARE_BRACKET) {
                 return checker("getAt", transform(b.getLeftExpression()), transform(b.getRightExpression()));
             }
+            if (op == Types.FIND_REGEX) {
+                return checker("findRegex", transform(b.getLeftExpression()), transform(b.getRightExpression()));
+            }
+            if (op == Types.MATCH_REGEX) {
+                return checker("matchRegex", transform(b.getLeftExpression()), transform(b.getRightExpression()));
+            }
             if (op == Types.MULTIPLY) {
                 return checker("multiply", transform(b.getLeftExpression()), transform(b.getRightExpression()));
             }
