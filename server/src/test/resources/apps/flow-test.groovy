@@ -29,6 +29,9 @@ mappings {
     path("/render") {
         action: [GET: "renderIt"]
     }
+    path("/token-check") {
+        action: [GET: "tokenCheck"]
+    }
 }
 
 def listSwitches() {
@@ -61,6 +64,10 @@ def readState() {
 def clearState() {
     state.count = 0
     [ignored: true]
+}
+
+def tokenCheck() {
+    [seen: params.access_token != null]
 }
 
 def renderIt() {

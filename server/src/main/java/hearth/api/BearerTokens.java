@@ -19,6 +19,12 @@ public final class BearerTokens {
     private BearerTokens() {
     }
 
+    /** The token if the client sent it as the {@code access_token} query parameter, else null. */
+    public static String fromQuery(HttpServletRequest request) {
+        List<String> values = queryValues(request);
+        return values.size() == 1 && !values.get(0).isBlank() ? values.get(0) : null;
+    }
+
     public static String extract(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         List<String> fromQuery = queryValues(request);

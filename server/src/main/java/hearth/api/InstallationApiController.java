@@ -104,9 +104,14 @@ public class InstallationApiController {
             return ClassicErrors.of(400, ClassicErrors.SMARTAPP_EXCEPTION, "the path or query has a malformed %-escape; "
                     + "encode '%' as %25");
         }
-        HandlerOutcome outcome = runtime.handle(installation, apiRequest, urls.baseUrl(request));
+        HandlerOutcome outcome = runtime.handle(installation, apiRequest, urls.baseUrl(request),
+                BearerTokens.fromQuery(request));
         ResponseEntity<?> response = respond(outcome, installation);
+        // An app may answer text/html on Hearth's own origin: keep it from running script or
+        // reaching the origin's cookies there.
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'")
+                .header("X-Content-Type-Options", "nosniff")
                 .header("X-RateLimit-Limit", Integer.toString(rate.limit()))
                 .header("X-RateLimit-Current", Integer.toString(rate.current()))
                 .header("X-RateLimit-TTL", Long.toString(rate.ttlSeconds()))

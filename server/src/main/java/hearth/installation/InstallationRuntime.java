@@ -58,29 +58,33 @@ public class InstallationRuntime {
         this.urls = urls;
     }
 
-    public HandlerOutcome handle(Installation installation, ApiRequest request, String baseUrl) {
+    /**
+     * @param queryToken the token when the client sent it as {@code ?access_token=}, else null:
+     *                   classic apps compare {@code params.access_token} with {@code state.accessToken}
+     */
+    public HandlerOutcome handle(Installation installation, ApiRequest request, String baseUrl, String queryToken) {
         SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
-        return apps.compiled(app).handle(request, context(installation, baseUrl));
+        return apps.compiled(app).handle(request, context(installation, baseUrl, queryToken));
     }
 
     public HandlerOutcome lifecycle(Installation installation, SmartApp.Lifecycle event) {
         SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
-        return apps.compiled(app).lifecycle(event, context(installation, urls.current()));
+        return apps.compiled(app).lifecycle(event, context(installation, urls.current(), null));
     }
 
     /** A subscribed event ({@code event} set) or a scheduled wake-up ({@code event} null). */
     public HandlerOutcome runHandler(Installation installation, String handler, AppEvent event) {
         SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
-        return apps.compiled(app).runHandler(handler, event, context(installation, urls.current()));
+        return apps.compiled(app).runHandler(handler, event, context(installation, urls.current(), null));
     }
 
-    private InstallationContext context(Installation installation, String baseUrl) {
+    private InstallationContext context(Installation installation, String baseUrl, String queryToken) {
         Location location = locations.findById(installation.locationId()).orElseThrow();
         Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
                 .collect(Collectors.toMap(Device::id, Function.identity()));
         LocationInfo info = new LocationInfo(location.id(), location.name(), location.timeZone(), location.mode(),
                 LocationService.MODES, "F");
-        return new Context(installation, info, chosen, baseUrl);
+        return new Context(installation, info, chosen, baseUrl, queryToken);
     }
 
     private final class Context implements InstallationContext {
@@ -88,13 +92,21 @@ public class InstallationRuntime {
         private final LocationInfo location;
         private final Map<String, VirtualDeviceHandle> handles;
         private final String baseUrl;
+        private final String queryToken;
 
-        Context(Installation installation, LocationInfo location, Map<String, Device> chosen, String baseUrl) {
+        Context(Installation installation, LocationInfo location, Map<String, Device> chosen, String baseUrl,
+                String queryToken) {
             this.installation = installation;
             this.location = location;
             this.handles = chosen.values().stream()
                     .collect(Collectors.toMap(Device::id, VirtualDeviceHandle::new));
             this.baseUrl = baseUrl;
+            this.queryToken = queryToken;
+        }
+
+        @Override
+        public String queryAccessToken() {
+            return queryToken;
         }
 
         @Override

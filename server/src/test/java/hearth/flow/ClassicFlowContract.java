@@ -193,6 +193,13 @@ abstract class ClassicFlowContract extends HearthTestBase {
         assertThat(rendered.statusCode()).isEqualTo(202);
         assertThat(rendered.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(rendered.body()).isEqualTo("hello");
+        assertThat(rendered.headers().allValues("Content-Security-Policy")).hasSize(1).first().asString()
+                .startsWith("sandbox");
+        assertThat(rendered.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+
+        // Classic apps compare params.access_token with state.accessToken: it is there when sent so.
+        assertThat(json(http().get(uri + "/token-check?access_token=" + token)).get("seen").asBoolean()).isTrue();
+        assertThat(json(http().get(uri + "/token-check", auth)).get("seen").asBoolean()).isFalse();
 
         HttpResponse<String> crash = http().get(uri + "/crash", auth);
         assertThat(crash.statusCode()).isEqualTo(500);
