@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,6 +38,7 @@ public class SmartAppService {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
     public SmartAppService(SmartAppRepository apps, SmartAppEngine engine, ServerDirectory servers,
                            HearthProperties properties, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
@@ -140,13 +143,25 @@ public class SmartAppService {
         return apps.findById(id);
     }
 
-    /** The compiled form of a stored SmartApp; the engine caches it per source version. */
+    /**
+     * The compiled form of a stored SmartApp. Kept per app and version here, so a handler call
+     * neither recompiles nor hashes the source again.
+     */
     public SmartApp compiled(SmartAppRecord app) {
+        Compiled cached = compiled.get(app.id());
+        if (cached != null && cached.version().equals(app.updatedAt()) && cached.source() == app.source().length()) {
+            return cached.app();
+        }
         try {
-            return engine.compile(app.source());
+            SmartApp fresh = engine.compile(app.source());
+            compiled.put(app.id(), new Compiled(app.updatedAt(), app.source().length(), fresh));
+            return fresh;
         } catch (SmartAppCompilationException e) {
             throw new IllegalStateException("stored SmartApp " + app.id() + " no longer compiles: " + e.getMessage(), e);
         }
+    }
+
+    private record Compiled(Instant version, int source, SmartApp app) {
     }
 
     private SmartApp compile(String source) {
