@@ -9,9 +9,10 @@ import java.util.Objects;
  * @param maxQueuedCalls     how many more may wait for a worker before calls are refused
  * @param maxCallAllocation  bytes one call may allocate (garbage included); while the heap is
  *                           more than 60% full the budget is the smaller of this and 256 MiB
+ * @param outbound           what apps may send out with {@code httpGet}, {@code httpPost}, ...
  */
 public record EngineSettings(Duration callTimeout, int maxConcurrentCalls, int maxQueuedCalls,
-                             long maxCallAllocation) {
+                             long maxCallAllocation, OutboundSettings outbound) {
     public static final long DEFAULT_MAX_CALL_ALLOCATION = 2048L * 1024 * 1024;
 
     public EngineSettings {
@@ -25,6 +26,11 @@ public record EngineSettings(Duration callTimeout, int maxConcurrentCalls, int m
         if (maxCallAllocation < 1024 * 1024) {
             throw new IllegalArgumentException("maxCallAllocation must be at least 1 MiB");
         }
+        Objects.requireNonNull(outbound, "outbound");
+    }
+
+    public EngineSettings(Duration callTimeout, int maxConcurrentCalls, int maxQueuedCalls, long maxCallAllocation) {
+        this(callTimeout, maxConcurrentCalls, maxQueuedCalls, maxCallAllocation, OutboundSettings.defaults());
     }
 
     public EngineSettings(Duration callTimeout, int maxConcurrentCalls, int maxQueuedCalls) {
@@ -33,6 +39,10 @@ public record EngineSettings(Duration callTimeout, int maxConcurrentCalls, int m
 
     public EngineSettings(Duration callTimeout) {
         this(callTimeout, 16, 256);
+    }
+
+    public EngineSettings withOutbound(OutboundSettings settings) {
+        return new EngineSettings(callTimeout, maxConcurrentCalls, maxQueuedCalls, maxCallAllocation, settings);
     }
 
     public static EngineSettings defaults() {

@@ -43,7 +43,8 @@ public final class SmartAppEngine implements AutoCloseable {
         this.runner = new CallRunner(settings.maxConcurrentCalls(), settings.maxQueuedCalls(),
                 settings.maxCallAllocation());
         this.compiler = new ScriptCompiler(List.of());
-        this.describer = new AppDescriber(runner, settings.callTimeout());
+        this.describer = new AppDescriber(runner, settings.callTimeout(),
+                new hearth.engine.http.OutboundHttp(settings.outbound()));
     }
 
     /**

@@ -18,10 +18,12 @@ import java.util.Map;
 public final class AppDescriber {
     private final CallRunner runner;
     private final Duration timeout;
+    private final hearth.engine.http.OutboundHttp outbound;
 
-    public AppDescriber(CallRunner runner, Duration timeout) {
+    public AppDescriber(CallRunner runner, Duration timeout, hearth.engine.http.OutboundHttp outbound) {
         this.runner = runner;
         this.timeout = timeout;
+        this.outbound = outbound;
     }
 
     public CompiledSmartApp describe(Class<? extends SmartAppScript> scriptClass) throws SmartAppCompilationException {
@@ -64,7 +66,7 @@ public final class AppDescriber {
             throw new SmartAppCompilationException(problems);
         }
         return new CompiledSmartApp(scriptClass, definitionOf(scope.definitionArgs), scope.preferences.inputs(),
-                scope.preferences.dynamicPages(), scope.appSettings, runner, timeout);
+                scope.preferences.dynamicPages(), scope.appSettings, runner, timeout, outbound);
     }
 
     /**

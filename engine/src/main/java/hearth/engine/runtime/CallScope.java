@@ -50,14 +50,18 @@ final class CallScope {
     RouteTable routes;
     RenderedResponse rendered;
     final Intents intents;
+    /** The outbound requests of this call; null at registration, where apps may not make any. */
+    final hearth.engine.http.OutboundCall outbound;
 
     private final String stateBefore;
     /** The state JSON to save, worked out on the worker at the end of the call; null when unchanged. */
     String stateToSave;
 
     private CallScope(Phase phase, InstallationContext context, ApiRequest request, Map<String, Object> variables,
-                      Set<String> handlerNames, Map<String, Object> params, String stateBefore, Intents intents) {
+                      Set<String> handlerNames, Map<String, Object> params, String stateBefore, Intents intents,
+                      hearth.engine.http.OutboundCall outbound) {
         this.intents = intents;
+        this.outbound = outbound;
         this.phase = phase;
         this.context = context;
         this.request = request;
@@ -78,7 +82,8 @@ final class CallScope {
         vars.put("app", new AppView("", "", ""));
         vars.put("location", null);
         vars.put("request", null);
-        return new CallScope(Phase.DESCRIBE, null, null, vars, Set.of(), new LinkedHashMap<>(), "{}", new Intents());
+        return new CallScope(Phase.DESCRIBE, null, null, vars, Set.of(), new LinkedHashMap<>(), "{}", new Intents(),
+                null);
     }
 
     /**
@@ -86,7 +91,7 @@ final class CallScope {
      * the context here, on the caller's thread, since hosts often tie those to their own thread.
      */
     static CallScope call(InstallationContext context, ApiRequest request, List<PreferenceInput> inputs,
-                          Set<String> handlerNames) {
+                          Set<String> handlerNames, hearth.engine.http.OutboundHttp outbound) {
         Map<String, Object> params = new LinkedHashMap<>();
         if (request != null) {
             params.putAll(request.query());
@@ -121,7 +126,8 @@ final class CallScope {
         vars.put("app", new AppView(context.installationId(), context.label(), context.label()));
         vars.put("log", new AppLog(context.installationId()));
         vars.put("request", request == null ? null : new RequestView(request));
-        return new CallScope(Phase.CALL, context, request, vars, handlerNames, params, before, intents);
+        return new CallScope(Phase.CALL, context, request, vars, handlerNames, params, before, intents,
+                outbound.newCall());
     }
 
     /** {@code evt} for a handler: with the device when it is one of this Installation's. */

@@ -33,10 +33,12 @@ public final class CompiledSmartApp implements SmartApp {
     private final Map<String, Integer> handlers;
     private final CallRunner runner;
     private final Duration timeout;
+    private final hearth.engine.http.OutboundHttp outbound;
 
     CompiledSmartApp(Class<? extends SmartAppScript> scriptClass, AppDefinition definition,
                      List<PreferenceInput> inputs, Map<String, String> dynamicPages, List<String> appSettings,
-                     CallRunner runner, Duration timeout) {
+                     CallRunner runner, Duration timeout, hearth.engine.http.OutboundHttp outbound) {
+        this.outbound = outbound;
         this.scriptClass = scriptClass;
         this.definition = definition;
         this.inputs = List.copyOf(inputs);
@@ -160,7 +162,7 @@ public final class CompiledSmartApp implements SmartApp {
     private HandlerOutcome call(InstallationContext context, ApiRequest request, Work work) {
         CallScope scope;
         try {
-            scope = CallScope.call(context, request, inputs, handlers.keySet());
+            scope = CallScope.call(context, request, inputs, handlers.keySet(), outbound);
         } catch (RuntimeException e) {
             return new HandlerOutcome.Failure(e.getClass().getSimpleName(), "could not prepare the call: "
                     + e.getMessage(), e);

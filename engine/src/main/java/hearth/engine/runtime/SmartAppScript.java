@@ -3,9 +3,15 @@ package hearth.engine.runtime;
 import groovy.lang.Closure;
 import groovy.lang.Script;
 import hearth.engine.api.AppIntent;
+import hearth.engine.dsl.AsyncHttp;
+import hearth.engine.dsl.AsyncResponseView;
 import hearth.engine.dsl.DeviceView;
+import hearth.engine.dsl.HttpResponseView;
+import hearth.engine.http.OutboundCall;
+import hearth.engine.http.OutboundRequestRefusedException;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -402,37 +408,197 @@ public abstract class SmartAppScript extends Script {
         Thread.sleep(ms);
     }
 
-    // Outbound HTTP is not offered: say so plainly instead of "no signature of method".
-    public Object httpGet(Object... args) {
-        throw noHttp("httpGet");
+    // ---- outbound HTTP (hearth.engine.http: the policy, the pinned client, the classic shapes) ----
+
+    public Object httpGet(Object spec, Closure<?> closure) throws IOException {
+        return respond(outbound().request("GET", spec, false), closure);
     }
 
-    public Object httpPost(Object... args) {
-        throw noHttp("httpPost");
+    public Object httpGet(Object spec) throws IOException {
+        return outbound().request("GET", spec, false);
     }
 
-    public Object httpPostJson(Object... args) {
-        throw noHttp("httpPostJson");
+    public Object httpPost(Object spec, Closure<?> closure) throws IOException {
+        return respond(outbound().request("POST", spec, false), closure);
     }
 
-    public Object httpPut(Object... args) {
-        throw noHttp("httpPut");
+    public Object httpPost(Object spec) throws IOException {
+        return outbound().request("POST", spec, false);
     }
 
-    public Object httpPutJson(Object... args) {
-        throw noHttp("httpPutJson");
+    /** Classic {@code httpPost(uri, body) { resp -> }}. */
+    public Object httpPost(Object uri, Object body, Closure<?> closure) throws IOException {
+        return httpPost(uriAndBody(uri, body), closure);
     }
 
-    public Object httpDelete(Object... args) {
-        throw noHttp("httpDelete");
+    public Object httpPostJson(Object spec, Closure<?> closure) throws IOException {
+        return respond(outbound().request("POST", spec, true), closure);
     }
 
-    public Object httpHead(Object... args) {
-        throw noHttp("httpHead");
+    public Object httpPostJson(Object spec) throws IOException {
+        return outbound().request("POST", spec, true);
     }
 
-    private static UnsupportedOperationException noHttp(String method) {
-        return new UnsupportedOperationException(method + ": outbound HTTP is not available to SmartApps on Hearth");
+    public Object httpPostJson(Object uri, Object body, Closure<?> closure) throws IOException {
+        return httpPostJson(uriAndBody(uri, body), closure);
+    }
+
+    public Object httpPut(Object spec, Closure<?> closure) throws IOException {
+        return respond(outbound().request("PUT", spec, false), closure);
+    }
+
+    public Object httpPut(Object spec) throws IOException {
+        return outbound().request("PUT", spec, false);
+    }
+
+    public Object httpPut(Object uri, Object body, Closure<?> closure) throws IOException {
+        return httpPut(uriAndBody(uri, body), closure);
+    }
+
+    public Object httpPutJson(Object spec, Closure<?> closure) throws IOException {
+        return respond(outbound().request("PUT", spec, true), closure);
+    }
+
+    public Object httpPutJson(Object spec) throws IOException {
+        return outbound().request("PUT", spec, true);
+    }
+
+    public Object httpPutJson(Object uri, Object body, Closure<?> closure) throws IOException {
+        return httpPutJson(uriAndBody(uri, body), closure);
+    }
+
+    public Object httpDelete(Object spec, Closure<?> closure) throws IOException {
+        return respond(outbound().request("DELETE", spec, false), closure);
+    }
+
+    public Object httpDelete(Object spec) throws IOException {
+        return outbound().request("DELETE", spec, false);
+    }
+
+    public Object httpHead(Object spec, Closure<?> closure) throws IOException {
+        return respond(outbound().request("HEAD", spec, false), closure);
+    }
+
+    public Object httpHead(Object spec) throws IOException {
+        return outbound().request("HEAD", spec, false);
+    }
+
+    /** Classic {@code include 'asynchttp_v1'}: the only library there is. */
+    public void include(String library) {
+        if (!"asynchttp_v1".equals(library)) {
+            throw new IllegalArgumentException("include '" + library + "': the only library is 'asynchttp_v1'");
+        }
+    }
+
+    public AsyncHttp getAsynchttp_v1() {
+        return new AsyncHttp(this::sendAsync);
+    }
+
+    public void asynchttpGet(String callback, Map<String, Object> params) throws Exception {
+        sendAsync("GET", callback, params, null);
+    }
+
+    public void asynchttpGet(String callback, Map<String, Object> params, Object data) throws Exception {
+        sendAsync("GET", callback, params, data);
+    }
+
+    public void asynchttpPost(String callback, Map<String, Object> params) throws Exception {
+        sendAsync("POST", callback, params, null);
+    }
+
+    public void asynchttpPost(String callback, Map<String, Object> params, Object data) throws Exception {
+        sendAsync("POST", callback, params, data);
+    }
+
+    public void asynchttpPut(String callback, Map<String, Object> params) throws Exception {
+        sendAsync("PUT", callback, params, null);
+    }
+
+    public void asynchttpPut(String callback, Map<String, Object> params, Object data) throws Exception {
+        sendAsync("PUT", callback, params, data);
+    }
+
+    public void asynchttpDelete(String callback, Map<String, Object> params) throws Exception {
+        sendAsync("DELETE", callback, params, null);
+    }
+
+    public void asynchttpDelete(String callback, Map<String, Object> params, Object data) throws Exception {
+        sendAsync("DELETE", callback, params, data);
+    }
+
+    public void asynchttpHead(String callback, Map<String, Object> params) throws Exception {
+        sendAsync("HEAD", callback, params, null);
+    }
+
+    public void asynchttpHead(String callback, Map<String, Object> params, Object data) throws Exception {
+        sendAsync("HEAD", callback, params, data);
+    }
+
+    public void asynchttpPatch(String callback, Map<String, Object> params) throws Exception {
+        sendAsync("PATCH", callback, params, null);
+    }
+
+    public void asynchttpPatch(String callback, Map<String, Object> params, Object data) throws Exception {
+        sendAsync("PATCH", callback, params, data);
+    }
+
+    /**
+     * Sends now and calls the app's {@code callback(response, data)} (or {@code callback(response)})
+     * before returning. Failures reach the callback as {@code response.hasError()}, as classic.
+     */
+    private void sendAsync(String method, String callback, Object params, Object data) {
+        int arity = appMethodArity(callback);
+        if (arity < 0) {
+            throw new IllegalArgumentException("the asynchttp callback '" + callback
+                    + "' is not a method of this app");
+        }
+        AsyncResponseView response;
+        try {
+            HttpResponseView r = outbound().requestAnyStatus(method, params);
+            response = new AsyncResponseView(r.getStatus(), String.valueOf(r.getData()), r.getHeaders(),
+                    r.getStatus() >= 400 ? r.toString() : null);
+        } catch (java.net.SocketTimeoutException e) {
+            response = new AsyncResponseView(408, "", Map.of(), e.getMessage());
+        } catch (IOException | OutboundRequestRefusedException | IllegalArgumentException e) {
+            response = new AsyncResponseView(500, "", Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        Object[] args = arity == 0 ? new Object[0] : arity == 1 ? new Object[] {response} : new Object[] {response, data};
+        invokeMethod(callback, args);
+    }
+
+    /** Parameter count of a method the app itself declares by that name, or -1. */
+    private int appMethodArity(String name) {
+        int best = -1;
+        for (java.lang.reflect.Method m : getClass().getDeclaredMethods()) {
+            if (m.getName().equals(name) && !m.isSynthetic() && !java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                    && m.getParameterCount() <= 2) {
+                best = Math.max(best, m.getParameterCount());
+            }
+        }
+        return best;
+    }
+
+    private OutboundCall outbound() {
+        if (scope.outbound == null) {
+            throw new OutboundRequestRefusedException("outbound HTTP is not available while the app is registered;"
+                    + " make requests in handlers");
+        }
+        return scope.outbound;
+    }
+
+    /** Runs the app's closure with the response (or without it, for {@code { -> }}). */
+    private static Object respond(HttpResponseView response, Closure<?> closure) {
+        if (closure == null) {
+            return response;
+        }
+        return closure.getMaximumNumberOfParameters() == 0 ? closure.call() : closure.call(response);
+    }
+
+    private static Map<String, Object> uriAndBody(Object uri, Object body) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("uri", uri);
+        spec.put("body", body);
+        return spec;
     }
 
     // ---- Script's own escape hatches, closed -------------------------------------------------

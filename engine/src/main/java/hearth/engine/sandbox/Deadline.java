@@ -35,6 +35,12 @@ public final class Deadline {
         limits[1] = 0;
     }
 
+    /** Nanoseconds left of the current call on this thread; Long.MAX_VALUE outside a call. */
+    public static long remainingNanos() {
+        long end = LIMITS.get()[0];
+        return end == 0 ? Long.MAX_VALUE : end - System.nanoTime();
+    }
+
     static boolean passed() {
         long end = LIMITS.get()[0];
         return end != 0 && System.nanoTime() - end > 0;

@@ -155,7 +155,15 @@ final class Whitelist {
             // classic apps write new groovy.json.JsonOutput().toJson(...)
             Map.entry(JsonOutput.class, Set.of("toJson", "prettyPrint")),
             Map.entry(JsonBuilder.class, Set.of("*")),
-            Map.entry(GPathResult.class, Set.of("*")));
+            Map.entry(GPathResult.class, Set.of("*")),
+            Map.entry(hearth.engine.dsl.HttpResponseView.class, Set.of("status", "reasonPhrase", "data",
+                    "contentType", "success", "isSuccess", "headers", "getHeaders", "allHeaders", "firstHeader",
+                    "getFirstHeader", "lastHeader", "getLastHeader", "toString")),
+            Map.entry(hearth.engine.dsl.HeaderView.class, Set.of("name", "value", "toString")),
+            Map.entry(hearth.engine.dsl.AsyncResponseView.class, Set.of("status", "data", "json", "xml", "headers",
+                    "hasError", "errorMessage", "errorData", "errorJson", "toString")),
+            Map.entry(hearth.engine.dsl.AsyncHttp.class, Set.of("get", "post", "put", "delete", "head", "patch",
+                    "toString")));
 
     /** Names even a "*" receiver doesn't get: the engine's own plumbing. */
     private static final Set<String> DSL_PLUMBING = Set.of("handle", "toJsonMap", "instant", "rawValue",
@@ -211,6 +219,8 @@ final class Whitelist {
         STATICS.put(List.class, Set.of("of", "copyOf"));
         STATICS.put(Set.class, Set.of("of", "copyOf"));
         STATICS.put(Map.class, Set.of("of", "copyOf", "entry"));
+        // what classic apps name from HTTPBuilder (Hearth's own classes under those names)
+        STATICS.put(groovyx.net.http.ContentType.class, Set.of("*"));
         STATICS.put(java.security.MessageDigest.class, Set.of("getInstance", "isEqual"));
         STATICS.put(DateFormat.class, Set.of("SHORT", "MEDIUM", "LONG", "FULL", "getDateInstance",
                 "getTimeInstance", "getDateTimeInstance"));
@@ -226,7 +236,11 @@ final class Whitelist {
                 GPathResult.class, Throwable.class, Exception.class, RuntimeException.class, Error.class,
                 IllegalArgumentException.class, IllegalStateException.class, NumberFormatException.class,
                 NullPointerException.class, UnsupportedOperationException.class, ArithmeticException.class,
-                IndexOutOfBoundsException.class, Comparable.class)) {
+                IndexOutOfBoundsException.class, Comparable.class, groovyx.net.http.HttpResponseException.class,
+                groovyx.net.http.ResponseParseException.class, java.io.IOException.class,
+                java.net.SocketTimeoutException.class, java.net.ConnectException.class,
+                java.net.UnknownHostException.class, java.net.SocketException.class,
+                hearth.engine.http.OutboundRequestRefusedException.class)) {
             STATICS.putIfAbsent(c, Set.of());
         }
     }
