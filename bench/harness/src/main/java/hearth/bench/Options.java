@@ -26,6 +26,8 @@ final class Options {
                                          refresh, introspection, login, client-credentials, password-grant
               --jvm-opts "..."           JVM options for Hearth, e.g. "-Xmx512m" (Keycloak's kc.sh runs with
                                          -Xms64m -Xmx512m; Hearth by default with the JVM's defaults)
+              --hearth-args "..."        more Spring arguments for Hearth, to try a setting, e.g.
+                                         "--management.observations.enable.spring.security=false"
               --profile                  record each Hearth process with Java Flight Recorder (hearth-*.jfr in
                                          the output folder; bench/jfr-top summarises one); figures are then a
                                          little lower
@@ -50,6 +52,7 @@ final class Options {
     int quietWait = 30;
     boolean profile;
     List<String> jvmOpts = new ArrayList<>();
+    List<String> hearthArgs = new ArrayList<>();
     /** Rows to measure (Report.Row names, lower case with '-'), or null for all. */
     java.util.Set<String> rows;
 
@@ -74,6 +77,7 @@ final class Options {
                 case "--bench-dir" -> { o.benchDir = Path.of(need(a, v)); i++; }
                 case "--keep-data" -> o.keepData = true;
                 case "--profile" -> o.profile = true;
+                case "--hearth-args" -> { o.hearthArgs = List.of(need(a, v).trim().split("\\s+")); i++; }
                 case "--jvm-opts" -> { o.jvmOpts = List.of(need(a, v).trim().split("\\s+")); i++; }
                 case "--rows" -> { o.rows = java.util.Set.of(need(a, v).split(",")); i++; }
                 case "--quiet-wait" -> { o.quietWait = Integer.parseInt(need(a, v)); i++; }

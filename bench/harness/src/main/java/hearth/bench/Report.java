@@ -116,7 +116,8 @@ final class Report {
                         + "%d s warm-up, then %d s measured per row", o.threads, o.connections,
                 Math.max(2, o.connections / 4), o.warmup, o.duration));
         machine.add("Hearth: " + (o.origin == null ? o.jar : o.origin) + (o.jvmOpts.isEmpty() ? ", JVM defaults"
-                : ", JVM options " + String.join(" ", o.jvmOpts)) + "; Keycloak: kc.sh defaults (-Xms64m -Xmx512m)");
+                : ", JVM options " + String.join(" ", o.jvmOpts)) + (o.hearthArgs.isEmpty() ? "" : ", arguments "
+                + String.join(" ", o.hearthArgs)) + "; Keycloak: kc.sh defaults (-Xms64m -Xmx512m)");
     }
 
     private static String memTotal() {
