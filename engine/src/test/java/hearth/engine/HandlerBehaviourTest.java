@@ -277,13 +277,14 @@ class HandlerBehaviourTest {
     void unsupportedPlatformCallsSaySo() {
         SmartApp a = app(engine, """
                 mappings { path("/h") { action: [GET: "h"] } ; path("/m") { action: [POST: "m"] } }
-                def h() { httpGet("https://example.com") { resp -> resp.data } }
+                def h() { httpGet("http://10.0.0.1/") { resp -> resp.data } }
                 def m() { pause(10); setLocationMode("Away"); location.setMode("Night"); location.helloHome?.execute("Good Night!") }
                 """);
         FakeContext ctx = new FakeContext();
         assertThat(a.handle(get("/h"), ctx)).isInstanceOfSatisfying(HandlerOutcome.Failure.class, f -> {
-            assertThat(f.type()).isEqualTo("UnsupportedOperationException");
-            assertThat(f.message()).contains("outbound HTTP is not available");
+            // outbound HTTP is there (OutboundHttpTest), but never to private addresses unless allowed
+            assertThat(f.type()).isEqualTo("OutboundRequestRefusedException");
+            assertThat(f.message()).contains("private");
         });
         a.handle(post("/m", ""), ctx);
         assertThat(ctx.intents).containsExactly(new hearth.engine.api.AppIntent.SetLocationMode("Away"),

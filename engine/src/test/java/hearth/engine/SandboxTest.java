@@ -95,13 +95,39 @@ class SandboxTest {
         assertThat(refused("def x() { System.currentTimeMillis() }").getMessage()).contains("java.lang.System");
         assertThat(refused("def x() { 'ls'.execute() }").getMessage()).contains("'execute'");
         assertThat(refused("def x() { this.&x }").getMessage()).contains("method pointers");
-        assertThat(refused("def x(a = 1) { a }").getMessage()).contains("default parameter values");
-        assertThat(refused("static def x() { 1 }").getMessage()).contains("static methods");
+        assertThat(refused("def x(a = 'ls'.execute()) { a }").getMessage()).contains("'execute'");
+        assertThat(refused("static def x() { new File('/tmp/x') }").getMessage()).contains("java.io.File");
         assertThat(refused("def x() { synchronized (this) { 1 } }").getMessage()).contains("synchronized");
         assertThat(refused("import java.io.*\ndef x() { }").getMessage()).contains("star imports");
         assertThat(refused("class A { }").getMessage()).contains("declaring classes");
         assertThat(refused("def x() { 'a'.metaClass }").getMessage()).contains("'metaClass'");
         assertThat(refused("def x() { [:].@foo }").getMessage()).contains("'.@'");
+    }
+
+    /** Real apps write both; their code is checked like any other. */
+    @Test
+    void defaultParameterValuesAndStaticMethodsWork() {
+        SmartApp a = app(engine, """
+                mappings { path("/x") { action: [GET: "x"] } }
+                def x() { [greet(), greet("you", 2), version(), twice(21), withClosure()] }
+                def greet(who = "world", times = [1].size()) { "hi " + who * times }
+                static String version() { "1." + minor() }
+                private static minor() { 2 }
+                static twice(n) { n * 2 }
+                def withClosure() { def f = { a, b = 3 -> a + b }; f(1) }
+                """);
+        assertThat(a.handle(get("/x"), new FakeContext())).asString()
+                .contains("[\"hi world\",\"hi youyou\",\"1.2\",42,4]");
+        assertThat(run("def f = { a, b = 'x'.\"${'exe' + 'cute'}\"() -> a }; f(1)"))
+                .startsWith("SandboxViolationException");
+        // the compiler's static main() would run the app's top-level code outside any call
+        SmartApp m = app(engine, """
+                mappings { path("/x") { action: [GET: "x"] } }
+                def x() { hop() }
+                static hop() { this.main(new String[0]) }
+                """);
+        assertThat(m.handle(get("/x"), new FakeContext())).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                f -> assertThat(f.message()).contains("main"));
     }
 
     @Test

@@ -240,7 +240,11 @@ public final class Checker {
 
     private static void requireStatic(Class<?> owner, String name) {
         if (owner.getClassLoader() != null && SmartAppScript.class.isAssignableFrom(owner)) {
-            throw deny("static call " + name + "() on the app itself");
+            // inside the app's own static methods: only its own static methods, which are sandboxed code
+            if (!staticOfApp(owner, name)) {
+                throw deny("static call " + name + "() on the app itself");
+            }
+            return;
         }
         if (!decide("S", owner, name, () -> Whitelist.staticMember(owner, name))) {
             throw deny(owner.getName() + "." + name);
@@ -558,10 +562,27 @@ public final class Checker {
         return InvokerHelper.getMetaClass(target);
     }
 
+    /** A method the app wrote (instance or static): its body went through the sandbox too. */
     private static boolean declaredByApp(Class<?> scriptClass, String name) {
         return decide("D", scriptClass, name, () -> {
             for (Method m : scriptClass.getDeclaredMethods()) {
-                if (m.getName().equals(name) && !m.isSynthetic() && !Modifier.isStatic(m.getModifiers())
+                if (m.getName().equals(name) && !m.isSynthetic() && !SCRIPT_DENY.contains(name)
+                        && !name.startsWith("$")) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /**
+     * A static method the app wrote; never the compiler's {@code main}, which would run the app's
+     * top-level code outside any call scope.
+     */
+    private static boolean staticOfApp(Class<?> scriptClass, String name) {
+        return decide("T", scriptClass, name, () -> {
+            for (Method m : scriptClass.getDeclaredMethods()) {
+                if (m.getName().equals(name) && !m.isSynthetic() && Modifier.isStatic(m.getModifiers())
                         && !SCRIPT_DENY.contains(name) && !name.startsWith("$")) {
                     return true;
                 }

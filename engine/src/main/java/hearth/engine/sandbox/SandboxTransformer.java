@@ -59,9 +59,12 @@ import java.util.Set;
  * reach the world through the {@link Checker}, and refuses at registration, with a line number,
  * what no rewrite can make safe: class declarations, forbidden classes (as types, imports,
  * {@code new}, static owners), {@code super}, method pointers, direct field access ({@code .@}),
- * default parameter values, static methods, {@code synchronized}, and calls of names that are
- * never allowed ({@code execute}, {@code evaluate}, {@code getClass}, ...). It also puts an
- * interrupt check at the start of every method, closure and loop body.
+ * {@code synchronized}, and calls of names that are never allowed ({@code execute},
+ * {@code evaluate}, {@code getClass}, ...). It also puts an interrupt check at the start of every
+ * method, closure and loop body. Default parameter values and static methods, which real apps use
+ * ({@code def notify(msg, delay = 0)}, {@code static String version()}), are rewritten like any
+ * other code: Groovy later copies a default value's (already checked) expression into the
+ * overloads it generates, and a static method's body goes through the same checks.
  */
 public final class SandboxTransformer extends CompilationCustomizer {
     private static final ClassNode CHECKER = ClassHelper.make(Checker.class);
@@ -113,13 +116,9 @@ public final class SandboxTransformer extends CompilationCustomizer {
             if (method.isStatic() && method.getName().equals("main") && method.getLineNumber() < 1) {
                 continue; // the compiler's own main(String[]), never called
             }
-            if (method.isStatic()) {
-                error(source, method, "static methods ('" + method.getName() + "') are not allowed in a SmartApp");
-                continue;
-            }
             rewriter.checkType(method.getReturnType(), method);
             for (Parameter p : method.getParameters()) {
-                rewriter.checkParameter(p, method);
+                rewriter.checkParameter(p, method, false);
             }
             rewriter.visitMethod(method);
             method.setCode(withTick(method.getCode()));
@@ -200,11 +199,15 @@ public final class SandboxTransformer extends CompilationCustomizer {
             }
         }
 
-        void checkParameter(Parameter p, ASTNode where) {
+        /**
+         * A method's default values are rewritten by {@code visitMethod} (the base class visits
+         * them); a closure's are not, so {@code rewriteDefault} asks for it here. Either way Groovy
+         * later copies the rewritten expression into the code that fills omitted arguments.
+         */
+        void checkParameter(Parameter p, ASTNode where, boolean rewriteDefault) {
             checkType(p.getOriginType(), p.getLineNumber() > 0 ? p : where);
-            if (p.hasInitialExpression()) {
-                error(source, p.getLineNumber() > 0 ? p : where, "default parameter values ('" + p.getName()
-                        + " = ...') are not allowed in a SmartApp");
+            if (rewriteDefault && p.hasInitialExpression()) {
+                p.setInitialExpression(transform(p.getInitialExpression()));
             }
         }
 
@@ -276,7 +279,8 @@ public final class SandboxTransformer extends CompilationCustomizer {
             }
             if (e instanceof StaticMethodCallExpression call) {
                 checkType(call.getOwnerType(), call);
-                if (call.getOwnerType().equals(script)) {
+                if (call.getOwnerType().equals(script) && script.getMethods(call.getMethod()).stream()
+                        .noneMatch(MethodNode::isStatic)) {
                     error(source, call, "calling '" + call.getMethod() + "' from a static context is not allowed");
                     return e;
                 }
@@ -328,7 +332,7 @@ public final class SandboxTransformer extends CompilationCustomizer {
         private Expression closure(ClosureExpression closure) {
             if (closure.getParameters() != null) {
                 for (Parameter p : closure.getParameters()) {
-                    checkParameter(p, closure);
+                    checkParameter(p, closure, true);
                 }
             }
             closureDepth++;
