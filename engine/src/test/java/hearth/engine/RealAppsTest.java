@@ -72,7 +72,7 @@ class RealAppsTest {
         }
         engine.close();
         receiver.close();
-        StringBuilder table = new StringBuilder("| app | file | compiles | installed() | mappings answered | subscriptions | notes |\n"
+        StringBuilder table = new StringBuilder("| app | file | compiles | installed() / updated() | mappings answered | subscriptions | notes |\n"
                 + "| --- | --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(r -> table.append(r).append('\n'));
         System.out.println(table);
@@ -115,18 +115,18 @@ class RealAppsTest {
         }
         int answered = 0;
         int total = 0;
-        for (Route route : routes(source)) {
+        List<Route> routes = new ArrayList<>(routes(source));
+        // DELETEs last, after the events: they undo what the other calls set up (IFTTT's subscriptions)
+        List<Route> deletes = routes.stream().filter(r -> r.method.equals("DELETE")).toList();
+        routes.removeAll(deletes);
+        for (Route route : routes) {
             total++;
-            ApiRequest request = request(route, devices);
-            HandlerOutcome out = app.handle(request, ctx);
-            if (out instanceof HandlerOutcome.Response || out instanceof HandlerOutcome.HttpError) {
-                answered++;
-                if (out instanceof HandlerOutcome.HttpError e) {
-                    notes.add(route.method + " " + request.path() + " -> httpError " + e.status());
-                }
-            } else {
-                notes.add(route.method + " " + request.path() + " -> " + describe(out));
-            }
+            answered += answers(app, ctx, route, devices, notes) ? 1 : 0;
+        }
+        HandlerOutcome updated = app.lifecycle(Lifecycle.UPDATED, ctx);
+        boolean updatedOk = !(updated instanceof HandlerOutcome.Failure);
+        if (!updatedOk) {
+            notes.add("updated(): " + describe(updated));
         }
         int hitsBefore = receiver.hits.size();
         int delivered = 0;
@@ -145,13 +145,35 @@ class RealAppsTest {
             }
         }
         int webhooks = receiver.hits.size() - hitsBefore;
+        for (Receiver.Hit hit : receiver.hits.subList(hitsBefore, receiver.hits.size())) {
+            notes.add("webhook " + hit.method() + " " + hit.path() + " " + hit.header("Content-Type") + " " + hit.body());
+        }
         String subs = subscriptions == 0 ? "none" : delivered + "/" + subscriptions + " delivered"
                 + (webhooks > 0 ? ", " + webhooks + " webhook POST(s) received" : "");
-        rows.add(row(file, app.definition().name(), "yes", installedOk ? "yes" : "no", answered + "/" + total, subs,
+        for (Route route : deletes) {
+            total++;
+            answered += answers(app, ctx, route, devices, notes) ? 1 : 0;
+        }
+        rows.add(row(file, app.definition().name(), "yes", (installedOk ? "yes" : "no") + " / " + (updatedOk ? "yes" : "no"),
+                answered + "/" + total, subs,
                 String.join("; ", notes).replace("|", "\\|")));
         assertThat(installedOk).as("installed() of " + file).isTrue();
         assertThat(answered).as("mappings answered by " + file + ": " + notes).isEqualTo(total);
         assertThat(delivered).as("subscriptions delivered by " + file).isEqualTo(subscriptions);
+    }
+
+    /** Calls one mapping; a response or an error the app chose is an answer, a Failure is not. */
+    private boolean answers(SmartApp app, FakeContext ctx, Route route, Map<String, List<FakeDevice>> devices,
+                            List<String> notes) {
+        ApiRequest request = request(route, devices);
+        HandlerOutcome out = app.handle(request, ctx);
+        if (out instanceof HandlerOutcome.HttpError e) {
+            notes.add(route.method + " " + request.path() + " -> httpError " + e.status());
+        } else if (!(out instanceof HandlerOutcome.Response)) {
+            notes.add(route.method + " " + request.path() + " -> " + describe(out));
+            return false;
+        }
+        return true;
     }
 
     private static String row(Path file, String name, String compiles, String installed, String mappings,
@@ -200,6 +222,20 @@ class RealAppsTest {
         return out;
     }
 
+    /** A command the devices really have: "on" for switches, "lock" for locks, ... */
+    private static String commandFor(List<FakeDevice> devices) {
+        if (devices == null || devices.isEmpty()) {
+            return "on";
+        }
+        for (String c : devices.get(0).capabilities()) {
+            var commands = Capabilities.find(c).map(Capability::commands).orElse(List.of());
+            if (!commands.isEmpty()) {
+                return commands.get(0).name();
+            }
+        }
+        return "on";
+    }
+
     record Route(String pattern, String method, String handler) {
     }
 
@@ -239,7 +275,7 @@ class RealAppsTest {
                         devices.values().stream().findFirst().orElse(List.of()));
                 value = list.isEmpty() ? "none" : list.get(0).id();
             } else if (s.equals(":command")) {
-                value = "on";
+                value = commandFor(devices.get(input == null ? firstInput : input));
             } else if (s.equals(":name")) {
                 value = route.pattern.contains("attribute") ? "switch" : "on";
             } else if (s.startsWith(":")) {
@@ -250,9 +286,11 @@ class RealAppsTest {
         List<FakeDevice> chosen = devices.getOrDefault(input == null ? firstInput : input, List.of());
         String deviceId = chosen.isEmpty() ? "none" : chosen.get(0).id();
         String body = route.method.equals("GET") || route.method.equals("DELETE") ? ""
-                : "{\"command\":\"on\",\"value\":50,\"deviceId\":\"" + deviceId + "\",\"callbackUrl\":\""
+                : "{\"command\":\"" + commandFor(chosen) + "\",\"value\":50,\"deviceId\":\"" + deviceId + "\",\"callbackUrl\":\""
                 + receiver.url("/webhook") + "\"}";
         Map<String, String> headers = body.isEmpty() ? Map.of() : Map.of("content-type", "application/json");
-        return new ApiRequest(route.method, path.length() == 0 ? "/" : path.toString(), Map.of(), headers, body);
+        // Alfred's client names the device type as ?param1=; other apps ignore it
+        Map<String, String> query = Map.of("param1", input == null ? firstInput : input);
+        return new ApiRequest(route.method, path.length() == 0 ? "/" : path.toString(), query, headers, body);
     }
 }

@@ -53,6 +53,15 @@ public interface InstallationContext {
     }
 
     /**
+     * The event subscriptions this Installation holds now (what earlier calls asked for with
+     * {@code subscribe}, as the host keeps them), for classic {@code app.subscriptions}. Read on the
+     * caller's thread before the call. The default: none.
+     */
+    default List<AppIntent.Subscribe> subscriptions() {
+        return List.of();
+    }
+
+    /**
      * Receives what the app asked for later ({@code subscribe}, {@code runIn}, ...), after the call
      * and on the caller's thread. The default ignores them, as a host without a scheduler would.
      */

@@ -123,7 +123,8 @@ final class CallScope {
         Intents intents = new Intents();
         vars.put("location", location == null ? null
                 : new LocationView(location, mode -> intents.add(new hearth.engine.api.AppIntent.SetLocationMode(mode))));
-        vars.put("app", new AppView(context.installationId(), context.label(), context.label()));
+        vars.put("app", new AppView(context.installationId(), context.label(), context.label(),
+                subscriptionsOf(context.subscriptions(), vars)));
         vars.put("log", new AppLog(context.installationId()));
         vars.put("request", request == null ? null : new RequestView(request));
         return new CallScope(Phase.CALL, context, request, vars, handlerNames, params, before, intents,
@@ -147,6 +148,37 @@ final class CallScope {
             }
         }
         return new hearth.engine.dsl.EventView(event, device);
+    }
+
+    /** {@code app.subscriptions}: one entry per device, with the device when it is one of this Installation's. */
+    private static List<hearth.engine.dsl.SubscriptionView> subscriptionsOf(
+            List<hearth.engine.api.AppIntent.Subscribe> held, Map<String, Object> vars) {
+        List<hearth.engine.dsl.SubscriptionView> out = new ArrayList<>();
+        for (hearth.engine.api.AppIntent.Subscribe s : held) {
+            if (s.deviceIds().isEmpty()) {
+                out.add(new hearth.engine.dsl.SubscriptionView(null, null, s.event(), s.handler()));
+            }
+            for (String id : s.deviceIds()) {
+                out.add(new hearth.engine.dsl.SubscriptionView(deviceIn(vars, id), id, s.event(), s.handler()));
+            }
+        }
+        return out;
+    }
+
+    private static DeviceView deviceIn(Map<String, Object> vars, String id) {
+        for (Object value : vars.values()) {
+            if (value instanceof DeviceView d && d.getId().equals(id)) {
+                return d;
+            }
+            if (value instanceof DeviceList list) {
+                for (DeviceView d : list) {
+                    if (d.getId().equals(id)) {
+                        return d;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The state as JSON when the call changed it, else null. */

@@ -100,6 +100,20 @@ public final class FakeContext implements InstallationContext {
         return queryToken;
     }
 
+    /** What the recorded intents leave subscribed, as a host would keep it. */
+    @Override
+    public List<AppIntent.Subscribe> subscriptions() {
+        List<AppIntent.Subscribe> held = new ArrayList<>();
+        for (AppIntent i : intents) {
+            if (i instanceof AppIntent.UnsubscribeAll) {
+                held.clear();
+            } else if (i instanceof AppIntent.Subscribe s) {
+                held.add(s);
+            }
+        }
+        return held;
+    }
+
     @Override
     public void recordIntent(AppIntent intent) {
         intents.add(intent);
