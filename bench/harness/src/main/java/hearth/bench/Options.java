@@ -14,7 +14,7 @@ final class Options {
               --sizes 1k[,10k,100k]      growth: total Installations (bulk SQL rows, each with its own
                                          Account, Location and 10 devices) to measure at (default 1k;
                                          100k means 1M devices; 'none' skips growth)
-              --duration S               seconds each row is measured (default 6)
+              --duration S               seconds each row is measured (default 5)
               --warmup S                 seconds of load before each measurement, not counted (default 3)
               --connections C            concurrent connections of wrk (default 16; login uses C/4)
               --threads T                wrk threads (default 1: wrk shares the 2 cores with the server)
@@ -32,13 +32,13 @@ final class Options {
                                          the output folder; bench/jfr-top summarises one); figures are then a
                                          little lower
               --quiet-wait S             before each row, wait up to S s for other processes to leave the
-                                         cores alone (default 30); each row reports what they used anyway
+                                         cores alone (default 10); each row reports what they used anyway
             """;
 
     List<String> dbs = new ArrayList<>(List.of("h2", "postgres"));
     int installs = 32;
     List<Integer> sizes = new ArrayList<>(List.of(1000));
-    int duration = 6;
+    int duration = 5;
     int warmup = 3;
     int connections = 16;
     int threads = 1;
@@ -49,7 +49,7 @@ final class Options {
     Path out;
     Path benchDir;
     boolean keepData;
-    int quietWait = 30;
+    int quietWait = 10;
     boolean profile;
     List<String> jvmOpts = new ArrayList<>();
     List<String> hearthArgs = new ArrayList<>();
