@@ -29,8 +29,8 @@ public record OutboundSettings(boolean enabled, List<String> allow, Duration tim
         allow = List.copyOf(Objects.requireNonNull(allow, "allow"));
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("the outbound timeout is between 1 ms and " + MAX_TIMEOUT.toSeconds()
-                    + " s, not " + timeout);
+            throw new IllegalArgumentException("the outbound timeout (hearth.outbound.timeout) must be more than 0 "
+                    + "and at most " + MAX_TIMEOUT.toSeconds() + " s, not " + timeout.toMillis() + " ms");
         }
         if (maxResponseBytes < 1 || maxRequestsPerCall < 0) {
             throw new IllegalArgumentException("maxResponseBytes must be positive and maxRequestsPerCall not negative");
