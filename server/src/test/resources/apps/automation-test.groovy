@@ -23,6 +23,9 @@ mappings {
     path("/mode/:mode") {
         action: [PUT: "changeMode"]
     }
+    path("/subscriptions") {
+        action: [GET: "listSubscriptions"]
+    }
 }
 
 def installed() {
@@ -61,6 +64,10 @@ def wakeUp() {
 
 def readLog() {
     [log: state.log ?: []]
+}
+
+def listSubscriptions() {
+    app.subscriptions.collect { [handler: it.handler, name: it.name, device: it.device?.displayName] }
 }
 
 def changeMode() {

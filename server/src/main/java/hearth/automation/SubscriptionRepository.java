@@ -1,10 +1,15 @@
 package hearth.automation;
 
+import hearth.engine.api.AppIntent;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @Repository
 public class SubscriptionRepository {
@@ -41,6 +46,23 @@ public class SubscriptionRepository {
 
     public List<Subscription> ofInstallation(String installationId) {
         return jdbc.sql(BY_INSTALLATION).param(installationId).query(ROW).list();
+    }
+
+    /** As the app asked for them: one entry per handler and event, with the devices it covers. */
+    public List<AppIntent.Subscribe> asIntents(String installationId) {
+        Map<List<String>, List<String>> devices = new LinkedHashMap<>();
+        for (Subscription s : ofInstallation(installationId)) {
+            String event = s.attribute() == null ? null : s.value() == null ? s.attribute()
+                    : s.attribute() + "." + s.value();
+            List<String> key = Arrays.asList(s.handler(), event);
+            List<String> ids = devices.computeIfAbsent(key, k -> new ArrayList<>());
+            if (s.deviceId() != null) {
+                ids.add(s.deviceId());
+            }
+        }
+        List<AppIntent.Subscribe> result = new ArrayList<>();
+        devices.forEach((key, ids) -> result.add(new AppIntent.Subscribe(ids, key.get(1), key.get(0))));
+        return result;
     }
 
     public void deleteAll(String installationId) {

@@ -4,6 +4,7 @@ import hearth.device.Device;
 import hearth.device.DeviceRepository;
 import hearth.device.LocalDevices;
 import hearth.automation.IntentApplier;
+import hearth.automation.SubscriptionRepository;
 import hearth.engine.api.ApiRequest;
 import hearth.engine.api.AppEvent;
 import hearth.engine.api.AppIntent;
@@ -43,11 +44,13 @@ public class InstallationRuntime {
     private final InstallationRepository installations;
     private final InstallationTokens tokens;
     private final IntentApplier intents;
+    private final SubscriptionRepository subscriptions;
     private final PublicUrls urls;
 
     public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, LocalDevices deviceService,
                                LocationRepository locations, InstallationRepository installations,
-                               @Lazy InstallationTokens tokens, @Lazy IntentApplier intents, PublicUrls urls) {
+                               @Lazy InstallationTokens tokens, @Lazy IntentApplier intents,
+                               SubscriptionRepository subscriptions, PublicUrls urls) {
         this.apps = apps;
         this.deviceRepository = deviceRepository;
         this.deviceService = deviceService;
@@ -55,6 +58,7 @@ public class InstallationRuntime {
         this.installations = installations;
         this.tokens = tokens;
         this.intents = intents;
+        this.subscriptions = subscriptions;
         this.urls = urls;
     }
 
@@ -168,6 +172,11 @@ public class InstallationRuntime {
         @Override
         public void revokeAccessToken() {
             tokens.revokeSelfTokens(installation);
+        }
+
+        @Override
+        public List<AppIntent.Subscribe> subscriptions() {
+            return subscriptions.asIntents(installation.id());
         }
 
         @Override

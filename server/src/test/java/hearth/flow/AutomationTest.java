@@ -54,6 +54,9 @@ class AutomationTest extends HearthTestBase {
         String token = json(exchange(f, code)).get("access_token").asText();
         String uri = endpoint(token).get("uri").asText();
         assertThat(log(uri, token)).isEqualTo("[]");
+        String subscriptions = http().get(uri + "/subscriptions", "Authorization", "Bearer " + token).body();
+        assertThat(subscriptions).contains("\"handler\":\"onHandler\"").contains("\"device\":\"Lamp\"")
+                .contains("\"handler\":\"modeHandler\"");
 
         // A device event the app subscribed to runs its handler, which commands another chosen device.
         http().postJson("/api/devices/" + f.lampId() + "/commands", Map.of("command", "on"), "Authorization", f.basic());
