@@ -131,8 +131,8 @@ class RealAppsTest {
         int hitsBefore = receiver.hits.size();
         int delivered = 0;
         int subscriptions = 0;
-        for (AppIntent intent : List.copyOf(ctx.intents)) {
-            if (intent instanceof AppIntent.Subscribe s && !s.deviceIds().isEmpty()) {
+        for (AppIntent.Subscribe s : ctx.subscriptions()) {
+            if (!s.deviceIds().isEmpty()) {
                 subscriptions++;
                 String attribute = s.event() == null ? "switch" : s.event().split("\\.")[0];
                 AppEvent event = new AppEvent(attribute, "on", null, s.deviceIds().get(0), "Device", Instant.now(), null);
@@ -287,7 +287,8 @@ class RealAppsTest {
         String deviceId = chosen.isEmpty() ? "none" : chosen.get(0).id();
         String body = route.method.equals("GET") || route.method.equals("DELETE") ? ""
                 : "{\"command\":\"" + commandFor(chosen) + "\",\"value\":50,\"deviceId\":\"" + deviceId + "\",\"callbackUrl\":\""
-                + receiver.url("/webhook") + "\"}";
+                + receiver.url("/webhook") + "\",\"accessKey\":\"test-access-key\",\"bucketKey\":\"bucket\","
+                + "\"bucketName\":\"Bucket\"}";
         Map<String, String> headers = body.isEmpty() ? Map.of() : Map.of("content-type", "application/json");
         // Alfred's client names the device type as ?param1=; other apps ignore it
         Map<String, String> query = Map.of("param1", input == null ? firstInput : input);

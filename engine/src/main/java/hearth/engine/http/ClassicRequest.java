@@ -161,7 +161,8 @@ record ClassicRequest(String method, URI uri, List<Map.Entry<String, String>> he
                 throw new IllegalArgumentException("query must be a map of names to values");
             }
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a valid URL: " + e.getMessage());
+            // the reason and position only: the URL itself may carry a key or token in its query
+            throw new IllegalArgumentException("not a valid URL: " + e.getReason() + " at index " + e.getIndex());
         }
         if (uri.toString().length() > MAX_URI) {
             throw new IllegalArgumentException("the URL is longer than " + MAX_URI + " characters");

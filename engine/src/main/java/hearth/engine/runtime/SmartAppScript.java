@@ -547,8 +547,9 @@ public abstract class SmartAppScript extends Script {
      * before returning. Failures reach the callback as {@code response.hasError()}, as classic.
      */
     private void sendAsync(String method, String callback, Object params, Object data) {
-        int arity = appMethodArity(callback);
-        if (arity < 0) {
+        // a null callback (Initial State's asynchttp_v1.post(null, ...)) sends and forgets
+        int arity = callback == null ? -1 : appMethodArity(callback);
+        if (callback != null && arity < 0) {
             throw new IllegalArgumentException("the asynchttp callback '" + callback
                     + "' is not a method of this app");
         }
@@ -561,6 +562,9 @@ public abstract class SmartAppScript extends Script {
             response = new AsyncResponseView(408, "", Map.of(), e.getMessage());
         } catch (IOException | OutboundRequestRefusedException | IllegalArgumentException e) {
             response = new AsyncResponseView(500, "", Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (callback == null) {
+            return;
         }
         Object[] args = arity == 0 ? new Object[0] : arity == 1 ? new Object[] {response} : new Object[] {response, data};
         invokeMethod(callback, args);
