@@ -3,6 +3,7 @@ package hearth.engine;
 import hearth.engine.api.SmartApp;
 import hearth.engine.api.SmartAppCompilationException;
 import hearth.engine.compile.ScriptCompiler;
+import hearth.engine.http.OutboundHttp;
 import hearth.engine.runtime.AppDescriber;
 import hearth.engine.runtime.CallRunner;
 import hearth.engine.runtime.SmartAppScript;
@@ -30,6 +31,7 @@ public final class SmartAppEngine implements AutoCloseable {
     private final CallRunner runner;
     private final ScriptCompiler compiler;
     private final AppDescriber describer;
+    private final OutboundHttp outbound;
     private final Map<String, SmartApp> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
@@ -43,8 +45,8 @@ public final class SmartAppEngine implements AutoCloseable {
         this.runner = new CallRunner(settings.maxConcurrentCalls(), settings.maxQueuedCalls(),
                 settings.maxCallAllocation());
         this.compiler = new ScriptCompiler(List.of());
-        this.describer = new AppDescriber(runner, settings.callTimeout(),
-                new hearth.engine.http.OutboundHttp(settings.outbound()));
+        this.outbound = new OutboundHttp(settings.outbound());
+        this.describer = new AppDescriber(runner, settings.callTimeout(), outbound);
     }
 
     /**
@@ -79,10 +81,11 @@ public final class SmartAppEngine implements AutoCloseable {
         return settings;
     }
 
-    /** Stops the worker threads; calls in flight are interrupted. */
+    /** Stops the worker threads (calls in flight are interrupted) and outbound HTTP's lookups. */
     @Override
     public void close() {
         runner.close();
+        outbound.close();
     }
 
     private static String sha256(String source) {

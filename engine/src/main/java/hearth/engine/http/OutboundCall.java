@@ -70,7 +70,7 @@ public final class OutboundCall {
                 throw new OutboundRequestRefusedException("a SmartApp call may make at most "
                         + settings.maxRequestsPerCall() + " outbound requests (redirects count)");
             }
-            OutboundPolicy.Target target = policy.check(uri);
+            OutboundPolicy.Target target = policy.check(uri, deadline);
             sent++;
             long started = System.nanoTime();
             String target0 = pathAndQuery(uri);

@@ -7,7 +7,7 @@ import hearth.engine.OutboundSettings;
  * (how they are sent). Each handler call gets its own {@link OutboundCall}, which counts its
  * requests.
  */
-public final class OutboundHttp {
+public final class OutboundHttp implements AutoCloseable {
     private final OutboundSettings settings;
     private final OutboundPolicy policy;
     private final PinnedHttpClient client = new PinnedHttpClient();
@@ -28,5 +28,11 @@ public final class OutboundHttp {
 
     public OutboundSettings settings() {
         return settings;
+    }
+
+    /** Stops the DNS lookup threads. */
+    @Override
+    public void close() {
+        policy.close();
     }
 }

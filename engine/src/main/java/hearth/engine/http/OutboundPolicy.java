@@ -14,19 +14,24 @@ import java.util.Locale;
  * one to the connection (DNS rebinding) gains nothing. When a name has several addresses, each
  * must pass: the check can't know which one a retry would use.
  */
-final class OutboundPolicy {
+final class OutboundPolicy implements AutoCloseable {
     private final OutboundSettings settings;
     private final AllowList allow;
-    private final Resolver resolver;
+    private final BoundedResolver resolver;
 
     OutboundPolicy(OutboundSettings settings, Resolver resolver) {
         this.settings = settings;
         this.allow = AllowList.parse(settings.allow());
-        this.resolver = resolver;
+        this.resolver = new BoundedResolver(resolver);
     }
 
-    /** Where to connect for {@code uri}. */
-    Target check(URI uri) throws UnknownHostException {
+    /** Where to connect for {@code uri}, with a lookup of at most the settings' timeout. */
+    Target check(URI uri) throws UnknownHostException, java.net.SocketTimeoutException {
+        return check(uri, System.nanoTime() + settings.timeout().toNanos());
+    }
+
+    /** Where to connect for {@code uri}; the name lookup gives up at {@code deadlineNanos}. */
+    Target check(URI uri, long deadlineNanos) throws UnknownHostException, java.net.SocketTimeoutException {
         if (!settings.enabled()) {
             throw new OutboundRequestRefusedException("outbound HTTP is turned off on this server");
         }
@@ -46,7 +51,7 @@ final class OutboundPolicy {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         // an unknown host is an UnknownHostException, as on the classic platform
-        InetAddress[] addresses = resolver.resolve(bare);
+        InetAddress[] addresses = resolver.resolve(bare, deadlineNanos);
         if (addresses.length == 0) {
             throw new UnknownHostException(bare);
         }
@@ -59,6 +64,11 @@ final class OutboundPolicy {
             }
         }
         return new Target(scheme, bare, port, addresses[0]);
+    }
+
+    @Override
+    public void close() {
+        resolver.close();
     }
 
     /** Where one request goes: the URL's host (for Host, SNI and certificate checks) and the checked address. */

@@ -84,6 +84,24 @@ class OutboundPolicyTest {
     }
 
     @Test
+    void aSlowLookupEndsAtTheDeadline() {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        OutboundPolicy slow = new OutboundPolicy(OutboundSettings.defaults(), host -> {
+            try {
+                never.await(); // a resolver that never answers (it ignores interrupts in real life)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        });
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> slow.check(URI.create("http://slow.example/"), System.nanoTime() + 300_000_000L))
+                .isInstanceOf(java.net.SocketTimeoutException.class).hasMessageContaining("DNS lookup");
+        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+        slow.close();
+    }
+
+    @Test
     void badEntriesAreReportedAtStart() {
         for (String bad : List.of("http://x", "10.0.0.0/33", "host:99999", "a b", "[zz]:1", "1.2.3.4/x")) {
             assertThatThrownBy(() -> AllowList.parse(List.of(bad))).as(bad)
