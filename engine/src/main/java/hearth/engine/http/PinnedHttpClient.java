@@ -143,6 +143,9 @@ final class PinnedHttpClient {
                     in.headers(); // trailers
                     return out.toByteArray();
                 }
+                if (n < 0) {
+                    throw new IOException("the server sent a malformed chunk");
+                }
                 if (out.size() + n > maxBytes) {
                     throw tooLarge(maxBytes);
                 }
@@ -156,6 +159,9 @@ final class PinnedHttpClient {
             try {
                 n = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
+                throw new IOException("the server sent a malformed Content-Length");
+            }
+            if (n < 0) {
                 throw new IOException("the server sent a malformed Content-Length");
             }
             if (n > maxBytes) {
