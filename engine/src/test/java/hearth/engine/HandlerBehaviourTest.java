@@ -86,7 +86,7 @@ class HandlerBehaviourTest {
                 }
                 def npe() { def x = null; x.foo() }
                 def arg() { throw new IllegalArgumentException("bad thing") }
-                def undefinedName() { return notDeclaredAnywhere }
+                def undefinedName() { [value: notDeclaredAnywhere, inClosure: [1].collect { alsoUndeclared }, other: "x".nope] }
                 def caught() { try { httpError(418, "teapot") } catch (e) { return [swallowed: true] } }
                 """);
         FakeContext ctx = new FakeContext();
@@ -98,8 +98,10 @@ class HandlerBehaviourTest {
         });
         assertThat(a.handle(get("/missing"), ctx)).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
                 f -> assertThat(f.type()).isEqualTo("HandlerNotFoundException"));
+        // the app's own undefined names read as null, as classic apps relied on (see SmartAppScript.getProperty);
+        // properties of other objects still fail
         assertThat(a.handle(get("/undefined"), ctx)).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
-                f -> assertThat(f.type()).isEqualTo("MissingPropertyException"));
+                f -> assertThat(f.message()).contains("nope"));
         // catch (e) catches Exception; httpError is not one, so it still ends the call
         assertThat(a.handle(get("/caught"), ctx)).isEqualTo(new HandlerOutcome.HttpError(418, "teapot"));
     }
@@ -271,6 +273,20 @@ class HandlerBehaviourTest {
                 new hearth.engine.api.AppIntent.Subscribe(List.of(d.id()), "switch.on", "onHandler"),
                 new hearth.engine.api.AppIntent.RunIn(60, "later", true),
                 new hearth.engine.api.AppIntent.Schedule("0 0 12 * * ?", "later"));
+    }
+
+    @Test
+    void undefinedNamesOfTheAppReadAsNull() {
+        SmartApp a = app(engine, """
+                mappings { path("/u") { action: [GET: "u"] } }
+                def installed() { subscribe(app, appTouch) }
+                def u() { [value: notDeclaredAnywhere, inClosure: [1].collect { alsoUndeclared }, set: (later = 2)] }
+                """);
+        FakeContext ctx = new FakeContext();
+        assertThat(a.lifecycle(hearth.engine.api.SmartApp.Lifecycle.INSTALLED, ctx))
+                .isInstanceOf(HandlerOutcome.Response.class);
+        assertThat(ctx.intents).isEmpty(); // a subscription without a handler is dropped
+        assertThat(((Response) a.handle(get("/u"), ctx)).body()).isEqualTo("{\"value\":null,\"inClosure\":[null],\"set\":2}");
     }
 
     @Test

@@ -317,11 +317,22 @@ public abstract class SmartAppScript extends Script {
     // ---- intents: recorded, carried out (or not) by the host ----------------------------------
 
     public void subscribe(Object devices, String event, Object handler) {
+        if (handler == null) {
+            noHandler("subscribe");
+            return;
+        }
         scope.intents.add(new AppIntent.Subscribe(deviceIds(devices), event, handlerName(handler)));
     }
 
     public void subscribe(Object devices, Object handler) {
-        scope.intents.add(new AppIntent.Subscribe(deviceIds(devices), null, handlerName(handler)));
+        subscribe(devices, null, handler);
+    }
+
+    /** {@code subscribe(app, appTouch)} with no such method: nothing to run, so nothing subscribed. */
+    private void noHandler(String what) {
+        if (scope.binding.getVariables().get("log") instanceof hearth.engine.dsl.AppLog log) {
+            log.warn(what + "(...) without a handler method: ignored");
+        }
     }
 
     public void subscribe(Object devices, String event, Object handler, Map<String, Object> options) {
@@ -603,6 +614,31 @@ public abstract class SmartAppScript extends Script {
         spec.put("uri", uri);
         spec.put("body", body);
         return spec;
+    }
+
+    // ---- names ------------------------------------------------------------------------------
+
+    /**
+     * A name the app reads but never defines (no input, no variable, no property) is null, with
+     * a warning in the app's log, as classic apps in production relied on: IFTTT's DELETE handler
+     * logs {@code ${data}}, Cortana's {@code installed()} subscribes with an undefined
+     * {@code appTouch}, JSON Complete API tests an undefined {@code result}. Only reading the
+     * script's own names; properties of other objects still fail as Groovy's do.
+     */
+    @Override
+    public Object getProperty(String property) {
+        try {
+            return super.getProperty(property);
+        } catch (groovy.lang.MissingPropertyException e) {
+            if (scope == null || scope.phase != CallScope.Phase.CALL || e.getType() != getClass()
+                    || !property.equals(e.getProperty())) {
+                throw e;
+            }
+            if (scope.binding.getVariables().get("log") instanceof hearth.engine.dsl.AppLog log) {
+                log.warn("'" + property + "' is not defined in this app; it reads as null");
+            }
+            return null;
+        }
     }
 
     // ---- Script's own escape hatches, closed -------------------------------------------------
