@@ -71,6 +71,11 @@ public final class DeviceView extends GroovyObjectSupport {
         return null;
     }
 
+    /** Classic device health; Hearth's devices live in the server, so always reachable. */
+    public String getStatus() {
+        return "ONLINE";
+    }
+
     public List<CapabilityView> getCapabilities() {
         return capabilities().stream().map(CapabilityView::new).toList();
     }

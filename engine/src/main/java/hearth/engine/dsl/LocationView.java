@@ -57,6 +57,24 @@ public final class LocationView {
         return info.temperatureScale();
     }
 
+    /** Not kept by Hearth; classic apps read them and cope with null. */
+    public Double getLatitude() {
+        return null;
+    }
+
+    public Double getLongitude() {
+        return null;
+    }
+
+    public String getZipCode() {
+        return null;
+    }
+
+    /** One virtual hub (see HubView): Hearth has none, but apps index {@code location.hubs[0]}. */
+    public List<HubView> getHubs() {
+        return List.of(new HubView(info.id()));
+    }
+
     Map<String, Object> toJsonMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", getId());

@@ -405,6 +405,13 @@ public abstract class SmartAppScript extends Script {
         scope.intents.add(new AppIntent.Notify("sms", phone, message));
     }
 
+    /** Classic LAN commands go through a hub; Hearth has none, so the command is dropped, with a warning. */
+    public void sendHubCommand(Object action) {
+        if (scope.binding.getVariables().get("log") instanceof hearth.engine.dsl.AppLog log) {
+            log.warn("sendHubCommand: Hearth has no hub to send " + action + " through; dropped");
+        }
+    }
+
     /** {@code setLocationMode("Away")}: the host decides whether the app may. */
     public void setLocationMode(String mode) {
         scope.intents.add(new AppIntent.SetLocationMode(mode));

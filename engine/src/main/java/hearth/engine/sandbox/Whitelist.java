@@ -140,7 +140,11 @@ final class Whitelist {
             Map.entry(CommandView.class, Set.of("name", "arguments", "toString")),
             Map.entry(AttributeView.class, Set.of("name", "dataType", "values", "toString")),
             Map.entry(LocationView.class, Set.of("id", "name", "mode", "currentMode", "modes", "timeZone",
-                    "temperatureScale", "setMode", "helloHome", "toString")),
+                    "temperatureScale", "setMode", "helloHome", "latitude", "longitude", "zipCode", "hubs",
+                    "toString")),
+            Map.entry(hearth.engine.dsl.HubView.class, Set.of("id", "name", "type", "localIP", "localSrvPortTCP",
+                    "firmwareVersionString", "zigbeeId", "status", "toString")),
+            Map.entry(physicalgraph.device.HubAction.class, Set.of("toString")),
             Map.entry(ModeView.class, Set.of("id", "name", "toString", "equals", "hashCode")),
             Map.entry(AppView.class, Set.of("id", "label", "name", "subscriptions", "toString")),
             Map.entry(hearth.engine.dsl.SubscriptionView.class, Set.of("device", "deviceId", "name", "handler",
@@ -182,7 +186,7 @@ final class Whitelist {
             java.math.MathContext.class,
             RuntimeException.class, IllegalArgumentException.class, IllegalStateException.class,
             UnsupportedOperationException.class, IntRange.class, ObjectRange.class, Integer.class, Long.class,
-            Double.class, Float.class, Boolean.class);
+            Double.class, Float.class, Boolean.class, physicalgraph.device.HubAction.class);
     private static final Set<String> STATIC_DENY = Set.of("getInteger", "getLong", "getBoolean", "setDefault",
             "getDefault", "registerProvider");
 
@@ -242,7 +246,7 @@ final class Whitelist {
                 groovyx.net.http.ResponseParseException.class, java.io.IOException.class,
                 java.net.SocketTimeoutException.class, java.net.ConnectException.class,
                 java.net.UnknownHostException.class, java.net.SocketException.class,
-                hearth.engine.http.OutboundRequestRefusedException.class)) {
+                hearth.engine.http.OutboundRequestRefusedException.class, physicalgraph.device.HubAction.class)) {
             STATICS.putIfAbsent(c, Set.of());
         }
     }
