@@ -289,6 +289,22 @@ class HandlerBehaviourTest {
         assertThat(((Response) a.handle(get("/u"), ctx)).body()).isEqualTo("{\"value\":null,\"inClosure\":[null],\"set\":2}");
     }
 
+    /** Names real apps read that Hearth has no data for: answered, not failed (JSON Complete API). */
+    @Test
+    void hubsLocationDetailsAndHubActionsAnswer() {
+        SmartApp a = app(engine, """
+                mappings { path("/l") { action: [GET: "l"] } }
+                def l() {
+                    sendHubCommand(new physicalgraph.device.HubAction(method: "GET", path: "/x", headers: [HOST: "10.0.0.5:80"]))
+                    [lat: location.latitude, zip: location.zipCode, hubs: location.hubs.size(), ip: location.hubs[0].localIP,
+                     status: switches[0].status]
+                }
+                """);
+        FakeContext ctx = new FakeContext().with("switches", FakeDevice.switchNamed("Lamp", "on"));
+        assertThat(((Response) a.handle(get("/l"), ctx)).body())
+                .isEqualTo("{\"lat\":null,\"zip\":null,\"hubs\":1,\"ip\":null,\"status\":\"ONLINE\"}");
+    }
+
     @Test
     void unsupportedPlatformCallsSaySo() {
         SmartApp a = app(engine, """
