@@ -95,6 +95,17 @@ class OutboundHttpTest {
     }
 
     @Test
+    void xmlIsAGPathAndDoctypesAreRefused() {
+        receiver.answering(hit -> hit.path().equals("/ok") ? Answer.of(200, "text/xml", "<a><b>x</b><b>y</b></a>")
+                : Answer.of(200, "application/xml", "<!DOCTYPE a [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><a>&e;</a>"));
+        assertThat(body(run(allowed, "def t; httpGet(\"%s\") { t = it.data.b*.text() }; t", receiver.url("/ok"))))
+                .isEqualTo("[\"x\",\"y\"]");
+        HandlerOutcome out = run(allowed, "httpGet(\"%s\") { }", receiver.url("/evil"));
+        assertThat(((Failure) out).type()).isEqualTo("ResponseParseException");
+        assertThat(((Failure) out).message()).doesNotContain("root:");
+    }
+
+    @Test
     void errorStatusThrowsTheClassicException() {
         receiver.answering(hit -> Answer.of(404, "application/json", "{\"error\":\"no such thing\"}"));
         HandlerOutcome out = run(allowed, """

@@ -11,6 +11,8 @@ public final class XmlText {
 
     public static Object parse(String text) throws Exception {
         XmlSlurper slurper = new XmlSlurper(false, false, false);
+        // failures are thrown; the parser's default handler would also print them to stderr
+        slurper.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
         return slurper.parse(new org.xml.sax.InputSource(new StringReader(text)));
     }
 }
