@@ -2,6 +2,7 @@ package hearth.engine.http;
 
 import groovyx.net.http.HttpResponseException;
 import hearth.engine.OutboundSettings;
+import hearth.engine.dsl.AsyncResponseView;
 import hearth.engine.dsl.HttpResponseView;
 import hearth.engine.sandbox.Deadline;
 import org.slf4j.Logger;
@@ -54,10 +55,22 @@ public final class OutboundCall {
         return ResponseReader.read(exchange, request.expect(), true);
     }
 
-    /** For asynchttp: the exchange whatever its status, its body as text (the callback parses it when asked). */
-    public HttpResponseView requestAnyStatus(String method, Object spec) throws IOException {
-        ClassicRequest request = ClassicRequest.of(method, spec, false);
-        return ResponseReader.read(exchange(request), "text/plain", false);
+    /**
+     * For asynchttp callbacks: never throws; status 400 and up, refusals and network failures
+     * become {@code hasError()} (408 for a timeout, else 500), as the classic platform reported
+     * them. The body stays text; the callback parses it when it asks for {@code json}/{@code xml}.
+     */
+    public AsyncResponseView forCallback(String method, Object spec) {
+        try {
+            ClassicRequest request = ClassicRequest.of(method, spec, false);
+            HttpResponseView r = ResponseReader.read(exchange(request), "text/plain", false);
+            return new AsyncResponseView(r.getStatus(), String.valueOf(r.getData()), r.getHeaders(),
+                    r.getStatus() >= 400 ? r.toString() : null);
+        } catch (java.net.SocketTimeoutException e) {
+            return new AsyncResponseView(408, "", Map.of(), e.getMessage());
+        } catch (IOException | OutboundRequestRefusedException | IllegalArgumentException e) {
+            return new AsyncResponseView(500, "", Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     private PinnedHttpClient.Exchange exchange(ClassicRequest request) throws IOException {

@@ -571,16 +571,7 @@ public abstract class SmartAppScript extends Script {
             throw new IllegalArgumentException("the asynchttp callback '" + callback
                     + "' is not a method of this app");
         }
-        AsyncResponseView response;
-        try {
-            HttpResponseView r = outbound().requestAnyStatus(method, params);
-            response = new AsyncResponseView(r.getStatus(), String.valueOf(r.getData()), r.getHeaders(),
-                    r.getStatus() >= 400 ? r.toString() : null);
-        } catch (java.net.SocketTimeoutException e) {
-            response = new AsyncResponseView(408, "", Map.of(), e.getMessage());
-        } catch (IOException | OutboundRequestRefusedException | IllegalArgumentException e) {
-            response = new AsyncResponseView(500, "", Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
+        AsyncResponseView response = outbound().forCallback(method, params);
         if (callback == null) {
             return;
         }
