@@ -460,6 +460,13 @@ public final class Bench {
                     + "password hashing (pbkdf2-sha512, 210000 iterations in 26.x); access tokens are signed JWTs "
                     + "(RS256) that introspection verifies and checks against the user session");
             int c = o.connections;
+            if (o.warmup > 0) {
+                say("warming up Keycloak's JIT: introspection, client_credentials (not counted)");
+                wrk.run("jit warm-up keycloak introspection", new Wrk.Load(kc.introspectUrl(), "introspect", 200,
+                        write("kc-access-warm", access), kc.clientBasic(), c, "10s", null), o.warmup, serverPid);
+                wrk.run("jit warm-up keycloak client_credentials", new Wrk.Load(kc.tokenUrl(), "form", 200, null,
+                        kc.clientBasic() + "|grant_type=client_credentials", c, "10s", null), o.warmup, serverPid);
+            }
             s.add(Report.Row.CEILING, measure(Report.Row.CEILING, "keycloak openid-configuration", Wrk.Load.get(kc.base + "/realms/"
                     + Keycloak.REALM + "/.well-known/openid-configuration", c), null));
             Path pool = write("kc-refresh", refresh);
