@@ -2,13 +2,12 @@ package hearth.engine.dsl;
 
 import hearth.engine.api.AppEvent;
 
-import java.math.BigDecimal;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code evt} in a subscription handler (classic {@code physicalgraph.app.EventWrapper}). */
-public final class EventView {
+public final class EventView extends NumberValues {
     private final AppEvent event;
     private final DeviceView device;
 
@@ -70,36 +69,9 @@ public final class EventView {
         return true;
     }
 
-    public BigDecimal getNumberValue() {
-        try {
-            return event.value() == null ? null : new BigDecimal(event.value().toString().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    public BigDecimal getNumericValue() {
-        return getNumberValue();
-    }
-
-    public Integer getIntegerValue() {
-        BigDecimal n = getNumberValue();
-        return n == null ? null : n.intValue();
-    }
-
-    public Double getDoubleValue() {
-        BigDecimal n = getNumberValue();
-        return n == null ? null : n.doubleValue();
-    }
-
-    public Float getFloatValue() {
-        BigDecimal n = getNumberValue();
-        return n == null ? null : n.floatValue();
-    }
-
-    public Long getLongValue() {
-        BigDecimal n = getNumberValue();
-        return n == null ? null : n.longValue();
+    @Override
+    Object valueForNumbers() {
+        return event.value();
     }
 
     Map<String, Object> toJsonMap() {

@@ -3,7 +3,6 @@ package hearth.engine.dsl;
 import hearth.engine.api.AttributeState;
 import hearth.engine.api.DeviceEvent;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import java.util.Map;
  * {@code Event} from {@code device.events()}. Classic states expose {@code value} as a String and
  * offer typed views of it; the JSON form is {@code {"name","value","unit","date"}}.
  */
-public final class StateView {
+public final class StateView extends NumberValues {
     private final String id;
     private final String deviceId;
     private final String name;
@@ -75,39 +74,9 @@ public final class StateView {
         return date;
     }
 
-    public BigDecimal getNumberValue() {
-        if (rawValue instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        try {
-            return rawValue == null ? null : new BigDecimal(rawValue.toString().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    public BigDecimal getNumericValue() {
-        return getNumberValue();
-    }
-
-    public Integer getIntegerValue() {
-        BigDecimal n = getNumberValue();
-        return n == null ? null : n.intValue();
-    }
-
-    public Long getLongValue() {
-        BigDecimal n = getNumberValue();
-        return n == null ? null : n.longValue();
-    }
-
-    public Float getFloatValue() {
-        BigDecimal n = getNumberValue();
-        return n == null ? null : n.floatValue();
-    }
-
-    public Double getDoubleValue() {
-        BigDecimal n = getNumberValue();
-        return n == null ? null : n.doubleValue();
+    @Override
+    Object valueForNumbers() {
+        return rawValue;
     }
 
     /** The value with its stored type (Number stays a Number), as {@code currentValue} answers. */
