@@ -13,8 +13,9 @@ import java.util.Map;
 /** Collects what was measured and renders the tables (Markdown, also readable as plain text). */
 final class Report {
     enum Row {
-        CEILING("bare ceiling: GET /actuator/health/liveness", "bare: GET /realms/bench/.well-known/openid-configuration"),
-        HEALTH("GET /actuator/health (pings the database, checks disk space)", null),
+        CEILING("bare ceiling: GET /actuator/health", "bare: GET /realms/bench/.well-known/openid-configuration"),
+        LIVENESS("GET /actuator/health/liveness (no database)", null),
+        METADATA("GET /.well-known/oauth-authorization-server", null),
         STATIC("static file: GET /hearth.css (no database)", null),
         INSTALLATION_API("installation API: GET {uri}/devices, handler reads 10 devices", null),
         ENDPOINTS("GET /api/smartapps/endpoints", null),
@@ -257,6 +258,7 @@ final class Report {
         compare(sb, "introspection", mains, Row.INTROSPECTION, kc, Row.INTROSPECTION);
         compare(sb, "login (Hearth bcrypt form login vs Keycloak password grant)", mains, Row.LOGIN, kc,
                 Row.PASSWORD_GRANT);
+        compare(sb, "metadata document (RFC 8414 / OIDC discovery)", mains, Row.METADATA, kc, Row.CEILING);
         compare(sb, "bare ceiling (different endpoints; for scale)", mains, Row.CEILING, kc, Row.CEILING);
         sb.append("| start-up s (first ready answer) |");
         mains.forEach(m -> sb.append(String.format(" %.1f |", m.firstStartup)));
