@@ -67,18 +67,18 @@ public class InstallationRuntime {
      *                   classic apps compare {@code params.access_token} with {@code state.accessToken}
      */
     public HandlerOutcome handle(Installation installation, ApiRequest request, String baseUrl, String queryToken) {
-        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        SmartAppRecord app = apps.forExecution(installation.smartAppId()).orElseThrow();
         return apps.compiled(app).handle(request, context(installation, baseUrl, queryToken));
     }
 
     public HandlerOutcome lifecycle(Installation installation, SmartApp.Lifecycle event) {
-        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        SmartAppRecord app = apps.forExecution(installation.smartAppId()).orElseThrow();
         return apps.compiled(app).lifecycle(event, context(installation, urls.current(), null));
     }
 
     /** A subscribed event ({@code event} set) or a scheduled wake-up ({@code event} null). */
     public HandlerOutcome runHandler(Installation installation, String handler, AppEvent event) {
-        SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
+        SmartAppRecord app = apps.forExecution(installation.smartAppId()).orElseThrow();
         return apps.compiled(app).runHandler(handler, event, context(installation, urls.current(), null));
     }
 

@@ -30,6 +30,7 @@ public class SmartAppService {
     /** What the classic platform issued, and what "legacy long-lived" tokens last: 50 years. */
     public static final Duration LEGACY_TOKEN_TTL = Duration.ofSeconds(1_576_800_000L);
     private static final int MAX_SOURCE = 512 * 1024;
+    static final Duration EXECUTION_CACHE = Duration.ofSeconds(2);
 
     private final SmartAppRepository apps;
     private final SmartAppEngine engine;
@@ -39,6 +40,7 @@ public class SmartAppService {
     private final AuditLog audit;
     private final Clock clock;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Fetched> recent = new ConcurrentHashMap<>();
 
     public SmartAppService(SmartAppRepository apps, SmartAppEngine engine, ServerDirectory servers,
                            HearthProperties properties, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
@@ -101,6 +103,7 @@ public class SmartAppService {
                 accessTtl(changes, app.accessTokenTtl()), refreshTtl(changes, app.refreshTokenTtl()),
                 app.publicClient(), app.createdAt(), clock.instant());
         apps.update(updated);
+        recent.remove(updated.id());
         events.publishEvent(new SmartAppChanged(updated));
         return updated;
     }
@@ -141,6 +144,25 @@ public class SmartAppService {
 
     public Optional<SmartAppRecord> byId(String id) {
         return apps.findById(id);
+    }
+
+    /**
+     * The SmartApp for running one of its handlers: read from the database at most every
+     * {@link #EXECUTION_CACHE} per app, which is how long a new source may take to reach calls
+     * (every call would otherwise fetch the source again).
+     */
+    public Optional<SmartAppRecord> forExecution(String id) {
+        Instant now = clock.instant();
+        Fetched fetched = recent.get(id);
+        if (fetched != null && now.isBefore(fetched.until())) {
+            return Optional.of(fetched.app());
+        }
+        Optional<SmartAppRecord> app = apps.findById(id);
+        app.ifPresentOrElse(a -> recent.put(id, new Fetched(a, now.plus(EXECUTION_CACHE))), () -> recent.remove(id));
+        return app;
+    }
+
+    private record Fetched(SmartAppRecord app, Instant until) {
     }
 
     /**

@@ -54,8 +54,8 @@ public interface InstallationContext {
 
     /**
      * The event subscriptions this Installation holds now (what earlier calls asked for with
-     * {@code subscribe}, as the host keeps them), for classic {@code app.subscriptions}. Read on the
-     * caller's thread before the call. The default: none.
+     * {@code subscribe}, as the host keeps them), for classic {@code app.subscriptions}. Asked for
+     * only when the app reads {@code app.subscriptions}, so on the worker thread. The default: none.
      */
     default List<AppIntent.Subscribe> subscriptions() {
         return List.of();

@@ -1,6 +1,7 @@
 package hearth.engine.dsl;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code app} in a SmartApp: classic {@code app.id} is the Installation's id;
@@ -11,21 +12,43 @@ public final class AppView {
     private final String id;
     private final String label;
     private final String name;
-    private final List<SubscriptionView> subscriptions;
+    private final Supplier<List<SubscriptionView>> subscriptions;
 
     public AppView(String id, String label, String name) {
         this(id, label, name, List.of());
     }
 
     public AppView(String id, String label, String name, List<SubscriptionView> subscriptions) {
+        this(id, label, name, () -> subscriptions);
+    }
+
+    /**
+     * {@code subscriptions} is asked for when the app first reads {@code app.subscriptions}: few
+     * handlers do, and the host answers it from its database.
+     */
+    public AppView(String id, String label, String name, Supplier<List<SubscriptionView>> subscriptions) {
         this.id = id;
         this.label = label;
         this.name = name;
-        this.subscriptions = List.copyOf(subscriptions);
+        this.subscriptions = memoized(subscriptions);
     }
 
     public List<SubscriptionView> getSubscriptions() {
-        return subscriptions;
+        return subscriptions.get();
+    }
+
+    private static Supplier<List<SubscriptionView>> memoized(Supplier<List<SubscriptionView>> source) {
+        return new Supplier<>() {
+            private List<SubscriptionView> value;
+
+            @Override
+            public synchronized List<SubscriptionView> get() {
+                if (value == null) {
+                    value = List.copyOf(source.get());
+                }
+                return value;
+            }
+        };
     }
 
     public String getId() {

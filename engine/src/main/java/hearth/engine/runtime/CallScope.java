@@ -124,7 +124,7 @@ final class CallScope {
         vars.put("location", location == null ? null
                 : new LocationView(location, mode -> intents.add(new hearth.engine.api.AppIntent.SetLocationMode(mode))));
         vars.put("app", new AppView(context.installationId(), context.label(), context.label(),
-                subscriptionsOf(context.subscriptions(), vars)));
+                () -> subscriptionsOf(context.subscriptions(), vars)));
         vars.put("log", new AppLog(context.installationId()));
         vars.put("request", request == null ? null : new RequestView(request));
         return new CallScope(Phase.CALL, context, request, vars, handlerNames, params, before, intents,
