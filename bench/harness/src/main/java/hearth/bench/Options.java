@@ -14,6 +14,8 @@ final class Options {
               --sizes 1k[,10k,100k]      growth: total Installations (bulk SQL rows, each with its own
                                          Account, Location and 10 devices) to measure at (default 1k;
                                          100k means 1M devices; 'none' skips growth)
+              --h2-max-size N            the largest growth size run on H2 (default 10k: 100k Installations of
+                                         bulk rows make a 13 GB H2 file and take minutes)
               --duration S               seconds each row is measured (default 5)
               --warmup S                 seconds of load before each measurement, not counted (default 3)
               --connections C            concurrent connections of wrk (default 16; login uses C/4)
@@ -51,6 +53,7 @@ final class Options {
     boolean keepData;
     int quietWait = 10;
     boolean profile;
+    int h2MaxSize = 10_000;
     List<String> jvmOpts = new ArrayList<>();
     List<String> hearthArgs = new ArrayList<>();
     /** Rows to measure (Report.Row names, lower case with '-'), or null for all. */
@@ -77,6 +80,7 @@ final class Options {
                 case "--bench-dir" -> { o.benchDir = Path.of(need(a, v)); i++; }
                 case "--keep-data" -> o.keepData = true;
                 case "--profile" -> o.profile = true;
+                case "--h2-max-size" -> { o.h2MaxSize = sizes(need(a, v)).get(0); i++; }
                 case "--hearth-args" -> { o.hearthArgs = List.of(need(a, v).trim().split("\\s+")); i++; }
                 case "--jvm-opts" -> { o.jvmOpts = List.of(need(a, v).trim().split("\\s+")); i++; }
                 case "--rows" -> { o.rows = java.util.Set.of(need(a, v).split(",")); i++; }
