@@ -79,10 +79,7 @@ public class InstallationApiController {
         }
         ExecutionLimiter.Decision rate = limiter.acquire(id);
         if (!rate.allowed()) {
-            return ResponseEntity.status(429).contentType(ClassicErrors.JSON)
-                    .header("X-RateLimit-Limit", Integer.toString(rate.limit()))
-                    .header("X-RateLimit-Current", Integer.toString(rate.current()))
-                    .header("X-RateLimit-TTL", Long.toString(rate.ttlSeconds()))
+            return ResponseEntity.status(429).contentType(ClassicErrors.JSON).headers(rateHeaders(rate))
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(rate.ttlSeconds()))
                     .body(ClassicErrors.body(ClassicErrors.RATE_LIMIT, "this installation ran " + rate.limit()
                             + " times within the limit's window; try again in " + rate.ttlSeconds() + " seconds"));
@@ -112,10 +109,17 @@ public class InstallationApiController {
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("X-RateLimit-Limit", Integer.toString(rate.limit()))
-                .header("X-RateLimit-Current", Integer.toString(rate.current()))
-                .header("X-RateLimit-TTL", Long.toString(rate.ttlSeconds()))
+                .headers(rateHeaders(rate))
                 .body(response.getBody());
+    }
+
+    /** The classic platform's rate headers, on every answer of the installation API. */
+    private static HttpHeaders rateHeaders(ExecutionLimiter.Decision rate) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-RateLimit-Limit", Integer.toString(rate.limit()));
+        headers.set("X-RateLimit-Current", Integer.toString(rate.current()));
+        headers.set("X-RateLimit-TTL", Long.toString(rate.ttlSeconds()));
+        return headers;
     }
 
     private static ResponseEntity<?> respond(HandlerOutcome outcome, Installation installation) {

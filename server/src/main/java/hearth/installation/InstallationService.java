@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Installations as an Account sees them, on whichever Server hosts each one: the work goes to the
@@ -51,15 +52,7 @@ public class InstallationService {
 
     /** Every Installation of the account, from every Server that answers. */
     public List<Installation> ownedBy(String accountId) {
-        List<Installation> all = new ArrayList<>();
-        for (Shard shard : shards.all()) {
-            try {
-                all.addAll(shard.installationsOf(accountId));
-            } catch (ServerUnavailableException e) {
-                log.warn("server {} did not answer; its installations are left out", e.server());
-            }
-        }
-        return all;
+        return fromEveryServer(shard -> shard.installationsOf(accountId));
     }
 
     public Installation owned(String accountId, String id) {
@@ -90,10 +83,15 @@ public class InstallationService {
     /** The Installations of a SmartApp the account owns, for its developer (any account's). */
     public List<Installation> ofSmartApp(String ownerId, String smartAppId) {
         SmartAppRecord app = apps.owned(ownerId, smartAppId);
+        return fromEveryServer(shard -> shard.installationsOfSmartApp(app.id()));
+    }
+
+    /** A Server that is down leaves its Installations out of a listing, and nothing else. */
+    private List<Installation> fromEveryServer(Function<Shard, List<Installation>> query) {
         List<Installation> all = new ArrayList<>();
         for (Shard shard : shards.all()) {
             try {
-                all.addAll(shard.installationsOfSmartApp(app.id()));
+                all.addAll(query.apply(shard));
             } catch (ServerUnavailableException e) {
                 log.warn("server {} did not answer; its installations are left out", e.server());
             }
