@@ -20,7 +20,6 @@ import hearth.location.Location;
 import hearth.location.LocationRepository;
 import hearth.location.LocationService;
 import hearth.server.PublicUrls;
-import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -67,19 +66,20 @@ public class InstallationRuntime {
      *                   classic apps compare {@code params.access_token} with {@code state.accessToken}
      */
     public HandlerOutcome handle(Installation installation, ApiRequest request, String baseUrl, String queryToken) {
-        SmartAppRecord app = apps.forExecution(installation.smartAppId()).orElseThrow();
-        return apps.compiled(app).handle(request, context(installation, baseUrl, queryToken));
+        return compiled(installation).handle(request, context(installation, baseUrl, queryToken));
     }
 
     public HandlerOutcome lifecycle(Installation installation, SmartApp.Lifecycle event) {
-        SmartAppRecord app = apps.forExecution(installation.smartAppId()).orElseThrow();
-        return apps.compiled(app).lifecycle(event, context(installation, urls.current(), null));
+        return compiled(installation).lifecycle(event, context(installation, urls.current(), null));
     }
 
     /** A subscribed event ({@code event} set) or a scheduled wake-up ({@code event} null). */
     public HandlerOutcome runHandler(Installation installation, String handler, AppEvent event) {
-        SmartAppRecord app = apps.forExecution(installation.smartAppId()).orElseThrow();
-        return apps.compiled(app).runHandler(handler, event, context(installation, urls.current(), null));
+        return compiled(installation).runHandler(handler, event, context(installation, urls.current(), null));
+    }
+
+    private SmartApp compiled(Installation installation) {
+        return apps.compiled(apps.forExecution(installation.smartAppId()).orElseThrow());
     }
 
     private InstallationContext context(Installation installation, String baseUrl, String queryToken) {
