@@ -1,6 +1,7 @@
 package hearth.account;
 
 import hearth.web.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,11 +17,14 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public AccountService(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+    public AccountService(AccountRepository accounts, PasswordEncoder passwords, ApplicationEventPublisher events,
+                          Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -41,6 +45,12 @@ public class AccountService {
         Account account = new Account(UUID.randomUUID().toString(), username, clock.instant());
         accounts.insert(account, passwords.encode(password));
         return account;
+    }
+
+    /** Log out everywhere: every token this account gave any app is revoked (by the OAuth side, which listens). */
+    @Transactional
+    public void revokeAllTokens(String accountId) {
+        events.publishEvent(new AccountTokensRevoked(accountId));
     }
 
     public Account byUsername(String username) {

@@ -1,7 +1,11 @@
 package hearth.automation;
 
+import hearth.device.DeviceEventsRecorded;
 import hearth.engine.api.AppEvent;
 import hearth.engine.api.DeviceEvent;
+import hearth.installation.LocationEventRecorded;
+import hearth.installation.Subscription;
+import hearth.installation.SubscriptionRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;

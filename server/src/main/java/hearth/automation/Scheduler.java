@@ -1,6 +1,8 @@
 package hearth.automation;
 
 import hearth.HearthProperties;
+import hearth.installation.ScheduledJob;
+import hearth.installation.ScheduledJobRepository;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +41,7 @@ class Scheduler {
         Instant now = clock.instant();
         for (ScheduledJob job : jobs.due(now, BATCH)) {
             boolean claimed = job.cron() == null ? jobs.claimOnce(job)
-                    : jobs.claimAndReschedule(job, IntentApplier.next(job.cron(), installations.zone(job
+                    : jobs.claimAndReschedule(job, ScheduledJob.next(job.cron(), installations.zone(job
                     .installationId()), now));
             if (claimed) {
                 runner.submit(job.installationId(), job.handler(), null);

@@ -1,6 +1,7 @@
 package hearth.cluster;
 
 import hearth.web.ApiException;
+import hearth.web.ServerUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;

@@ -4,7 +4,6 @@ import hearth.device.LocalDevices;
 import hearth.installation.LocalInstallations;
 import hearth.server.ServerDirectory;
 import hearth.web.ApiException;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -20,8 +19,7 @@ public class Shards {
     private final ClusterClient client;
     private final Map<String, RemoteShard> remote = new ConcurrentHashMap<>();
 
-    // Lazy: the local services reach back into SmartApps and tokens, which reach Shards.
-    public Shards(ServerDirectory directory, @Lazy LocalDevices devices, @Lazy LocalInstallations installations,
+    public Shards(ServerDirectory directory, LocalDevices devices, LocalInstallations installations,
                   ClusterClient client) {
         this.directory = directory;
         this.local = new LocalShard(directory.localServerName(), devices, installations);

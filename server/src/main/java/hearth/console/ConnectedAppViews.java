@@ -1,12 +1,12 @@
 package hearth.console;
 
 import hearth.device.Device;
-import hearth.device.DeviceService;
+import hearth.device.global.DeviceService;
 import hearth.engine.api.PreferenceInput;
 import hearth.installation.Installation;
-import hearth.installation.InstallationService;
+import hearth.installation.global.InstallationService;
 import hearth.location.Location;
-import hearth.location.LocationService;
+import hearth.location.global.LocationService;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package hearth.console;
 
+import hearth.account.CurrentAccount;
 import hearth.installation.Installation;
-import hearth.installation.InstallationService;
-import hearth.security.CurrentAccount;
+import hearth.installation.global.InstallationService;
 import hearth.web.ApiException;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;

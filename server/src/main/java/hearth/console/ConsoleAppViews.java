@@ -1,7 +1,7 @@
 package hearth.console;
 
 import hearth.installation.Installation;
-import hearth.installation.InstallationService;
+import hearth.installation.global.InstallationService;
 import hearth.server.ServerDirectory;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;

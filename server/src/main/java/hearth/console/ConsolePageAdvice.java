@@ -1,7 +1,7 @@
 package hearth.console;
 
 import hearth.account.Account;
-import hearth.security.CurrentAccount;
+import hearth.account.CurrentAccount;
 import hearth.web.ApiException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

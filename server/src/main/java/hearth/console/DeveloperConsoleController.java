@@ -1,12 +1,12 @@
 package hearth.console;
 
 import hearth.HearthProperties;
+import hearth.account.CurrentAccount;
 import hearth.engine.api.CompilationProblem;
-import hearth.security.CurrentAccount;
 import hearth.smartapp.SmartAppRecord;
-import hearth.smartapp.SmartAppService;
 import hearth.smartapp.SmartAppService.Registered;
 import hearth.smartapp.SmartAppService.SourceRejectedException;
+import hearth.smartapp.SmartAppService;
 import hearth.web.ApiException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,7 @@
 package hearth.device;
 
 import hearth.engine.api.AttributeState;
+import hearth.engine.capability.Capabilities;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,12 @@ public record Device(String id, String locationId, String label, String name, St
     public Device {
         capabilities = List.copyOf(capabilities);
         attributes = Map.copyOf(attributes);
+    }
+
+    /** Whether it has the capability, named by id ({@code switchLevel}) or by name ({@code Switch Level}). */
+    public boolean hasCapability(String capability) {
+        String id = Capabilities.find(capability).map(c -> c.id()).orElse(capability);
+        return capabilities.contains(id);
     }
 
     public Device withAttributes(Map<String, AttributeState> newAttributes) {

@@ -3,8 +3,6 @@ package hearth.installation;
 import hearth.device.Device;
 import hearth.device.DeviceRepository;
 import hearth.device.LocalDevices;
-import hearth.automation.IntentApplier;
-import hearth.automation.SubscriptionRepository;
 import hearth.engine.api.ApiRequest;
 import hearth.engine.api.AppEvent;
 import hearth.engine.api.AppIntent;
@@ -18,10 +16,8 @@ import hearth.engine.api.SmartApp;
 import hearth.engine.api.StateStore;
 import hearth.location.Location;
 import hearth.location.LocationRepository;
-import hearth.location.LocationService;
 import hearth.server.PublicUrls;
 import hearth.smartapp.SmartAppService;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -48,7 +44,7 @@ public class InstallationRuntime {
 
     public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, LocalDevices deviceService,
                                LocationRepository locations, InstallationRepository installations,
-                               @Lazy InstallationTokens tokens, @Lazy IntentApplier intents,
+                               InstallationTokens tokens, IntentApplier intents,
                                SubscriptionRepository subscriptions, PublicUrls urls) {
         this.apps = apps;
         this.deviceRepository = deviceRepository;
@@ -87,7 +83,7 @@ public class InstallationRuntime {
         Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
                 .collect(Collectors.toMap(Device::id, Function.identity()));
         LocationInfo info = new LocationInfo(location.id(), location.name(), location.timeZone(), location.mode(),
-                LocationService.MODES, "F");
+                Location.MODES, "F");
         return new Context(installation, info, chosen, baseUrl, queryToken);
     }
 

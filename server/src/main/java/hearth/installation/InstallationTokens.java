@@ -2,7 +2,8 @@ package hearth.installation;
 
 /**
  * Tokens a SmartApp makes for its own Installation (classic {@code createAccessToken()}, used by
- * apps that hand their URL to a webhook caller). Implemented by the OAuth package.
+ * apps that hand their URL to a webhook caller). Implemented by {@code hearth.cluster}, which asks
+ * the global server wherever it runs.
  */
 public interface InstallationTokens {
 

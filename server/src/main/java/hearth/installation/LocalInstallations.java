@@ -5,7 +5,6 @@ import hearth.device.DeviceRepository;
 import hearth.engine.api.HandlerOutcome;
 import hearth.engine.api.PreferenceInput;
 import hearth.engine.api.SmartApp;
-import hearth.engine.capability.Capabilities;
 import hearth.location.Location;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
@@ -153,16 +152,11 @@ public class LocalInstallations {
             if (device == null) {
                 throw ApiException.badRequest("device " + id + " is not in the chosen Location");
             }
-            if (capability != null && !hasCapability(device, capability)) {
+            if (capability != null && !device.hasCapability(capability)) {
                 throw ApiException.badRequest("device '" + device.label() + "' has no capability '" + capability
                         + "' that '" + label(input) + "' asks for");
             }
         }
-    }
-
-    public static boolean hasCapability(Device device, String capability) {
-        String id = Capabilities.find(capability).map(c -> c.id()).orElse(capability);
-        return device.capabilities().contains(id);
     }
 
     private static String label(PreferenceInput input) {

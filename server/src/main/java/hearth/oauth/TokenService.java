@@ -1,8 +1,8 @@
 package hearth.oauth;
 
+import hearth.account.AccountTokensRevoked;
 import hearth.audit.AuditEvent;
 import hearth.audit.AuditLog;
-import hearth.installation.InstallationRemoved;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
 import hearth.smartapp.SmartAppTokensRevoked;
@@ -142,17 +142,19 @@ public class TokenService {
     }
 
     /** Log out everywhere: every grant and token this account gave to any app. */
-    @Transactional
-    public void revokeAccount(String accountId) {
-        grants.revokeAccount(accountId, clock.instant());
-        audit.record(accountId, AuditEvent.Type.ACCOUNT_TOKENS_REVOKED, "every token of every connected app revoked");
-        log.info("revoked every token of account {}", accountId);
+    @EventListener
+    public void on(AccountTokensRevoked event) {
+        grants.revokeAccount(event.accountId(), clock.instant());
+        audit.record(event.accountId(), AuditEvent.Type.ACCOUNT_TOKENS_REVOKED,
+                "every token of every connected app revoked");
+        log.info("revoked every token of account {}", event.accountId());
     }
 
-    @EventListener
-    public void on(InstallationRemoved event) {
-        grants.revokeInstallation(event.installationId(), clock.instant());
-        log.info("revoked every token of installation {}", event.installationId());
+    /** The Installation is gone: every grant and token it held, in the caller's transaction. */
+    @Transactional
+    public void revokeInstallation(String installationId) {
+        grants.revokeInstallation(installationId, clock.instant());
+        log.info("revoked every token of installation {}", installationId);
     }
 
     @EventListener

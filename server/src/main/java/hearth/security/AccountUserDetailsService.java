@@ -1,6 +1,7 @@
 package hearth.security;
 
 import hearth.account.AccountRepository;
+import hearth.account.AccountUser;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;

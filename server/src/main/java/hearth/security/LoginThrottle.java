@@ -1,6 +1,7 @@
 package hearth.security;
 
 import hearth.account.AccountRepository;
+import hearth.account.AccountUser;
 import hearth.audit.AuditEvent;
 import hearth.audit.AuditLog;
 import org.springframework.context.event.EventListener;

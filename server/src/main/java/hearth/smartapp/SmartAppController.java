@@ -1,6 +1,6 @@
 package hearth.smartapp;
 
-import hearth.security.CurrentAccount;
+import hearth.account.CurrentAccount;
 import hearth.smartapp.SmartAppService.Changes;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;

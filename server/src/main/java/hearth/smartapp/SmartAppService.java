@@ -6,7 +6,6 @@ import hearth.audit.AuditLog;
 import hearth.engine.SmartAppEngine;
 import hearth.engine.api.SmartApp;
 import hearth.engine.api.SmartAppCompilationException;
-import hearth.oauth.RedirectUris;
 import hearth.server.ServerDirectory;
 import hearth.support.Secrets;
 import hearth.web.ApiException;
@@ -20,9 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Registering SmartApps, their sources, OAuth clients and secrets. */
 @Service
@@ -80,11 +79,14 @@ public class SmartAppService {
         String secret = Secrets.newSecret();
         Duration access = accessTtl(changes, properties.oauth().accessTokenTtl());
         Duration refresh = refreshTtl(changes, properties.oauth().refreshTokenTtl());
-        SmartAppRecord app = new SmartAppRecord(UUID.randomUUID().toString(), ownerId, compiled.definition().name(),
-                compiled.definition().namespace(), changes.source(), UUID.randomUUID().toString(),
-                Secrets.sha256Hex(secret), checkedRedirectUris(changes.redirectUris()),
-                checkedServers(changes.servers() == null ? List.of(SmartAppRecord.ALL_SERVERS) : changes.servers()),
-                access, refresh, Boolean.TRUE.equals(changes.publicClient()), now, now);
+        SmartAppRecord app = checked(SmartAppRecord.builder(UUID.randomUUID().toString()).ownerId(ownerId)
+                .name(compiled.definition().name()).namespace(compiled.definition().namespace())
+                .source(changes.source()).clientId(UUID.randomUUID().toString())
+                .clientSecretHash(Secrets.sha256Hex(secret)).redirectUris(changes.redirectUris())
+                .servers(checkedServers(changes.servers() == null ? List.of(SmartAppRecord.ALL_SERVERS)
+                        : changes.servers()))
+                .accessTokenTtl(access).refreshTokenTtl(refresh)
+                .publicClient(Boolean.TRUE.equals(changes.publicClient())).createdAt(now).updatedAt(now));
         apps.insert(app);
         events.publishEvent(new SmartAppChanged(app));
         // A public client gets no secret: the stored hash is of a value nobody ever sees.
@@ -96,12 +98,17 @@ public class SmartAppService {
         SmartAppRecord app = owned(ownerId, id);
         String source = changes.source() == null ? app.source() : changes.source();
         SmartApp compiled = compile(source);
-        SmartAppRecord updated = new SmartAppRecord(app.id(), app.ownerId(), compiled.definition().name(),
-                compiled.definition().namespace(), source, app.clientId(), app.clientSecretHash(),
-                changes.redirectUris() == null ? app.redirectUris() : checkedRedirectUris(changes.redirectUris()),
-                changes.servers() == null ? app.servers() : checkedServers(changes.servers()),
-                accessTtl(changes, app.accessTokenTtl()), refreshTtl(changes, app.refreshTokenTtl()),
-                app.publicClient(), app.createdAt(), clock.instant());
+        SmartAppRecord.Builder changed = app.toBuilder().name(compiled.definition().name())
+                .namespace(compiled.definition().namespace()).source(source)
+                .accessTokenTtl(accessTtl(changes, app.accessTokenTtl()))
+                .refreshTokenTtl(refreshTtl(changes, app.refreshTokenTtl())).updatedAt(clock.instant());
+        if (changes.redirectUris() != null) {
+            changed.redirectUris(changes.redirectUris());
+        }
+        if (changes.servers() != null) {
+            changed.servers(checkedServers(changes.servers()));
+        }
+        SmartAppRecord updated = checked(changed);
         apps.update(updated);
         recent.remove(updated.id());
         events.publishEvent(new SmartAppChanged(updated));
@@ -197,13 +204,13 @@ public class SmartAppService {
         }
     }
 
-    private static List<String> checkedRedirectUris(List<String> uris) {
-        for (String uri : uris) {
-            RedirectUris.problem(uri).ifPresent(problem -> {
-                throw ApiException.badRequest(problem);
-            });
+    /** The registration if {@link SmartAppRecord.Builder#build} accepts it; otherwise 400 with what to fix. */
+    private static SmartAppRecord checked(SmartAppRecord.Builder registration) {
+        try {
+            return registration.build();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
         }
-        return List.copyOf(uris);
     }
 
     private List<String> checkedServers(List<String> names) {
@@ -254,6 +261,14 @@ public class SmartAppService {
 
         public SmartAppCompilationException compilation() {
             return cause;
+        }
+
+        /** Each problem with its line and column, for a client to point at. */
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("problems", cause.problems().stream()
+                    .map(p -> Map.<String, Object>of("line", p.line(), "column", p.column(), "message", p.message()))
+                    .toList());
         }
     }
 }

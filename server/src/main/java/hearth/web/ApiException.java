@@ -2,6 +2,8 @@ package hearth.web;
 
 import org.springframework.http.HttpStatus;
 
+import java.util.Map;
+
 /**
  * A caller's mistake in the management API, answered as
  * {@code {"error": code, "error_description": what to fix}} with {@code status}.
@@ -30,6 +32,11 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String description) {
         return new ApiException(HttpStatus.CONFLICT, "conflict", description);
+    }
+
+    /** Fields the error body carries after error and error_description; none unless a subclass adds some. */
+    public Map<String, Object> details() {
+        return Map.of();
     }
 
     public HttpStatus status() {

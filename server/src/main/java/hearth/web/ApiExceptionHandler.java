@@ -1,7 +1,5 @@
 package hearth.web;
 
-import hearth.cluster.ServerUnavailableException;
-import hearth.smartapp.SmartAppService.SourceRejectedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,7 +14,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,12 +27,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Map<String, Object>> handle(ApiException e) {
         Map<String, Object> body = body(e.error(), e.getMessage());
-        if (e instanceof SourceRejectedException rejected) {
-            List<Map<String, Object>> problems = rejected.compilation().problems().stream()
-                    .map(p -> Map.<String, Object>of("line", p.line(), "column", p.column(), "message", p.message()))
-                    .toList();
-            body.put("problems", problems);
-        }
+        body.putAll(e.details());
         return ResponseEntity.status(e.status()).body(body);
     }
 

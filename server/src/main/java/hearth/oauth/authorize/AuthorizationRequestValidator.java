@@ -1,7 +1,7 @@
 package hearth.oauth.authorize;
 
-import hearth.oauth.RedirectUris;
 import hearth.oauth.TokenService;
+import hearth.smartapp.RedirectUris;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
 import org.springframework.stereotype.Component;

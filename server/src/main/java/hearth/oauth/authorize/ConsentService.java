@@ -4,7 +4,7 @@ import hearth.HearthProperties;
 import hearth.audit.AuditEvent;
 import hearth.audit.AuditLog;
 import hearth.installation.Installation;
-import hearth.installation.InstallationService;
+import hearth.installation.global.InstallationService;
 import hearth.location.Location;
 import hearth.oauth.AuthorizationCode;
 import hearth.oauth.AuthorizationCodeRepository;

@@ -2,8 +2,8 @@ package hearth.oauth.device;
 
 import hearth.oauth.OAuthException;
 import hearth.oauth.TokenService;
-import hearth.oauth.token.ClientAuthenticator;
-import hearth.oauth.token.TokenParameters;
+import hearth.oauth.client.ClientAuthenticator;
+import hearth.oauth.client.TokenParameters;
 import hearth.server.PublicUrls;
 import hearth.smartapp.SmartAppRecord;
 import hearth.support.Secrets;

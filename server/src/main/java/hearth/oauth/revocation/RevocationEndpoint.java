@@ -1,8 +1,8 @@
 package hearth.oauth.revocation;
 
 import hearth.oauth.TokenService;
-import hearth.oauth.token.ClientAuthenticator;
-import hearth.oauth.token.TokenParameters;
+import hearth.oauth.client.ClientAuthenticator;
+import hearth.oauth.client.TokenParameters;
 import hearth.smartapp.SmartAppRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;

@@ -2,6 +2,8 @@ package hearth.oauth.token;
 
 import hearth.oauth.IssuedTokens;
 import hearth.oauth.OAuthException;
+import hearth.oauth.client.ClientAuthenticator;
+import hearth.oauth.client.TokenParameters;
 import hearth.oauth.device.DeviceCodeGrant;
 import hearth.smartapp.SmartAppRecord;
 import jakarta.servlet.http.HttpServletRequest;

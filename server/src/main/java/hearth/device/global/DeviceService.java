@@ -1,0 +1,71 @@
+package hearth.device.global;
+
+import hearth.cluster.Shards;
+import hearth.device.Device;
+import hearth.engine.api.DeviceEvent;
+import hearth.location.Location;
+import hearth.location.global.LocationService;
+import hearth.web.ApiException;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Devices as an Account reaches them (management API, console, demo): ownership is checked
+ * against the global Location directory, and the work goes to the Server hosting the Location.
+ */
+@Service
+public class DeviceService {
+    private final LocationService locations;
+    private final Shards shards;
+
+    public DeviceService(LocationService locations, Shards shards) {
+        this.locations = locations;
+        this.shards = shards;
+    }
+
+    public Device create(String ownerId, String locationId, String label, List<String> capabilities,
+                         Map<String, Object> attributes) {
+        Location location = locations.owned(ownerId, locationId);
+        return shards.of(location.serverName()).createDevice(location.id(), label, capabilities, attributes);
+    }
+
+    public List<Device> inLocation(String ownerId, String locationId) {
+        Location location = locations.owned(ownerId, locationId);
+        return shards.of(location.serverName()).devices(location.id());
+    }
+
+    public Device owned(String ownerId, String deviceId) {
+        return find(ownerId, deviceId).device();
+    }
+
+    public Device commandAsOwner(String ownerId, String deviceId, String command, List<Object> arguments) {
+        Found found = find(ownerId, deviceId);
+        return shards.of(found.location().serverName()).command(deviceId, command, arguments);
+    }
+
+    public List<DeviceEvent> events(String ownerId, String deviceId, int max) {
+        Found found = find(ownerId, deviceId);
+        return shards.of(found.location().serverName()).events(deviceId, max);
+    }
+
+    private record Found(Device device, Location location) {
+    }
+
+    /** Device ids don't say where they live: ask each Server that hosts one of the account's Locations. */
+    private Found find(String ownerId, String deviceId) {
+        Map<String, Location> owned = locations.ownedBy(ownerId).stream()
+                .collect(Collectors.toMap(Location::id, Function.identity()));
+        for (String server : owned.values().stream().map(Location::serverName).distinct().toList()) {
+            Optional<Device> device = shards.of(server).device(deviceId);
+            if (device.isPresent() && owned.containsKey(device.get().locationId())) {
+                return new Found(device.get(), owned.get(device.get().locationId()));
+            }
+        }
+        throw ApiException.notFound("you have no device with id " + deviceId);
+    }
+}

@@ -1,0 +1,138 @@
+package hearth.installation.global;
+
+import hearth.audit.AuditEvent;
+import hearth.audit.AuditLog;
+import hearth.cluster.Shard;
+import hearth.cluster.Shards;
+import hearth.device.Device;
+import hearth.engine.api.PreferenceInput;
+import hearth.installation.Installation;
+import hearth.installation.LocalInstallations;
+import hearth.location.Location;
+import hearth.oauth.TokenService;
+import hearth.smartapp.SmartAppRecord;
+import hearth.smartapp.SmartAppService;
+import hearth.web.ApiException;
+import hearth.web.ServerUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Installations as an Account sees them, on whichever Server hosts each one: the work goes to the
+ * Location's Server ({@link Shards}); revoking tokens and the audit log stay here, on the global side.
+ */
+@Service
+public class InstallationService {
+    private static final Logger log = LoggerFactory.getLogger(InstallationService.class);
+
+    private final Shards shards;
+    private final SmartAppService apps;
+    private final TokenService tokens;
+    private final AuditLog audit;
+
+    public InstallationService(Shards shards, SmartAppService apps, TokenService tokens, AuditLog audit) {
+        this.shards = shards;
+        this.apps = apps;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    /** Installs on the Location's Server; see {@link LocalInstallations#install} for the checks. */
+    public Installation install(String accountId, SmartAppRecord app, Location location,
+                                Map<String, List<String>> deviceChoices, Map<String, String> values) {
+        return shards.of(location.serverName()).install(accountId, app, location, deviceChoices, values);
+    }
+
+    /** Every Installation of the account, from every Server that answers. */
+    public List<Installation> ownedBy(String accountId) {
+        return fromEveryServer(shard -> shard.installationsOf(accountId));
+    }
+
+    public Installation owned(String accountId, String id) {
+        return find(id).filter(found -> found.installation().accountId().equals(accountId))
+                .map(Found::installation)
+                .orElseThrow(() -> ApiException.notFound("you have no Installation with id " + id));
+    }
+
+    /** Removes the Installation (the user disconnects the app): runs uninstalled(), revokes its tokens. */
+    @Transactional
+    public void remove(String accountId, String id) {
+        Found found = find(id).filter(f -> f.installation().accountId().equals(accountId))
+                .orElseThrow(() -> ApiException.notFound("you have no Installation with id " + id));
+        // The Server first: if it is down, nothing changes and the caller hears so (503).
+        found.shard().uninstall(id);
+        tokens.revokeInstallation(id);
+        audit.record(accountId, AuditEvent.Type.INSTALLATION_REMOVED, "disconnected installation " + id
+                + " (" + found.installation().label() + "); its tokens were revoked");
+    }
+
+    /** See {@link LocalInstallations#updateDevices}. */
+    public Installation updateDevices(String accountId, String id, Map<String, List<String>> deviceChoices) {
+        Found found = find(id).filter(f -> f.installation().accountId().equals(accountId))
+                .orElseThrow(() -> ApiException.notFound("you have no Installation with id " + id));
+        return found.shard().updateDevices(id, deviceChoices);
+    }
+
+    /** The Installations of a SmartApp the account owns, for its developer (any account's). */
+    public List<Installation> ofSmartApp(String ownerId, String smartAppId) {
+        SmartAppRecord app = apps.owned(ownerId, smartAppId);
+        return fromEveryServer(shard -> shard.installationsOfSmartApp(app.id()));
+    }
+
+    /** A Server that is down leaves its Installations out of a listing, and nothing else. */
+    private List<Installation> fromEveryServer(Function<Shard, List<Installation>> query) {
+        List<Installation> all = new ArrayList<>();
+        for (Shard shard : shards.all()) {
+            try {
+                all.addAll(query.apply(shard));
+            } catch (ServerUnavailableException e) {
+                log.warn("server {} did not answer; its installations are left out", e.server());
+            }
+        }
+        return all;
+    }
+
+    /** Devices of the Location that fit each device input, for the consent page. */
+    public Map<PreferenceInput, List<Device>> candidates(SmartAppRecord app, Location location) {
+        List<Device> all = shards.of(location.serverName()).devices(location.id());
+        Map<PreferenceInput, List<Device>> result = new LinkedHashMap<>();
+        for (PreferenceInput input : apps.compiled(app).inputs()) {
+            if (input.isDevice()) {
+                String capability = input.capability();
+                result.put(input, all.stream()
+                        .filter(d -> capability == null || d.hasCapability(capability)).toList());
+            }
+        }
+        return result;
+    }
+
+    public List<PreferenceInput> valueInputs(SmartAppRecord app) {
+        return apps.compiled(app).inputs().stream().filter(i -> !i.isDevice()).toList();
+    }
+
+    private record Found(Installation installation, Shard shard) {
+    }
+
+    private Optional<Found> find(String id) {
+        for (Shard shard : shards.all()) {
+            try {
+                Optional<Installation> installation = shard.installation(id);
+                if (installation.isPresent()) {
+                    return Optional.of(new Found(installation.get(), shard));
+                }
+            } catch (ServerUnavailableException e) {
+                log.warn("server {} did not answer while looking for installation {}", e.server(), id);
+            }
+        }
+        return Optional.empty();
+    }
+}

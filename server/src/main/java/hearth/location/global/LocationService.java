@@ -1,0 +1,63 @@
+package hearth.location.global;
+
+import hearth.cluster.Shards;
+import hearth.location.Location;
+import hearth.location.LocationRepository;
+import hearth.server.ServerDirectory;
+import hearth.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+@Service
+public class LocationService {
+    private final LocationRepository locations;
+    private final ServerDirectory servers;
+    private final Shards shards;
+    private final Clock clock;
+
+    public LocationService(LocationRepository locations, ServerDirectory servers, Shards shards, Clock clock) {
+        this.locations = locations;
+        this.servers = servers;
+        this.shards = shards;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Location create(String ownerId, String name, String serverName, String timeZone) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ApiException.badRequest("name is required (1 to 200 characters)");
+        }
+        String server = serverName == null || serverName.isBlank() ? servers.defaultServer() : serverName;
+        if (!servers.exists(server)) {
+            throw ApiException.badRequest("no Server named '" + server + "'; known Servers: " + servers.names());
+        }
+        String zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw ApiException.badRequest("timeZone '" + zone + "' is not an IANA time zone such as Europe/Berlin");
+        }
+        Location location = new Location(UUID.randomUUID().toString(), ownerId, name.trim(), zone, server,
+                Location.MODES.get(0), clock.instant());
+        locations.insert(location);
+        shards.of(server).syncLocation(location);   // a Server that does not answer: 503, and no Location
+        return location;
+    }
+
+    public List<Location> ownedBy(String ownerId) {
+        return locations.findByOwner(ownerId);
+    }
+
+    /** The Location, if the account owns it; otherwise 404, so ids of others' homes are not confirmed. */
+    public Location owned(String ownerId, String locationId) {
+        return locations.findById(locationId)
+                .filter(l -> l.ownerId().equals(ownerId))
+                .orElseThrow(() -> ApiException.notFound("you have no Location with id " + locationId));
+    }
+}

@@ -1,0 +1,69 @@
+package hearth.oauth.client;
+
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import hearth.oauth.OAuthException;
+import hearth.smartapp.SmartAppRecord;
+import hearth.smartapp.SmartAppService;
+import hearth.support.Secrets;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authenticates the client of a token request: HTTP Basic (RFC 6749 §2.3.1, parsed by Nimbus)
+ * or {@code client_id} and {@code client_secret} in the parameters, not both. A public client
+ * names itself with {@code client_id} alone; what proves it is its PKCE verifier, checked by the
+ * grant.
+ */
+@Component
+public class ClientAuthenticator {
+    private final SmartAppService apps;
+
+    public ClientAuthenticator(SmartAppService apps) {
+        this.apps = apps;
+    }
+
+    public SmartAppRecord authenticate(String authorizationHeader, TokenParameters parameters) {
+        String clientId;
+        String secret;
+        boolean basic = authorizationHeader != null && authorizationHeader.regionMatches(true, 0, "Basic ", 0, 6);
+        if (basic) {
+            if (parameters.get("client_secret").isPresent()) {
+                throw OAuthException.invalidRequest("the client authenticated twice, with HTTP Basic and with "
+                        + "client_secret; use one of them (RFC 6749 §2.3)");
+            }
+            ClientSecretBasic credentials;
+            try {
+                credentials = ClientSecretBasic.parse(authorizationHeader);
+            } catch (ParseException e) {
+                throw OAuthException.invalidClient("the HTTP Basic credentials can't be read: " + e.getMessage()
+                        + "; send base64(urlencode(client_id) \":\" urlencode(client_secret))");
+            }
+            clientId = credentials.getClientID().getValue();
+            secret = credentials.getClientSecret().getValue();
+            parameters.get("client_id").filter(id -> !id.equals(clientId)).ifPresent(id -> {
+                throw OAuthException.invalidRequest("client_id in the parameters differs from the one in HTTP Basic");
+            });
+        } else {
+            clientId = parameters.get("client_id").orElseThrow(() -> OAuthException.invalidClient(
+                    "no client authentication: send client_id and client_secret, in the body or as HTTP Basic"));
+            secret = parameters.get("client_secret").orElse(null);
+        }
+        SmartAppRecord app = apps.byClientId(clientId).orElseThrow(() -> OAuthException.invalidClient(
+                "no SmartApp has the client_id '" + clientId + "'; copy it from the developer console"));
+        if (app.publicClient()) {
+            if (secret != null) {
+                throw OAuthException.invalidClient("client '" + clientId + "' is a public client and has no secret; "
+                        + "send client_id alone, with the PKCE code_verifier");
+            }
+            return app;
+        }
+        if (secret == null) {
+            throw OAuthException.invalidClient("client_secret is missing; send it in the body or as HTTP Basic");
+        }
+        if (!Secrets.constantTimeEquals(Secrets.sha256Hex(secret), app.clientSecretHash())) {
+            throw OAuthException.invalidClient("the client_secret is wrong for client_id '" + clientId
+                    + "'; if it was rotated, use the new one from the developer console");
+        }
+        return app;
+    }
+}
