@@ -1,0 +1,96 @@
+package hearth.api;
+
+import hearth.cluster.VerifiedToken;
+import hearth.engine.api.ApiRequest;
+import hearth.engine.api.HandlerOutcome;
+import hearth.installation.ExecutionLimiter;
+import hearth.installation.Installation;
+import hearth.installation.InstallationRepository;
+import hearth.installation.InstallationRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The rules of a call to an Installation's own API, with no servlet types: the token must be
+ * this Installation's and the Installation hosted here (else 403 AccessDenied), the call counts
+ * against the execution limit (429 RateLimit), the body is at most {@link #MAX_BODY} (413), the
+ * last use is noted at most once a minute, and then the SmartApp's mappings answer.
+ */
+@Service
+public class InstallationApi {
+    public static final int MAX_BODY = 1024 * 1024;
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(InstallationApi.class);
+
+    private final InstallationRepository installations;
+    private final ExecutionLimiter limiter;
+    private final InstallationRuntime runtime;
+    private final Clock clock;
+
+    public InstallationApi(InstallationRepository installations, ExecutionLimiter limiter, InstallationRuntime runtime,
+                           Clock clock) {
+        this.installations = installations;
+        this.limiter = limiter;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    public InstallationCallOutcome call(VerifiedToken token, String installationId, InstallationCall call) {
+        if (!token.installationId().equals(installationId)) {
+            return new InstallationCallOutcome.Refused(ClassicError.accessDenied("this token belongs to another "
+                    + "installation; call the uri that /api/smartapps/endpoints returns for it"), null);
+        }
+        Installation installation = installations.findById(installationId).orElse(null);
+        if (installation == null) {
+            return new InstallationCallOutcome.Refused(ClassicError.accessDenied("this installation is not on this "
+                    + "server, or was removed; call the uri that /api/smartapps/endpoints returns"), null);
+        }
+        ExecutionLimiter.Decision rate = limiter.acquire(installationId);
+        if (!rate.allowed()) {
+            return new InstallationCallOutcome.Refused(ClassicError.rateLimit(rate.limit(), rate.ttlSeconds()), rate);
+        }
+        if (call.body().length > MAX_BODY) {
+            return new InstallationCallOutcome.Refused(ClassicError.tooLarge(MAX_BODY), rate);
+        }
+        Instant now = clock.instant();
+        if (installation.lastUsedAt() == null || installation.lastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
+            installations.touch(installationId, now);
+        }
+        if (call.malformed() || call.path() == null) {
+            return new InstallationCallOutcome.Refused(ClassicError.malformedEscape(), rate);
+        }
+        ApiRequest request = new ApiRequest(call.method().toUpperCase(Locale.ROOT), call.path(), call.query(),
+                call.headers(), new String(call.body(), StandardCharsets.UTF_8));
+        return outcome(runtime.handle(installation, request, call.baseUrl(), call.queryToken()), installation, rate);
+    }
+
+    private static InstallationCallOutcome outcome(HandlerOutcome outcome, Installation installation,
+                                                   ExecutionLimiter.Decision rate) {
+        if (outcome instanceof HandlerOutcome.Response r) {
+            return new InstallationCallOutcome.Answered(r.status(), r.contentType(), r.body(), r.headers(), rate);
+        }
+        if (outcome instanceof HandlerOutcome.NotFound) {
+            return new InstallationCallOutcome.Refused(ClassicError.notFound(), rate);
+        }
+        if (outcome instanceof HandlerOutcome.MethodNotAllowed m) {
+            return new InstallationCallOutcome.Refused(ClassicError.methodNotAllowed(m.allowed()), rate);
+        }
+        if (outcome instanceof HandlerOutcome.HttpError e) {
+            return new InstallationCallOutcome.Refused(ClassicError.httpError(e.status(), e.message()), rate);
+        }
+        HandlerOutcome.Failure failure = (HandlerOutcome.Failure) outcome;
+        String reference = UUID.randomUUID().toString();
+        log.warn("installation {} handler failed with {} (reference {})", installation.id(), failure.type(), reference,
+                failure.cause());
+        return new InstallationCallOutcome.Refused(ClassicError.failure(failure.type(), failure.message(), reference),
+                rate);
+    }
+}
