@@ -42,26 +42,30 @@ public class AuthorizationCodeGrant {
         this.clock = clock;
     }
 
-    // noRollbackFor: revoking the tokens of a replayed code must stick although the request fails.
+    /**
+     * Checks the request against the code before using it up, so a client that got its
+     * redirect_uri or verifier wrong can send the same code again once fixed; only a code that
+     * was already used is a replay.
+     */
+    // noRollbackFor: burning a code, and revoking the tokens of a replayed one, must stick although the request fails.
     @Transactional(noRollbackFor = OAuthException.class, propagation = Propagation.REQUIRED)
-    public IssuedTokens exchange(SmartAppRecord client, String code, String redirectUri, String codeVerifier) {
+    public IssuedTokens exchange(SmartAppRecord client, TokenRequest.AuthorizationCode request) {
         Instant now = clock.instant();
-        AuthorizationCode stored = codes.findByHash(Secrets.sha256Hex(code)).orElseThrow(() ->
+        AuthorizationCode stored = codes.findByHash(Secrets.sha256Hex(request.code())).orElseThrow(() ->
                 OAuthException.invalidGrant("the authorization code is not known here; request a new one at "
                         + "/oauth/authorize (codes are single-use, check that you sent it whole)"));
         Grant grant = grants.findById(stored.grantId()).orElseThrow();
         if (!grant.smartAppId().equals(client.id())) {
+            // As Spring Authorization Server does: a code shown by another client has leaked; burn it,
+            // so the client it was issued to can't be fooled into a session the other one started.
+            codes.markUsed(stored.hash(), now);
+            log.warn("authorization code of grant {} was presented by client {}; it is burned", grant.id(),
+                    client.clientId());
             throw OAuthException.invalidGrant("the authorization code was issued to another client; use the "
                     + "client_id and client_secret of the app that requested it");
         }
-        if (stored.usedAt() != null || !codes.markUsed(stored.hash(), now)) {
-            // RFC 6749 §4.1.2: a code used twice means it leaked; revoke what it issued.
-            tokens.revokeGrant(grant.id());
-            audit.record(grant.accountId(), AuditEvent.Type.CODE_REPLAYED, "an authorization code of installation "
-                    + grant.installationId() + " was used twice; its tokens were revoked");
-            log.warn("authorization code of grant {} was replayed; its tokens are revoked", grant.id());
-            throw OAuthException.invalidGrant("the authorization code was already used; the tokens issued from it "
-                    + "are now revoked for safety; start a new authorization at /oauth/authorize");
+        if (stored.usedAt() != null) {
+            throw replayed(grant);
         }
         if (!now.isBefore(stored.expiresAt())) {
             throw OAuthException.invalidGrant("the authorization code expired " + Times.inWords(
@@ -72,15 +76,29 @@ public class AuthorizationCodeGrant {
             throw OAuthException.invalidGrant("the authorization was revoked (the app was disconnected); "
                     + "start a new authorization at /oauth/authorize");
         }
-        if (redirectUri == null && stored.redirectUriGiven()) {
+        // RFC 6749 §4.1.3: the same redirect_uri as the authorization request, if that one named it.
+        if (request.redirectUri() == null && stored.redirectUriGiven()) {
             throw OAuthException.invalidGrant("redirect_uri is missing; send the same redirect_uri as in the "
                     + "authorization request: '" + stored.redirectUri() + "'");
         }
-        if (redirectUri != null && !redirectUri.equals(stored.redirectUri())) {
-            throw OAuthException.invalidGrant("redirect_uri '" + redirectUri + "' does not match the one of the "
-                    + "authorization request; send exactly '" + stored.redirectUri() + "'");
+        if (request.redirectUri() != null && !request.redirectUri().equals(stored.redirectUri())) {
+            throw OAuthException.invalidGrant("redirect_uri '" + request.redirectUri() + "' does not match the one "
+                    + "of the authorization request; send exactly '" + stored.redirectUri() + "'");
         }
-        Pkce.verify(stored, codeVerifier);
+        Pkce.verify(stored, request.codeVerifier());
+        if (!codes.markUsed(stored.hash(), now)) {
+            throw replayed(grant);   // another request used it a moment ago
+        }
         return tokens.issue(grant, client);
+    }
+
+    /** RFC 6749 §4.1.2: a code used twice means it leaked; revoke what it issued. */
+    private OAuthException replayed(Grant grant) {
+        tokens.revokeGrant(grant.id());
+        audit.record(grant.accountId(), AuditEvent.Type.CODE_REPLAYED, "an authorization code of installation "
+                + grant.installationId() + " was used twice; its tokens were revoked");
+        log.warn("authorization code of grant {} was replayed; its tokens are revoked", grant.id());
+        return OAuthException.invalidGrant("the authorization code was already used; the tokens issued from it "
+                + "are now revoked for safety; start a new authorization at /oauth/authorize");
     }
 }

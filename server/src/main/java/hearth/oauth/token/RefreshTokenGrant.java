@@ -45,9 +45,10 @@ public class RefreshTokenGrant {
     }
 
     @Transactional(noRollbackFor = OAuthException.class)
-    public IssuedTokens refresh(SmartAppRecord client, String refreshToken, String scope) {
+    public IssuedTokens refresh(SmartAppRecord client, TokenRequest.RefreshToken request) {
         Instant now = clock.instant();
-        TokenRecord stored = tokenRepository.findByHash(Secrets.sha256Hex(refreshToken))
+        String scope = request.scope();
+        TokenRecord stored = tokenRepository.findByHash(Secrets.sha256Hex(request.refreshToken()))
                 .filter(t -> t.kind() == TokenRecord.Kind.REFRESH)
                 .orElseThrow(() -> OAuthException.invalidGrant("the refresh token is not known here; "
                         + "authorize again at /oauth/authorize"));

@@ -1,7 +1,6 @@
 package hearth.oauth.token;
 
 import hearth.oauth.IssuedTokens;
-import hearth.oauth.OAuthException;
 import hearth.oauth.client.ClientAuthenticator;
 import hearth.oauth.client.TokenParameters;
 import hearth.oauth.device.DeviceCodeGrant;
@@ -19,11 +18,11 @@ import java.util.Map;
 
 /**
  * {@code /oauth/token}: POST as RFC 6749 says, and GET with the same query parameters, as the
- * classic platform accepted. HTTP in and out only; the grants hold the rules.
+ * classic platform accepted. HTTP in and out only: the client is authenticated, the converter
+ * makes the typed request, and its grant holds the rules.
  */
 @RestController
 public class TokenEndpoint {
-    private static final String DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
     private final ClientAuthenticator clients;
     private final AuthorizationCodeGrant codeGrant;
     private final RefreshTokenGrant refreshGrant;
@@ -40,21 +39,17 @@ public class TokenEndpoint {
     @RequestMapping(path = "/oauth/token", method = {RequestMethod.GET, RequestMethod.POST})
     public ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
         TokenParameters parameters = TokenParameters.from(request);
-        String grantType = parameters.require("grant_type",
-                "send grant_type=authorization_code (or refresh_token)");
+        String grantType = TokenRequestConverter.grantType(parameters);
         SmartAppRecord client = clients.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), parameters);
-        IssuedTokens issued = switch (grantType) {
-            case "authorization_code" -> codeGrant.exchange(client,
-                    parameters.require("code", "send the code that /oauth/authorize put on your redirect URI"),
-                    parameters.get("redirect_uri").orElse(null), parameters.get("code_verifier").orElse(null));
-            case "refresh_token" -> refreshGrant.refresh(client,
-                    parameters.require("refresh_token", "send the refresh_token of the last token response"),
-                    parameters.get("scope").orElse(null));
-            case DEVICE_CODE -> deviceGrant.exchange(client,
-                    parameters.require("device_code", "send the device_code from /oauth/device_authorization"));
-            default -> throw OAuthException.unsupportedGrantType("grant_type '" + grantType + "' is not supported; "
-                    + "use authorization_code, refresh_token or " + DEVICE_CODE);
-        };
+        TokenRequest tokenRequest = TokenRequestConverter.convert(grantType, parameters);
+        IssuedTokens issued;
+        if (tokenRequest instanceof TokenRequest.AuthorizationCode code) {
+            issued = codeGrant.exchange(client, code);
+        } else if (tokenRequest instanceof TokenRequest.RefreshToken refresh) {
+            issued = refreshGrant.refresh(client, refresh);
+        } else {
+            issued = deviceGrant.exchange(client, ((TokenRequest.DeviceCode) tokenRequest).deviceCode());
+        }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
                 .body(body(issued));
     }
