@@ -1,8 +1,10 @@
 package hearth;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,11 +21,17 @@ import java.util.Map;
 @ConfigurationProperties("hearth")
 public record HearthProperties(String dataDir, String publicUrl, String serverName, Demo demo, Signup signup,
                                OAuth oauth, Role role, Map<String, String> servers, String globalUrl,
-                               String clusterSecret) {
+                               String clusterSecret, Cluster cluster, RateLimit rateLimit, Scheduler scheduler,
+                               Engine engine, Outbound outbound) {
 
     public HearthProperties {
         role = role == null ? Role.BOTH : role;
         servers = servers == null ? Map.of() : Map.copyOf(servers);
+        cluster = cluster == null ? new Cluster(null) : cluster;
+        rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
+        scheduler = scheduler == null ? new Scheduler(null) : scheduler;
+        engine = engine == null ? new Engine(null, null, null, null) : engine;
+        outbound = outbound == null ? new Outbound(null, null, null, null, null) : outbound;
     }
 
     public enum Role {
@@ -52,5 +60,43 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
      * @param refreshTokenTtl  default refresh-token lifetime of a new SmartApp
      */
     public record OAuth(Duration codeTtl, Duration accessTokenTtl, Duration refreshTokenTtl) {
+    }
+
+    /** @param tokenCache how long a shard trusts the global server's answer about a token */
+    public record Cluster(Duration tokenCache) {
+        public Cluster {
+            tokenCache = tokenCache == null ? Duration.ofSeconds(5) : tokenCache;
+        }
+    }
+
+    /** The classic per-Installation execution limit: {@code executions} per {@code window}. */
+    public record RateLimit(Integer executions, Duration window) {
+        public RateLimit {
+            executions = executions == null ? 250 : executions;
+            window = window == null ? Duration.ofSeconds(60) : window;
+        }
+    }
+
+    /** @param poll how often a Server looks for schedules that came due */
+    public record Scheduler(Duration poll) {
+        public Scheduler {
+            poll = poll == null ? Duration.ofSeconds(1) : poll;
+        }
+    }
+
+    /**
+     * The SmartApp engine's limits; absent values are the engine's defaults ({@code EngineSettings}).
+     *
+     * @param callTimeout        the longest one handler call may run
+     * @param workers            how many calls run at once (the engine's worker threads)
+     * @param queue              how many more may wait for a worker before calls are refused
+     * @param maxCallAllocation  what one call may allocate
+     */
+    public record Engine(Duration callTimeout, Integer workers, Integer queue, DataSize maxCallAllocation) {
+    }
+
+    /** What SmartApps may reach with httpGet and friends (the engine's README, "Outbound HTTP"). */
+    public record Outbound(Boolean enabled, List<String> allow, Duration timeout, DataSize maxResponseSize,
+                           Integer maxRequestsPerCall) {
     }
 }

@@ -1,6 +1,7 @@
 package hearth.account;
 
 import hearth.HearthProperties;
+import hearth.web.ApiError;
 import hearth.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,7 @@ public class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> signUp(@RequestBody SignUpRequest request) {
         if (!properties.signup().enabled()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "signup_disabled",
+            throw new ApiException(ApiError.SIGNUP_DISABLED,
                     "sign-up is turned off on this server (hearth.signup.enabled); ask its operator for an account");
         }
         Account account = accounts.signUp(request.username(), request.password());

@@ -2,6 +2,7 @@ package hearth.api;
 
 import hearth.oauth.Descriptions;
 import hearth.oauth.TokenService.InvalidTokenException;
+import hearth.web.ErrorBodies;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
@@ -12,7 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** RFC 6750 §3: 401 with {@code WWW-Authenticate: Bearer error="invalid_token"} and a body that says what to do. */
@@ -23,9 +23,7 @@ public class InvalidTokenHandler {
     @ExceptionHandler(InvalidTokenException.class)
     public ResponseEntity<Map<String, Object>> handle(InvalidTokenException e) {
         String description = Descriptions.clean(e.getMessage());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "invalid_token");
-        body.put("error_description", description);
+        Map<String, Object> body = ErrorBodies.of("invalid_token", description);
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"hearth\", error=\"invalid_token\", "
                         + "error_description=\"" + description + "\"")

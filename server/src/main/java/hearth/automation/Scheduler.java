@@ -3,7 +3,6 @@ package hearth.automation;
 import hearth.HearthProperties;
 import hearth.installation.ScheduledJob;
 import hearth.installation.ScheduledJobRepository;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -33,7 +32,7 @@ class Scheduler {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${hearth.scheduler.poll:1s}")
+    /** Runs every {@code hearth.scheduler.poll} ({@link SchedulingConfiguration}). */
     void runDue() {
         if (!hostsShard) {
             return;

@@ -1,5 +1,6 @@
 package hearth.cluster;
 
+import hearth.web.ApiError;
 import hearth.web.ApiException;
 import hearth.web.ServerUnavailableException;
 import org.springframework.http.HttpStatus;
@@ -97,6 +98,6 @@ public class ClusterClient {
         } catch (RuntimeException notJson) {
             // keep the generic description
         }
-        return new ApiException(HttpStatus.valueOf(status), error, description);
+        return new ApiException(ApiError.of(status, error), description);
     }
 }

@@ -1,6 +1,8 @@
 package hearth.cluster;
 
 import hearth.HearthProperties;
+import hearth.web.ApiError;
+import hearth.web.ErrorBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,27 +37,23 @@ class InternalApiGuard extends OncePerRequestFilter {
         boolean internal = path.startsWith("/internal/");
         boolean installationApi = path.startsWith("/api/smartapps/installations/");
         if (internal && !credentials.accepts(request)) {
-            refuse(response, 404, "not_found", "nothing here");
+            refuse(response, "nothing here");
             return;
         }
         if (!internal && !properties.role().global() && !installationApi && !path.startsWith("/actuator/health")) {
-            refuse(response, 404, "not_found", "this is the shard '" + properties.serverName() + "': accounts, "
+            refuse(response, "this is the shard '" + properties.serverName() + "': accounts, "
                     + "sign-in and OAuth are on the global server at " + properties.globalUrl());
             return;
         }
         if (installationApi && !properties.role().shard()) {
-            refuse(response, 404, "not_found", "installations are served by the Server that hosts them: call "
+            refuse(response, "installations are served by the Server that hosts them: call "
                     + "the uri that /api/smartapps/endpoints returns");
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletResponse response, int status, String error, String description)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getWriter().write("{\"error\":\"" + error + "\",\"error_description\":\""
-                + description.replace("\"", "'") + "\"}");
+    private static void refuse(HttpServletResponse response, String description) throws IOException {
+        ErrorBodies.write(response, ApiError.NOT_FOUND, description);
     }
 }

@@ -4,10 +4,9 @@ import hearth.HearthProperties;
 import hearth.cluster.InternalApi.Introspect;
 import hearth.cluster.InternalApi.TokenStatus;
 import hearth.oauth.TokenRecord;
-import hearth.oauth.TokenService;
 import hearth.oauth.TokenService.InvalidTokenException;
+import hearth.oauth.TokenService;
 import hearth.support.Secrets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 
@@ -35,12 +34,11 @@ public class TokenVerifier {
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    TokenVerifier(HearthProperties properties, TokenService tokens, ClusterClient client,
-                  @Value("${hearth.cluster.token-cache:5s}") Duration cacheFor, Clock clock) {
+    TokenVerifier(HearthProperties properties, TokenService tokens, ClusterClient client, Clock clock) {
         this.properties = properties;
         this.tokens = tokens;
         this.client = client;
-        this.cacheFor = cacheFor;
+        this.cacheFor = properties.cluster().tokenCache();
         this.clock = clock;
     }
 

@@ -15,7 +15,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +53,9 @@ public class DemoSeeder {
         this.directory = directory;
     }
 
+    // No transaction around it: the demo's Locations and devices may live on other Servers, and
+    // no transaction waits on the network. Each step commits on its own.
     @EventListener
-    @Transactional
     public void seed(ApplicationReadyEvent event) throws IOException {
         if (!properties.demo().enabled() || !properties.role().global() || accountRepository.count() > 0) {
             return;

@@ -1,6 +1,6 @@
 package hearth.installation;
 
-import org.springframework.beans.factory.annotation.Value;
+import hearth.HearthProperties;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -23,10 +23,9 @@ public class ExecutionLimiter {
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    public ExecutionLimiter(@Value("${hearth.rate-limit.executions:250}") int limit,
-                            @Value("${hearth.rate-limit.window:60s}") Duration window, Clock clock) {
-        this.limit = limit;
-        this.window = window;
+    public ExecutionLimiter(HearthProperties properties, Clock clock) {
+        this.limit = properties.rateLimit().executions();
+        this.window = properties.rateLimit().window();
         this.clock = clock;
     }
 

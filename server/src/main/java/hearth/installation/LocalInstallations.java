@@ -12,7 +12,7 @@ import hearth.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -34,14 +34,16 @@ public class LocalInstallations {
     private final DeviceRepository devices;
     private final SmartAppService apps;
     private final InstallationRuntime runtime;
+    private final TransactionOperations transactions;
     private final Clock clock;
 
     public LocalInstallations(InstallationRepository installations, DeviceRepository devices, SmartAppService apps,
-                              InstallationRuntime runtime, Clock clock) {
+                              InstallationRuntime runtime, TransactionOperations transactions, Clock clock) {
         this.installations = installations;
         this.devices = devices;
         this.apps = apps;
         this.runtime = runtime;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -52,7 +54,6 @@ public class LocalInstallations {
      * @param deviceChoices device ids per device input
      * @param values        values of the other inputs, as the form sent them
      */
-    @Transactional
     public Installation install(String accountId, SmartAppRecord app, Location location,
                                 Map<String, List<String>> deviceChoices, Map<String, String> values) {
         SmartApp compiled = apps.compiled(app);
@@ -76,7 +77,9 @@ public class LocalInstallations {
         }
         Installation installation = new Installation(UUID.randomUUID().toString(), app.id(), location.id(), accountId,
                 compiled.definition().displayName(), settings, chosen, clock.instant(), null);
-        installations.insert(installation);
+        transactions.executeWithoutResult(tx -> installations.insert(installation));
+        // After the commit: installed() may call out over HTTP for as long as its limits allow, and
+        // no database transaction should wait for it.
         HandlerOutcome outcome = runtime.lifecycle(installation, SmartApp.Lifecycle.INSTALLED);
         if (outcome instanceof HandlerOutcome.Failure failure) {
             log.warn("installed() of installation {} failed: {}", installation.id(), failure.type());
@@ -96,8 +99,7 @@ public class LocalInstallations {
         return installations.findById(id);
     }
 
-    /** Runs uninstalled() and deletes the Installation with its device choices. */
-    @Transactional
+    /** Runs uninstalled(), outside any transaction, then deletes the Installation with its device choices. */
     public void uninstall(String id) {
         installations.findById(id).ifPresent(installation -> {
             runtime.lifecycle(installation, SmartApp.Lifecycle.UNINSTALLED);
@@ -110,8 +112,8 @@ public class LocalInstallations {
      * after the same checks as {@link #install}, then runs the SmartApp's {@code updated()} as the
      * classic platform did when settings changed. Its tokens stay valid: the user still allows
      * the app, now with other devices, which it reaches at once through the same token.
+     * {@code updated()} runs after the change is committed.
      */
-    @Transactional
     public Installation updateDevices(String id, Map<String, List<String>> deviceChoices) {
         Installation installation = installations.findById(id)
                 .orElseThrow(() -> ApiException.notFound("no Installation with id " + id));
@@ -128,7 +130,7 @@ public class LocalInstallations {
                 }
             }
         }
-        installations.replaceDevices(installation.id(), chosen);
+        transactions.executeWithoutResult(tx -> installations.replaceDevices(installation.id(), chosen));
         Installation updated = new Installation(installation.id(), installation.smartAppId(),
                 installation.locationId(), installation.accountId(), installation.label(), installation.settings(),
                 chosen, installation.createdAt(), installation.lastUsedAt());

@@ -1,5 +1,7 @@
 package hearth.security;
 
+import hearth.web.ApiError;
+import hearth.web.ErrorBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,11 +38,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                 if (form) {
                     response.sendRedirect(request.getContextPath() + "/login?throttled");
                 } else {
-                    response.setStatus(429);
                     response.setHeader("Retry-After", Long.toString(seconds));
-                    response.setContentType("application/json");
-                    response.getWriter().write("{\"error\":\"too_many_attempts\",\"error_description\":\"too many "
-                            + "failed sign-ins; wait " + seconds + " seconds and try again\"}");
+                    ErrorBodies.write(response, ApiError.TOO_MANY_ATTEMPTS, "too many failed sign-ins; wait " + seconds
+                            + " seconds and try again");
                 }
                 return;
             }

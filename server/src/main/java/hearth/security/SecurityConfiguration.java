@@ -1,26 +1,24 @@
 package hearth.security;
 
-import jakarta.servlet.http.HttpServletResponse;
+import hearth.web.ApiError;
+import hearth.web.ErrorBodies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
-
-import java.io.IOException;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
@@ -113,20 +111,13 @@ public class SecurityConfiguration {
     private static AuthenticationEntryPoint jsonUnauthorized() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"hearth\"");
-            json(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+            ErrorBodies.write(response, ApiError.UNAUTHORIZED,
                     "sign in with HTTP Basic: the username and password of your Hearth account");
         };
     }
 
     private static AccessDeniedHandler jsonForbidden() {
-        return (request, response, e) -> json(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
+        return (request, response, e) -> ErrorBodies.write(response, ApiError.FORBIDDEN,
                 "refused: with a session cookie, send the CSRF token (X-CSRF-TOKEN); scripts should use HTTP Basic");
-    }
-
-    private static void json(HttpServletResponse response, int status, String error, String description)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write("{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
     }
 }

@@ -1,5 +1,7 @@
 package hearth.smartapp;
 
+import hearth.HearthProperties.Outbound;
+import hearth.HearthProperties;
 import hearth.engine.EngineSettings;
 import hearth.engine.OutboundSettings;
 import hearth.engine.SmartAppEngine;
@@ -8,27 +10,37 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.util.unit.DataSize;
-
-import java.time.Duration;
-import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 public class EngineConfiguration {
 
     @Bean
-    SmartAppEngine smartAppEngine(Environment environment) {
-        return new SmartAppEngine(EngineSettings.defaults().withOutbound(outboundSettings(environment)));
+    SmartAppEngine smartAppEngine(HearthProperties properties) {
+        return new SmartAppEngine(engineSettings(properties.engine()).withOutbound(outboundSettings(
+                properties.outbound())));
+    }
+
+    /** {@code hearth.engine.*}: the engine's call timeout, worker threads, queue and allocation budget. */
+    static EngineSettings engineSettings(HearthProperties.Engine e) {
+        EngineSettings d = EngineSettings.defaults();
+        return new EngineSettings(e.callTimeout() == null ? d.callTimeout() : e.callTimeout(),
+                e.workers() == null ? d.maxConcurrentCalls() : e.workers(),
+                e.queue() == null ? d.maxQueuedCalls() : e.queue(),
+                e.maxCallAllocation() == null ? d.maxCallAllocation() : e.maxCallAllocation().toBytes(), d.outbound());
+    }
+
+    /** {@code hearth.outbound.*} as the environment has it (the same binding as {@link HearthProperties}). */
+    public static OutboundSettings outboundSettings(Environment environment) {
+        return outboundSettings(Binder.get(environment).bind("hearth.outbound", Bindable.of(Outbound.class))
+                .orElse(new Outbound(null, null, null, null, null)));
     }
 
     /**
      * {@code hearth.outbound.*} (see application.yaml): what SmartApps may reach with httpGet and
-     * friends. Read here rather than in HearthProperties so the engine's settings stay in one place;
-     * a malformed allow entry stops the server at start with the entry named.
+     * friends; absent keys take the engine's defaults, and a malformed allow entry stops the server
+     * at start with the entry named.
      */
-    public static OutboundSettings outboundSettings(Environment environment) {
-        Outbound o = Binder.get(environment).bind("hearth.outbound", Bindable.of(Outbound.class))
-                .orElse(new Outbound(null, null, null, null, null));
+    static OutboundSettings outboundSettings(Outbound o) {
         OutboundSettings d = OutboundSettings.defaults();
         return new OutboundSettings(
                 o.enabled() == null ? d.enabled() : o.enabled(),
@@ -36,10 +48,5 @@ public class EngineConfiguration {
                 o.timeout() == null ? d.timeout() : o.timeout(),
                 o.maxResponseSize() == null ? d.maxResponseBytes() : Math.toIntExact(o.maxResponseSize().toBytes()),
                 o.maxRequestsPerCall() == null ? d.maxRequestsPerCall() : o.maxRequestsPerCall());
-    }
-
-    /** The {@code hearth.outbound} block as written; absent keys take the engine's defaults. */
-    record Outbound(Boolean enabled, List<String> allow, Duration timeout, DataSize maxResponseSize,
-                    Integer maxRequestsPerCall) {
     }
 }

@@ -8,9 +8,9 @@ import hearth.engine.api.SmartApp;
 import hearth.engine.api.SmartAppCompilationException;
 import hearth.server.ServerDirectory;
 import hearth.support.Secrets;
+import hearth.web.ApiError;
 import hearth.web.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -255,7 +255,7 @@ public class SmartAppService {
         private final transient SmartAppCompilationException cause;
 
         SourceRejectedException(SmartAppCompilationException cause) {
-            super(HttpStatus.BAD_REQUEST, "invalid_source", "the SmartApp source was refused: " + cause.getMessage());
+            super(ApiError.INVALID_SOURCE, "the SmartApp source was refused: " + cause.getMessage());
             this.cause = cause;
         }
 

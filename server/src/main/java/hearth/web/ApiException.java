@@ -9,29 +9,27 @@ import java.util.Map;
  * {@code {"error": code, "error_description": what to fix}} with {@code status}.
  */
 public class ApiException extends RuntimeException {
-    private final HttpStatus status;
-    private final String error;
+    private final ApiError error;
 
-    public ApiException(HttpStatus status, String error, String description) {
+    public ApiException(ApiError error, String description) {
         super(description);
-        this.status = status;
         this.error = error;
     }
 
     public static ApiException badRequest(String description) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "invalid_request", description);
+        return new ApiException(ApiError.INVALID_REQUEST, description);
     }
 
     public static ApiException notFound(String description) {
-        return new ApiException(HttpStatus.NOT_FOUND, "not_found", description);
+        return new ApiException(ApiError.NOT_FOUND, description);
     }
 
     public static ApiException forbidden(String description) {
-        return new ApiException(HttpStatus.FORBIDDEN, "forbidden", description);
+        return new ApiException(ApiError.FORBIDDEN, description);
     }
 
     public static ApiException conflict(String description) {
-        return new ApiException(HttpStatus.CONFLICT, "conflict", description);
+        return new ApiException(ApiError.CONFLICT, description);
     }
 
     /** Fields the error body carries after error and error_description; none unless a subclass adds some. */
@@ -40,10 +38,10 @@ public class ApiException extends RuntimeException {
     }
 
     public HttpStatus status() {
-        return status;
+        return error.status();
     }
 
     public String error() {
-        return error;
+        return error.code();
     }
 }

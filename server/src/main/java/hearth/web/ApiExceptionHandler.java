@@ -2,7 +2,6 @@ package hearth.web;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,50 +24,47 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Map<String, Object>> handle(ApiException e) {
-        Map<String, Object> body = body(e.error(), e.getMessage());
+        Map<String, Object> body = ErrorBodies.of(e.error(), e.getMessage());
         body.putAll(e.details());
         return ResponseEntity.status(e.status()).body(body);
     }
 
     @ExceptionHandler(ServerUnavailableException.class)
     public ResponseEntity<Map<String, Object>> unavailable(ServerUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                .body(body("server_unavailable", e.getMessage()));
+        return ResponseEntity.status(ApiError.SERVER_UNAVAILABLE.status()).header("Retry-After", "30")
+                .body(body(ApiError.SERVER_UNAVAILABLE, e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(body("invalid_request",
+        return ResponseEntity.badRequest().body(body(ApiError.INVALID_REQUEST,
                 "the request body is not the JSON this call takes; check its syntax and field types"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     public ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(body("invalid_request",
+        return ResponseEntity.status(ApiError.UNSUPPORTED_MEDIA_TYPE.status()).body(body(ApiError.UNSUPPORTED_MEDIA_TYPE,
                 "send the body as application/json"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     public ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(body("method_not_allowed",
+        return ResponseEntity.status(ApiError.METHOD_NOT_ALLOWED.status()).body(body(ApiError.METHOD_NOT_ALLOWED,
                 e.getMethod() + " is not allowed here; allowed: " + e.getSupportedHttpMethods()));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     public ResponseEntity<Map<String, Object>> parameter(Exception e) {
-        return ResponseEntity.badRequest().body(body("invalid_request", e.getMessage()));
+        return ResponseEntity.badRequest().body(body(ApiError.INVALID_REQUEST, e.getMessage()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     public ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body("not_found",
+        return ResponseEntity.status(ApiError.NOT_FOUND.status()).body(body(ApiError.NOT_FOUND,
                 "nothing here at /" + e.getResourcePath()));
     }
 
-    static Map<String, Object> body(String error, String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        return body;
+    private static Map<String, Object> body(ApiError error, String description) {
+        return ErrorBodies.of(error.code(), description);
     }
 }

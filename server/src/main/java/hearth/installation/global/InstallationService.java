@@ -17,7 +17,7 @@ import hearth.web.ServerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,12 +38,15 @@ public class InstallationService {
     private final SmartAppService apps;
     private final TokenService tokens;
     private final AuditLog audit;
+    private final TransactionOperations transactions;
 
-    public InstallationService(Shards shards, SmartAppService apps, TokenService tokens, AuditLog audit) {
+    public InstallationService(Shards shards, SmartAppService apps, TokenService tokens, AuditLog audit,
+                               TransactionOperations transactions) {
         this.shards = shards;
         this.apps = apps;
         this.tokens = tokens;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     /** Installs on the Location's Server; see {@link LocalInstallations#install} for the checks. */
@@ -63,16 +66,20 @@ public class InstallationService {
                 .orElseThrow(() -> ApiException.notFound("you have no Installation with id " + id));
     }
 
-    /** Removes the Installation (the user disconnects the app): runs uninstalled(), revokes its tokens. */
-    @Transactional
+    /**
+     * Removes the Installation (the user disconnects the app): runs uninstalled(), revokes its
+     * tokens. The Server first, outside any transaction: if it is down, nothing changes and the
+     * caller hears so (503); then the revocation and its audit entry in one transaction.
+     */
     public void remove(String accountId, String id) {
         Found found = find(id).filter(f -> f.installation().accountId().equals(accountId))
                 .orElseThrow(() -> ApiException.notFound("you have no Installation with id " + id));
-        // The Server first: if it is down, nothing changes and the caller hears so (503).
         found.shard().uninstall(id);
-        tokens.revokeInstallation(id);
-        audit.record(accountId, AuditEvent.Type.INSTALLATION_REMOVED, "disconnected installation " + id
-                + " (" + found.installation().label() + "); its tokens were revoked");
+        transactions.executeWithoutResult(tx -> {
+            tokens.revokeInstallation(id);
+            audit.record(accountId, AuditEvent.Type.INSTALLATION_REMOVED, "disconnected installation " + id
+                    + " (" + found.installation().label() + "); its tokens were revoked");
+        });
     }
 
     /** See {@link LocalInstallations#updateDevices}. */

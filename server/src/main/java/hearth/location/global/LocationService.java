@@ -6,7 +6,6 @@ import hearth.location.LocationRepository;
 import hearth.server.ServerDirectory;
 import hearth.web.ApiException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -28,7 +27,10 @@ public class LocationService {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Tells the Server first, outside any transaction: one that does not answer leaves no
+     * Location behind (503), and no transaction waits on it.
+     */
     public Location create(String ownerId, String name, String serverName, String timeZone) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw ApiException.badRequest("name is required (1 to 200 characters)");
@@ -45,8 +47,8 @@ public class LocationService {
         }
         Location location = new Location(UUID.randomUUID().toString(), ownerId, name.trim(), zone, server,
                 Location.MODES.get(0), clock.instant());
+        shards.of(server).syncLocation(location);
         locations.insert(location);
-        shards.of(server).syncLocation(location);   // a Server that does not answer: 503, and no Location
         return location;
     }
 

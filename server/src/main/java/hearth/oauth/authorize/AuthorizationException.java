@@ -1,5 +1,6 @@
 package hearth.oauth.authorize;
 
+import com.nimbusds.oauth2.sdk.ErrorObject;
 import hearth.oauth.Descriptions;
 
 /**
@@ -10,9 +11,10 @@ public class AuthorizationException extends RuntimeException {
     private final String detail;
     private final String redirectUri;
     private final String state;
-    private final String error;
+    private final transient ErrorObject error;
 
-    private AuthorizationException(String message, String detail, String redirectUri, String state, String error) {
+    private AuthorizationException(String message, String detail, String redirectUri, String state,
+                                   ErrorObject error) {
         super(message);
         this.detail = detail;
         this.redirectUri = redirectUri;
@@ -24,8 +26,11 @@ public class AuthorizationException extends RuntimeException {
         return new AuthorizationException(message, detail, null, null, null);
     }
 
-    public static AuthorizationException redirect(String redirectUri, String state, String error, String description) {
-        return new AuthorizationException(Descriptions.clean(description), null, redirectUri, state, error);
+    /** @param error one of Nimbus' {@code OAuth2Error} constants (RFC 6749 §4.1.2.1) */
+    public static AuthorizationException redirect(String redirectUri, String state, ErrorObject error,
+                                                  String description) {
+        String clean = Descriptions.clean(description);
+        return new AuthorizationException(clean, null, redirectUri, state, error.setDescription(clean));
     }
 
     public boolean redirects() {
@@ -44,7 +49,8 @@ public class AuthorizationException extends RuntimeException {
         return state;
     }
 
-    public String error() {
+    /** The error with its description, for the redirect; null for a page. */
+    public ErrorObject error() {
         return error;
     }
 }

@@ -1,5 +1,6 @@
 package hearth.oauth.authorize;
 
+import com.nimbusds.oauth2.sdk.OAuth2Error;
 import hearth.oauth.TokenService;
 import hearth.smartapp.RedirectUris;
 import hearth.smartapp.SmartAppRecord;
@@ -56,27 +57,28 @@ public class AuthorizationRequestValidator {
         String state = first(parameters, "state").orElse(null);
         String responseType = first(parameters, "response_type").orElse(null);
         if (!"code".equals(responseType)) {
-            throw AuthorizationException.redirect(redirectUri, state, "unsupported_response_type",
+            throw AuthorizationException.redirect(redirectUri, state, OAuth2Error.UNSUPPORTED_RESPONSE_TYPE,
                     responseType == null ? "response_type is missing; send response_type=code"
                             : "response_type '" + responseType + "' is not supported; send response_type=code");
         }
         String scope = first(parameters, "scope").orElse(TokenService.SCOPE);
         if (!TokenService.SCOPE.equals(scope)) {
-            throw AuthorizationException.redirect(redirectUri, state, "invalid_scope",
+            throw AuthorizationException.redirect(redirectUri, state, OAuth2Error.INVALID_SCOPE,
                     "scope '" + scope + "' is not known; SmartApps have the single scope 'app'");
         }
         String challenge = first(parameters, "code_challenge").orElse(null);
         String method = first(parameters, "code_challenge_method").orElse(challenge == null ? null : "plain");
         if (challenge != null && !"S256".equals(method)) {
-            throw AuthorizationException.redirect(redirectUri, state, "invalid_request",
+            throw AuthorizationException.redirect(redirectUri, state, OAuth2Error.INVALID_REQUEST,
                     "code_challenge_method must be S256 (plain is refused, RFC 9700 §2.1.1)");
         }
         if (challenge == null && app.publicClient()) {
-            throw AuthorizationException.redirect(redirectUri, state, "invalid_request", "this is a public client: "
+            throw AuthorizationException.redirect(redirectUri, state, OAuth2Error.INVALID_REQUEST,
+                    "this is a public client: "
                     + "send code_challenge and code_challenge_method=S256 (PKCE, RFC 7636)");
         }
         if (challenge != null && !challenge.matches("[A-Za-z0-9._~-]{43,128}")) {
-            throw AuthorizationException.redirect(redirectUri, state, "invalid_request",
+            throw AuthorizationException.redirect(redirectUri, state, OAuth2Error.INVALID_REQUEST,
                     "code_challenge must be 43 to 128 characters of base64url (RFC 7636 §4.2)");
         }
         return new AuthorizationRequest(UUID.randomUUID().toString(), clientId, app.id(), redirectUri,

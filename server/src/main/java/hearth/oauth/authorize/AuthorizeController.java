@@ -2,7 +2,7 @@ package hearth.oauth.authorize;
 
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
-import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.ResponseMode;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -91,7 +91,7 @@ public class AuthorizeController {
                 return deviceDone(false);
             }
             return redirect(AuthorizationException.redirect(authorization.redirectUri(), authorization.state(),
-                    "access_denied", "the user denied access"));
+                    OAuth2Error.ACCESS_DENIED, "the user denied access"));
         }
         return next(authorization, location, decision, form, request.getSession());
     }
@@ -207,7 +207,7 @@ public class AuthorizeController {
     }
 
     private ModelAndView redirect(AuthorizationException e) {
-        URI uri = new AuthorizationErrorResponse(URI.create(e.redirectUri()), new ErrorObject(e.error(), e.getMessage()),
+        URI uri = new AuthorizationErrorResponse(URI.create(e.redirectUri()), e.error(),
                 e.state() == null ? null : new State(e.state()), new Issuer(urls.current()), ResponseMode.QUERY).toURI();
         return new ModelAndView(seeOther(uri.toString()));
     }

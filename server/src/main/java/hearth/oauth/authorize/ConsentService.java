@@ -17,7 +17,7 @@ import hearth.support.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The user said yes: install the SmartApp with their choices and issue a single-use code. */
+/**
+ * The user said yes: install the SmartApp with their choices and issue a single-use code. The
+ * Installation is made first, on its Server (maybe over the network, and its installed() runs),
+ * outside any transaction; the grant and the code are then written in one transaction.
+ */
 @Service
 public class ConsentService {
     private static final Logger log = LoggerFactory.getLogger(ConsentService.class);
@@ -36,48 +40,62 @@ public class ConsentService {
     private final HearthProperties properties;
     private final DeviceAuthorizationRepository deviceAuthorizations;
     private final AuditLog audit;
+    private final TransactionOperations transactions;
     private final Clock clock;
 
     public ConsentService(InstallationService installations, GrantRepository grants, AuthorizationCodeRepository codes,
                           DeviceAuthorizationRepository deviceAuthorizations, HearthProperties properties,
-                          AuditLog audit, Clock clock) {
+                          AuditLog audit, TransactionOperations transactions, Clock clock) {
         this.installations = installations;
         this.grants = grants;
         this.codes = codes;
         this.properties = properties;
         this.deviceAuthorizations = deviceAuthorizations;
         this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     /** Returns the authorization code, in clear text for the redirect only. */
-    @Transactional
     public String approve(String accountId, AuthorizationRequest request, SmartAppRecord app, Location location,
                           Map<String, List<String>> devices, Map<String, String> values) {
-        Grant grant = install(accountId, request, app, location, devices, values);
-        Instant now = clock.instant();
-        String code = Secrets.newSecret();
-        codes.insert(new AuthorizationCode(Secrets.sha256Hex(code), grant.id(), request.redirectUri(),
-                request.redirectUriGiven(), request.codeChallenge(), request.codeChallengeMethod(), now,
-                now.plus(properties.oauth().codeTtl()), null));
-        return code;
+        Installation installation = installations.install(accountId, app, location, devices, values);
+        return transactions.execute(tx -> {
+            Grant grant = grant(accountId, request, app, location, installation);
+            Instant now = clock.instant();
+            String code = Secrets.newSecret();
+            codes.insert(new AuthorizationCode(Secrets.sha256Hex(code), grant.id(), request.redirectUri(),
+                    request.redirectUriGiven(), request.codeChallenge(), request.codeChallengeMethod(), now,
+                    now.plus(properties.oauth().codeTtl()), null));
+            return code;
+        });
     }
 
     /** The user approved a device (RFC 8628): its next poll gets the tokens. */
-    @Transactional
     public void approveDevice(String accountId, AuthorizationRequest request, SmartAppRecord app, Location location,
                               Map<String, List<String>> devices, Map<String, String> values) {
-        Grant grant = install(accountId, request, app, location, devices, values);
-        if (!deviceAuthorizations.decide(request.deviceCodeHash(), DeviceAuthorization.Status.APPROVED, grant.id())) {
-            throw AuthorizationException.page("This device code was already used or has expired.",
-                    "Start again on the device.");
+        if (deviceAuthorizations.findByHash(request.deviceCodeHash())
+                .filter(a -> a.status() == DeviceAuthorization.Status.PENDING).isEmpty()) {
+            throw usedOrExpired();
         }
-        audit.record(accountId, AuditEvent.Type.DEVICE_CODE_APPROVED, "approved a device for " + app.name());
+        Installation installation = installations.install(accountId, app, location, devices, values);
+        transactions.executeWithoutResult(tx -> {
+            Grant grant = grant(accountId, request, app, location, installation);
+            if (!deviceAuthorizations.decide(request.deviceCodeHash(), DeviceAuthorization.Status.APPROVED,
+                    grant.id())) {
+                throw usedOrExpired();
+            }
+            audit.record(accountId, AuditEvent.Type.DEVICE_CODE_APPROVED, "approved a device for " + app.name());
+        });
     }
 
-    private Grant install(String accountId, AuthorizationRequest request, SmartAppRecord app, Location location,
-                          Map<String, List<String>> devices, Map<String, String> values) {
-        Installation installation = installations.install(accountId, app, location, devices, values);
+    private static AuthorizationException usedOrExpired() {
+        return AuthorizationException.page("This device code was already used or has expired.",
+                "Start again on the device.");
+    }
+
+    private Grant grant(String accountId, AuthorizationRequest request, SmartAppRecord app, Location location,
+                        Installation installation) {
         Grant grant = new Grant(UUID.randomUUID().toString(), app.id(), installation.id(), accountId, request.scope(),
                 Grant.Origin.CONSENT, location.id(), location.serverName(), clock.instant(), null);
         grants.insert(grant);
