@@ -1,5 +1,7 @@
 package hearth.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -58,8 +61,14 @@ public class ApiExceptionHandler {
         return ResponseEntity.badRequest().body(body(ApiError.INVALID_REQUEST, e.getMessage()));
     }
 
+    /** A browser gets the HTML 404 page (templates/error.html, through /error); API clients get JSON. */
     @ExceptionHandler(NoResourceFoundException.class)
-    public ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e) {
+    public ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e, HttpServletRequest request,
+                                                        HttpServletResponse response) throws IOException {
+        if (Browsers.wantsPage(request)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return null;
+        }
         return ResponseEntity.status(ApiError.NOT_FOUND.status()).body(body(ApiError.NOT_FOUND,
                 "nothing here at /" + e.getResourcePath()));
     }

@@ -29,7 +29,9 @@ class BrowserConnectedAppsTest extends BrowserTestBase {
         assertThat(app.findElement(By.className("devices")).getText()).isEqualTo("Lamp, Kitchen");
         assertThat(app.findElement(By.className("last-used")).getText()).endsWith("UTC");
 
-        submitWith(app.findElement(By.xpath(".//button[normalize-space()='Disconnect']")));
+        assertThat(confirm(app, "Disconnect…", "Yes, disconnect Flow Test"))
+                .isEqualTo("Disconnect Flow Test from Home? Every token it holds for this home stops working at once, "
+                        + "and it runs its uninstall. Connecting it again starts afresh.");
 
         assertThat(path()).isEqualTo("/apps");
         assertThat(status()).isEqualTo("Flow Test is disconnected; the tokens it held no longer work.");

@@ -87,14 +87,14 @@ class BrowserDeveloperConsoleTest extends BrowserTestBase {
         String clientId = find(By.id("client-id")).getText();
         String first = find(By.id("client-secret")).getText();
 
-        press("Rotate client secret");
+        assertThat(confirm("Rotate client secret…", "Yes, make a new secret")).contains("the old one stops working");
         assertThat(status()).isEqualTo("A new client secret was made; the old one no longer works.");
         String second = find(By.id("client-secret")).getText();
         assertThat(second).isNotBlank().isNotEqualTo(first);
         assertThat(clientAuthentication(clientId, first)).isEqualTo("invalid_client");
         assertThat(clientAuthentication(clientId, second)).isEqualTo("invalid_grant");
 
-        press("Revoke all tokens");
+        assertThat(confirm("Revoke all tokens…", "Yes, revoke every token")).contains("in all 0 Installation(s)");
         assertThat(status()).isEqualTo("Every token of this app is revoked; its users must connect it again.");
         assertThat(findAll(By.id("client-secret"))).isEmpty();
     }
@@ -112,7 +112,7 @@ class BrowserDeveloperConsoleTest extends BrowserTestBase {
         assertThat(heading()).isEqualTo("Flow Test");
         assertThat(findAll(By.id("client-secret"))).isEmpty();
         assertThat(find(By.tagName("main")).getText()).contains("public (no secret; PKCE required)");
-        assertThat(findAll(By.xpath("//button[normalize-space()='Rotate client secret']"))).isEmpty();
+        assertThat(findAll(By.xpath("//summary[normalize-space()='Rotate client secret…']"))).isEmpty();
     }
 
     @Test

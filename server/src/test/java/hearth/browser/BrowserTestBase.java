@@ -127,6 +127,25 @@ abstract class BrowserTestBase {
                         "return window.hearthOldPage === undefined && document.readyState === 'complete'")));
     }
 
+    /**
+     * A destructive action, which asks first: checks that the button that does it is hidden until
+     * {@code action} is pressed, then presses {@code yes}. Answers the question the page asked.
+     */
+    String confirm(WebElement scope, String action, String yes) {
+        WebElement summary = scope.findElement(By.xpath(".//summary[normalize-space()='" + action + "']"));
+        WebElement details = summary.findElement(By.xpath(".."));
+        WebElement button = details.findElement(By.xpath(".//button[normalize-space()='" + yes + "']"));
+        assertThat(button.isDisplayed()).as("'" + yes + "' is hidden until '" + action + "' is pressed").isFalse();
+        summary.click();
+        String question = details.findElement(By.cssSelector(".confirm-body p")).getText();
+        submitWith(button);
+        return question;
+    }
+
+    String confirm(String action, String yes) {
+        return confirm(find(By.tagName("main")), action, yes);
+    }
+
     String heading() {
         return find(By.tagName("h1")).getText();
     }
