@@ -46,6 +46,15 @@ public final class InternalApi {
     public record DeviceChoices(Map<String, List<String>> devices) {
     }
 
+    public record Rename(String label) {
+    }
+
+    public record SetAttribute(String name, Object value) {
+    }
+
+    public record SetMode(String mode) {
+    }
+
     public record Introspect(String token) {
     }
 

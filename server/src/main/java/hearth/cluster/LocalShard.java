@@ -5,6 +5,7 @@ import hearth.device.LocalDevices;
 import hearth.engine.api.DeviceEvent;
 import hearth.installation.Installation;
 import hearth.installation.LocalInstallations;
+import hearth.installation.LocalLocations;
 import hearth.location.Location;
 import hearth.smartapp.SmartAppRecord;
 
@@ -20,11 +21,13 @@ class LocalShard implements Shard {
     private final String name;
     private final LocalDevices devices;
     private final LocalInstallations installations;
+    private final LocalLocations locations;
 
-    LocalShard(String name, LocalDevices devices, LocalInstallations installations) {
+    LocalShard(String name, LocalDevices devices, LocalInstallations installations, LocalLocations locations) {
         this.name = name;
         this.devices = devices;
         this.installations = installations;
+        this.locations = locations;
     }
 
     @Override
@@ -64,6 +67,31 @@ class LocalShard implements Shard {
     @Override
     public List<DeviceEvent> events(String deviceId, int max) {
         return devices.events(deviceId, max);
+    }
+
+    @Override
+    public Device setAttribute(String deviceId, String name, Object value) {
+        return devices.setAttribute(deviceId, name, value);
+    }
+
+    @Override
+    public Device renameDevice(String deviceId, String label) {
+        return devices.rename(deviceId, label);
+    }
+
+    @Override
+    public void deleteDevice(String deviceId) {
+        locations.deleteDevice(deviceId);
+    }
+
+    @Override
+    public void setMode(String locationId, String mode) {
+        locations.setMode(locationId, mode);
+    }
+
+    @Override
+    public void deleteLocation(String locationId) {
+        locations.deleteLocation(locationId);
     }
 
     @Override

@@ -4,6 +4,9 @@ import hearth.cluster.InternalApi.Command;
 import hearth.cluster.InternalApi.DeviceChoices;
 import hearth.cluster.InternalApi.Install;
 import hearth.cluster.InternalApi.NewDevice;
+import hearth.cluster.InternalApi.Rename;
+import hearth.cluster.InternalApi.SetAttribute;
+import hearth.cluster.InternalApi.SetMode;
 import hearth.cluster.InternalApi.SmartAppSnapshot;
 import hearth.device.Device;
 import hearth.engine.api.DeviceEvent;
@@ -82,6 +85,32 @@ class RemoteShard implements Shard {
     @Override
     public List<DeviceEvent> events(String deviceId, int max) {
         return client.call(name, url, "GET", "/internal/devices/" + deviceId + "/events?max=" + max, null, EVENTS);
+    }
+
+    @Override
+    public Device setAttribute(String deviceId, String name, Object value) {
+        return client.call(name(), url, "PUT", "/internal/devices/" + deviceId + "/attributes",
+                new SetAttribute(name, value), DEVICE);
+    }
+
+    @Override
+    public Device renameDevice(String deviceId, String label) {
+        return client.call(name, url, "PUT", "/internal/devices/" + deviceId + "/label", new Rename(label), DEVICE);
+    }
+
+    @Override
+    public void deleteDevice(String deviceId) {
+        client.call(name, url, "DELETE", "/internal/devices/" + deviceId, null, null);
+    }
+
+    @Override
+    public void setMode(String locationId, String mode) {
+        client.call(name, url, "PUT", "/internal/locations/" + locationId + "/mode", new SetMode(mode), null);
+    }
+
+    @Override
+    public void deleteLocation(String locationId) {
+        client.call(name, url, "DELETE", "/internal/locations/" + locationId, null, null);
     }
 
     @Override

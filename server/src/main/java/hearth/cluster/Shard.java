@@ -36,6 +36,20 @@ public interface Shard {
 
     List<DeviceEvent> events(String deviceId, int max);
 
+    /** A person sets an attribute of a virtual device by hand (a door sensor opens). */
+    Device setAttribute(String deviceId, String name, Object value);
+
+    Device renameDevice(String deviceId, String label);
+
+    /** The device leaves every Installation's choices, then goes with its history. */
+    void deleteDevice(String deviceId);
+
+    /** A person changes the Location's mode; its SmartApps hear of it. */
+    void setMode(String locationId, String mode);
+
+    /** Uninstalls whatever is left in the Location, deletes its devices and the Server's copy of it. */
+    void deleteLocation(String locationId);
+
     Installation install(String accountId, SmartAppRecord app, Location location,
                          Map<String, List<String>> devices, Map<String, String> values);
 

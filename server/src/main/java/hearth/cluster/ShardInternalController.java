@@ -11,6 +11,10 @@ import hearth.device.LocalDevices;
 import hearth.engine.api.DeviceEvent;
 import hearth.installation.Installation;
 import hearth.installation.LocalInstallations;
+import hearth.installation.LocalLocations;
+import hearth.cluster.InternalApi.Rename;
+import hearth.cluster.InternalApi.SetAttribute;
+import hearth.cluster.InternalApi.SetMode;
 import hearth.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,11 +38,14 @@ class ShardInternalController {
     private final ShardReplicas replicas;
     private final LocalDevices devices;
     private final LocalInstallations installations;
+    private final LocalLocations locations;
 
-    ShardInternalController(ShardReplicas replicas, LocalDevices devices, LocalInstallations installations) {
+    ShardInternalController(ShardReplicas replicas, LocalDevices devices, LocalInstallations installations,
+                            LocalLocations locations) {
         this.replicas = replicas;
         this.devices = devices;
         this.installations = installations;
+        this.locations = locations;
     }
 
     @PutMapping("/internal/locations/{id}")
@@ -76,6 +83,34 @@ class ShardInternalController {
     @GetMapping("/internal/devices/{id}/events")
     List<DeviceEvent> events(@PathVariable String id, @RequestParam(defaultValue = "20") int max) {
         return devices.events(id, max);
+    }
+
+    @PutMapping("/internal/devices/{id}/attributes")
+    Device setAttribute(@PathVariable String id, @RequestBody SetAttribute attribute) {
+        return devices.setAttribute(id, attribute.name(), attribute.value());
+    }
+
+    @PutMapping("/internal/devices/{id}/label")
+    Device rename(@PathVariable String id, @RequestBody Rename rename) {
+        return devices.rename(id, rename.label());
+    }
+
+    @DeleteMapping("/internal/devices/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteDevice(@PathVariable String id) {
+        locations.deleteDevice(id);
+    }
+
+    @PutMapping("/internal/locations/{id}/mode")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void mode(@PathVariable String id, @RequestBody SetMode mode) {
+        locations.setMode(id, mode.mode());
+    }
+
+    @DeleteMapping("/internal/locations/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteLocation(@PathVariable String id) {
+        locations.deleteLocation(id);
     }
 
     @PostMapping("/internal/installations")

@@ -2,6 +2,7 @@ package hearth.cluster;
 
 import hearth.device.LocalDevices;
 import hearth.installation.LocalInstallations;
+import hearth.installation.LocalLocations;
 import hearth.server.ServerDirectory;
 import hearth.web.ApiException;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,9 @@ public class Shards {
     private final Map<String, RemoteShard> remote = new ConcurrentHashMap<>();
 
     public Shards(ServerDirectory directory, LocalDevices devices, LocalInstallations installations,
-                  ClusterClient client) {
+                  LocalLocations locations, ClusterClient client) {
         this.directory = directory;
-        this.local = new LocalShard(directory.localServerName(), devices, installations);
+        this.local = new LocalShard(directory.localServerName(), devices, installations, locations);
         this.client = client;
     }
 

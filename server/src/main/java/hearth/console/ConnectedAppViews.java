@@ -9,6 +9,7 @@ import hearth.location.Location;
 import hearth.location.global.LocationService;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
+import hearth.support.PageTimes;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import hearth.account.CurrentAccount;
 import hearth.installation.Installation;
 import hearth.installation.global.InstallationService;
 import hearth.web.ApiException;
+import hearth.page.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import java.util.Map;
 
 /** "Connected apps": the signed-in account's Installations; change their devices or disconnect them. */
 @Controller
+@Page
 public class ConnectedAppsController {
     private final InstallationService installations;
     private final ConnectedAppViews views;

@@ -5,6 +5,7 @@ import hearth.installation.global.InstallationService;
 import hearth.server.ServerDirectory;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
+import hearth.support.PageTimes;
 import hearth.support.Times;
 import org.springframework.stereotype.Component;
 

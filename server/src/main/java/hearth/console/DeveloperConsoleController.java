@@ -8,6 +8,7 @@ import hearth.smartapp.SmartAppService.Registered;
 import hearth.smartapp.SmartAppService.SourceRejectedException;
 import hearth.smartapp.SmartAppService;
 import hearth.web.ApiException;
+import hearth.page.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -24,6 +25,7 @@ import java.util.List;
  * only its hash, so no later page could show it.
  */
 @Controller
+@Page
 public class DeveloperConsoleController {
     private final SmartAppService apps;
     private final ConsoleAppViews views;

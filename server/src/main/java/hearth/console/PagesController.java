@@ -1,7 +1,6 @@
 package hearth.console;
 
 import hearth.HearthProperties;
-import hearth.account.CurrentAccount;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,18 +8,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 public class PagesController {
-    private final CurrentAccount current;
     private final HearthProperties properties;
 
-    public PagesController(CurrentAccount current, HearthProperties properties) {
-        this.current = current;
+    public PagesController(HearthProperties properties) {
         this.properties = properties;
-    }
-
-    @GetMapping("/")
-    public String home(Model model) {
-        current.find().ifPresent(a -> model.addAttribute("account", a));
-        return "home";
     }
 
     @GetMapping("/login")

@@ -36,6 +36,11 @@ public class DeviceRepository {
     private static final String EVENTS = "SELECT * FROM device_event WHERE device_id = ? "
             + "ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY";
 
+    private static final String RENAME = "UPDATE device SET label = ? WHERE id = ?";
+    private static final String DELETE_EVENTS = "DELETE FROM device_event WHERE device_id = ?";
+    private static final String DELETE_ATTRIBUTES = "DELETE FROM device_attribute WHERE device_id = ?";
+    private static final String DELETE = "DELETE FROM device WHERE id = ?";
+
     private final JdbcClient jdbc;
 
     public DeviceRepository(JdbcClient jdbc) {
@@ -61,6 +66,17 @@ public class DeviceRepository {
     public void insertEvent(DeviceEvent event) {
         jdbc.sql(INSERT_EVENT).params(event.id(), event.deviceId(), event.name(), AttributeValues.text(event.value()),
                 AttributeValues.typeOf(event.value()), event.unit(), Times.db(event.date())).update();
+    }
+
+    public void rename(String id, String label) {
+        jdbc.sql(RENAME).params(label, id).update();
+    }
+
+    /** The device with its attributes and events; whatever refers to it (Installations) must be gone first. */
+    public void delete(String id) {
+        jdbc.sql(DELETE_EVENTS).param(id).update();
+        jdbc.sql(DELETE_ATTRIBUTES).param(id).update();
+        jdbc.sql(DELETE).param(id).update();
     }
 
     public List<Device> findByLocation(String locationId) {

@@ -42,9 +42,7 @@ public class LocalDevices {
 
     @Transactional
     public Device create(String locationId, String label, List<String> capabilityNames, Map<String, Object> initial) {
-        if (label == null || label.isBlank() || label.length() > 200) {
-            throw ApiException.badRequest("label is required (1 to 200 characters)");
-        }
+        checkedLabel(label);
         if (capabilityNames == null || capabilityNames.isEmpty()) {
             throw ApiException.badRequest("capabilities must name at least one capability, e.g. [\"switch\"]");
         }
@@ -128,8 +126,57 @@ public class LocalDevices {
             devices.insertEvent(event);
             recorded.add(event);
         }
-        publisher.publishEvent(new DeviceEventsRecorded(device.id(), device.label(), recorded));
+        publisher.publishEvent(new DeviceEventsRecorded(device.id(), device.locationId(), device.label(), recorded));
         return device.withAttributes(attributes);
+    }
+
+    /**
+     * A person sets an attribute by hand (a virtual door sensor "opens"): checked against the
+     * device's capabilities like a command's effect, recorded as an event, heard by subscribers.
+     */
+    @Transactional
+    public Device setAttribute(String deviceId, String name, Object value) {
+        Device device = devices.findById(deviceId)
+                .orElseThrow(() -> ApiException.notFound("no device with id " + deviceId));
+        List<Capability> capabilities = device.capabilities().stream().map(id -> Capabilities.find(id).orElseThrow())
+                .toList();
+        Attribute attribute = attributeOf(capabilities, name).orElseThrow(() -> ApiException.badRequest(
+                "device '" + device.label() + "' has no attribute '" + name + "'; its attributes: "
+                        + capabilities.stream().flatMap(c -> c.attributes().stream()).map(Attribute::name).toList()));
+        Instant now = clock.instant();
+        AttributeState state = new AttributeState(name, checked(attribute, value), attribute.unit(), now);
+        devices.saveAttribute(device.id(), state);
+        DeviceEvent event = new DeviceEvent(UUID.randomUUID().toString(), device.id(), name, state.value(),
+                state.unit(), now);
+        devices.insertEvent(event);
+        publisher.publishEvent(new DeviceEventsRecorded(device.id(), device.locationId(), device.label(),
+                List.of(event)));
+        Map<String, AttributeState> attributes = new LinkedHashMap<>(device.attributes());
+        attributes.put(name, state);
+        return device.withAttributes(attributes);
+    }
+
+    @Transactional
+    public Device rename(String deviceId, String label) {
+        Device device = devices.findById(deviceId)
+                .orElseThrow(() -> ApiException.notFound("no device with id " + deviceId));
+        String checked = checkedLabel(label);
+        devices.rename(deviceId, checked);
+        return new Device(device.id(), device.locationId(), checked, device.name(), device.typeName(),
+                device.capabilities(), device.attributes(), device.createdAt());
+    }
+
+    /** Removes the device and its history; the caller has taken it out of every Installation. */
+    @Transactional
+    public void delete(String deviceId) {
+        devices.delete(deviceId);
+    }
+
+    private static String checkedLabel(String label) {
+        if (label == null || label.isBlank() || label.length() > 200) {
+            throw ApiException.badRequest("label is required (1 to 200 characters)");
+        }
+        return label.trim();
     }
 
     public List<DeviceEvent> events(String deviceId, int max) {

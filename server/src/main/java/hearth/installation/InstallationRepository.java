@@ -30,6 +30,9 @@ public class InstallationRepository {
             + "d.input_name, d.position";
     private static final String BY_SMARTAPP = SELECT + "WHERE i.smartapp_id = ? ORDER BY i.created_at, i.id, "
             + "d.input_name, d.position";
+    private static final String BY_LOCATION = SELECT + "WHERE i.location_id = ? ORDER BY i.created_at, i.id, "
+            + "d.input_name, d.position";
+    private static final String FORGET_DEVICE = "DELETE FROM installation_device WHERE device_id = ?";
     private static final String DELETE_DEVICES = "DELETE FROM installation_device WHERE installation_id = ?";
     private static final String STATE = "SELECT state FROM installation WHERE id = ?";
     private static final String SAVE_STATE = "UPDATE installation SET state = ? WHERE id = ?";
@@ -67,6 +70,15 @@ public class InstallationRepository {
 
     public List<Installation> findBySmartApp(String smartAppId) {
         return jdbc.sql(BY_SMARTAPP).param(smartAppId).query(this::installations);
+    }
+
+    public List<Installation> findByLocation(String locationId) {
+        return jdbc.sql(BY_LOCATION).param(locationId).query(this::installations);
+    }
+
+    /** The device is taken out of every Installation's choices (it is being deleted). */
+    public void forgetDevice(String deviceId) {
+        jdbc.sql(FORGET_DEVICE).param(deviceId).update();
     }
 
     /** Replaces the devices chosen per input with {@code devices}, in the order given. */

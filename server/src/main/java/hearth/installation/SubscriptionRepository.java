@@ -65,6 +65,10 @@ public class SubscriptionRepository {
         return result;
     }
 
+    public void deleteForDevice(String deviceId) {
+        jdbc.sql("DELETE FROM subscription WHERE device_id = ?").param(deviceId).update();
+    }
+
     public void deleteAll(String installationId) {
         jdbc.sql(DELETE_ALL).param(installationId).update();
     }

@@ -40,6 +40,14 @@ public class LocationRepository {
         }
     }
 
+    public void rename(String id, String name) {
+        jdbc.sql("UPDATE location SET name = ? WHERE id = ?").params(name, id).update();
+    }
+
+    public void delete(String id) {
+        jdbc.sql("DELETE FROM location WHERE id = ?").param(id).update();
+    }
+
     public void updateMode(String id, String mode) {
         jdbc.sql("UPDATE location SET mode = ? WHERE id = ?").params(mode, id).update();
     }

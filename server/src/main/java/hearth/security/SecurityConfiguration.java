@@ -93,7 +93,7 @@ public class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(pathPattern("/"), pathPattern("/login"), pathPattern("/signup"),
-                                pathPattern("/hearth.css"),
+                                pathPattern("/hearth.css"), pathPattern("/live.js"),
                                 pathPattern("/demo/callback"), pathPattern("/error"), pathPattern("/favicon.ico"))
                         .permitAll()
                         .anyRequest().authenticated())

@@ -53,6 +53,28 @@ public class DeviceService {
         return shards.of(found.location().serverName()).events(deviceId, max);
     }
 
+    public Device setAttribute(String ownerId, String deviceId, String name, Object value) {
+        Found found = find(ownerId, deviceId);
+        return shards.of(found.location().serverName()).setAttribute(deviceId, name, value);
+    }
+
+    public Device rename(String ownerId, String deviceId, String label) {
+        Found found = find(ownerId, deviceId);
+        return shards.of(found.location().serverName()).renameDevice(deviceId, label);
+    }
+
+    /** Deletes the device; Installations that had it chosen lose it (they are not told: it just disappears). */
+    public Device delete(String ownerId, String deviceId) {
+        Found found = find(ownerId, deviceId);
+        shards.of(found.location().serverName()).deleteDevice(deviceId);
+        return found.device();
+    }
+
+    /** The Location the device is in, if the account owns it. */
+    public Location locationOf(String ownerId, String deviceId) {
+        return find(ownerId, deviceId).location();
+    }
+
     private record Found(Device device, Location location) {
     }
 

@@ -9,6 +9,7 @@ import hearth.engine.api.PreferenceInput;
 import hearth.installation.Installation;
 import hearth.installation.LocalInstallations;
 import hearth.location.Location;
+import hearth.location.global.LocationService;
 import hearth.oauth.TokenService;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
@@ -39,9 +40,11 @@ public class InstallationService {
     private final TokenService tokens;
     private final AuditLog audit;
     private final TransactionOperations transactions;
+    private final LocationService locations;
 
     public InstallationService(Shards shards, SmartAppService apps, TokenService tokens, AuditLog audit,
-                               TransactionOperations transactions) {
+                               TransactionOperations transactions, LocationService locations) {
+        this.locations = locations;
         this.shards = shards;
         this.apps = apps;
         this.tokens = tokens;
@@ -80,6 +83,26 @@ public class InstallationService {
             audit.record(accountId, AuditEvent.Type.INSTALLATION_REMOVED, "disconnected installation " + id
                     + " (" + found.installation().label() + "); its tokens were revoked");
         });
+    }
+
+    /**
+     * Deletes a Location with everything in it: each Installation is removed as if the user
+     * disconnected it (uninstalled() runs, its tokens are revoked, the audit says so), then the
+     * Location's Server deletes its devices and the directory forgets it.
+     *
+     * @return how many Installations went
+     */
+    public int removeLocation(String accountId, String locationId) {
+        Location location = locations.owned(accountId, locationId);
+        List<Installation> inLocation = shards.of(location.serverName()).installationsOf(accountId).stream()
+                .filter(i -> i.locationId().equals(location.id())).toList();
+        for (Installation installation : inLocation) {
+            remove(accountId, installation.id());
+        }
+        locations.delete(accountId, location.id());
+        audit.record(accountId, AuditEvent.Type.LOCATION_DELETED, "deleted Location " + location.id() + " ("
+                + location.name() + ") with " + inLocation.size() + " installation(s)");
+        return inLocation.size();
     }
 
     /** See {@link LocalInstallations#updateDevices}. */

@@ -1,6 +1,7 @@
-package hearth.account;
+package hearth.page;
 
 import hearth.HearthProperties;
+import hearth.account.CurrentAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
