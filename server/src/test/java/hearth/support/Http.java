@@ -46,6 +46,18 @@ public class Http {
         return send(request(path, headers).GET().build());
     }
 
+    /** A streamed answer, line by line (Server-Sent Events); closing the stream ends the request. */
+    public HttpResponse<java.util.stream.Stream<String>> lines(String path, String... headers) {
+        try {
+            return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> send(String method, String path, String body, String... headers) {
         return send(request(path, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body)).build());
