@@ -49,6 +49,11 @@ public class GrantRepository {
         revoke("installation_id = ?", now, installationId);
     }
 
+    /** What the user's consents gave this Installation; the SmartApp's own tokens (createAccessToken) stay. */
+    public void revokeConsented(String installationId, Instant now) {
+        revoke("installation_id = ? AND origin <> 'self'", now, installationId);
+    }
+
     public void revokeSelfIssued(String installationId, Instant now) {
         revoke("installation_id = ? AND origin = 'self'", now, installationId);
     }

@@ -150,6 +150,13 @@ public class TokenService {
         log.info("revoked every token of account {}", event.accountId());
     }
 
+    /** The user authorized the app again for this Installation: the tokens of earlier consents stop working. */
+    @Transactional
+    public void revokeConsented(String installationId) {
+        grants.revokeConsented(installationId, clock.instant());
+        log.info("revoked the earlier consents' tokens of installation {}", installationId);
+    }
+
     /** The Installation is gone: every grant and token it held, in the caller's transaction. */
     @Transactional
     public void revokeInstallation(String installationId) {

@@ -172,6 +172,15 @@ abstract class HearthTestBase {
         return json(response).get("access_token").asText();
     }
 
+    /** A second Installation of the same app in the same Location, added on purpose; its token. */
+    String secondInstallationToken(Fixture f) {
+        String code = authorize(f, Map.of("switches", List.of(f.lampId(), f.kitchenId()), "installation",
+                List.of("new")));
+        HttpResponse<String> response = exchange(f, code);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).get("access_token").asText();
+    }
+
     JsonNode endpoint(String token) {
         HttpResponse<String> response = http().get("/api/smartapps/endpoints", "Authorization", "Bearer " + token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

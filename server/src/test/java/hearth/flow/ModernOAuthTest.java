@@ -202,8 +202,13 @@ class ModernOAuthTest extends HearthTestBase {
         HttpResponse<String> page = signInAndFollow(browser, "/device", f.username(), f.password(), "/device");
         HttpResponse<String> typed = browser.postForm("/device", Map.of("user_code",
                 start.get("user_code").asText().toLowerCase(), "_csrf", Http.csrf(page.body())));
-        assertThat(typed.statusCode()).isEqualTo(302);
-        HttpResponse<String> consentPage = browser.get(typed.headers().firstValue("Location").orElseThrow());
+        // RFC 8628 §5.4: the page repeats the code and says who asks before anything is chosen.
+        assertThat(typed.statusCode()).isEqualTo(200);
+        assertThat(typed.body()).contains("Is this your device?").contains(start.get("user_code").asText())
+                .contains("Flow Test").contains("the Hearth account <strong>" + f.username() + "</strong>");
+        HttpResponse<String> consentPage = browser.get("/oauth/authorize/continue?request="
+                + Http.requestId(typed.body()));
+        assertThat(consentPage.body()).contains(start.get("user_code").asText());
         HttpResponse<String> done = consent(browser, consentPage, Map.of("switches", List.of(f.lampId())), "allow");
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("Your device is connected");

@@ -88,6 +88,34 @@ class PagesOverHttpTest extends HearthTestBase {
         assertThat(live.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
 
+    @Test
+    void authorizingAgainForTheSameLocationUpdatesThatInstallationAndRevokesItsOldTokens() {
+        Fixture f = fixture();
+        String first = token(f);
+        String firstUri = endpoint(first).get("uri").asText();
+        String code = authorize(f, Map.of("switches", List.of(f.kitchenId())));
+        HttpResponse<String> exchanged = exchange(f, code);
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        String second = json(exchanged).get("access_token").asText();
+
+        assertThat(json(http().get("/api/installations", "Authorization", f.basic())).size()).isEqualTo(1);
+        assertThat(http().get("/api/smartapps/endpoints", "Authorization", "Bearer " + first).statusCode())
+                .as("the earlier token of the updated Installation").isEqualTo(401);
+        assertThat(endpoint(second).get("uri").asText()).isEqualTo(firstUri);
+        HttpResponse<String> switches = http().get(firstUri + "/switches", "Authorization", "Bearer " + second);
+        assertThat(json(switches).findValuesAsString("name")).containsExactly("Kitchen");
+    }
+
+    @Test
+    void theConsentPageNamesThePublisherAndTheRedirectHostAndEscapesTheAppsText() {
+        Fixture f = fixture(resource("apps/flow-test.groovy").replace("name: \"Flow Test\"",
+                "name: \"Flow <b>Test</b>\""), List.of("*"));
+        HttpResponse<String> page = signInAndFollow(http(), authorizeUrl(f, "s"), f.username(), f.password());
+        assertThat(page.body()).contains("the Hearth account <strong>" + f.username() + "</strong>")
+                .contains("<dd id=\"redirect-host\"><strong>client.example.com</strong></dd>")
+                .contains("Flow &lt;b&gt;Test&lt;/b&gt;").doesNotContain("<b>Test</b>");
+    }
+
     private void command(Fixture f, String deviceId, String command) {
         HttpResponse<String> done = http().postJson("/api/devices/" + deviceId + "/commands",
                 Map.of("command", command), "Authorization", f.basic());

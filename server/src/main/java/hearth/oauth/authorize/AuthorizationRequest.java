@@ -13,11 +13,13 @@ import java.time.Instant;
  * @param originalQuery    the query string it came with, to start over after switching accounts
  * @param deviceCodeHash   set when a device (RFC 8628) is being approved: the answer goes to the
  *                         device's polling, not to a redirect URI (then null)
+ * @param userCode         the code the device shows, repeated on every consent page so the user can
+ *                         check it is their own device they are approving (RFC 8628 §5.4); else null
  */
 public record AuthorizationRequest(String id, String clientId, String smartAppId, String redirectUri,
                                    boolean redirectUriGiven, String scope, String state, String codeChallenge,
                                    String codeChallengeMethod, String originalQuery, Instant createdAt,
-                                   String deviceCodeHash) implements Serializable {
+                                   String deviceCodeHash, String userCode) implements Serializable {
 
     public boolean forDevice() {
         return deviceCodeHash != null;

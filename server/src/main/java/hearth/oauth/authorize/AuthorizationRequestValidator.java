@@ -82,7 +82,8 @@ public class AuthorizationRequestValidator {
                     "code_challenge must be 43 to 128 characters of base64url (RFC 7636 §4.2)");
         }
         return new AuthorizationRequest(UUID.randomUUID().toString(), clientId, app.id(), redirectUri,
-                given.isPresent(), scope, state, challenge, challenge == null ? null : method, query, clock.instant(), null);
+                given.isPresent(), scope, state, challenge, challenge == null ? null : method, query, clock.instant(),
+                null, null);
     }
 
     private static Optional<String> first(Map<String, String[]> parameters, String name) {

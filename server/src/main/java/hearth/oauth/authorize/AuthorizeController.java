@@ -10,12 +10,14 @@ import hearth.account.Account;
 import hearth.account.CurrentAccount;
 import hearth.device.Device;
 import hearth.engine.api.PreferenceInput;
+import hearth.installation.Installation;
 import hearth.installation.global.InstallationService;
 import hearth.location.Location;
 import hearth.location.global.LocationService;
 import hearth.server.PublicUrls;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
+import hearth.support.PageTimes;
 import hearth.web.ApiException;
 import hearth.web.ServerUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,6 +48,8 @@ import java.util.Optional;
  */
 @Controller
 public class AuthorizeController {
+    /** The form's value for "add another Installation", as opposed to an existing one's id. */
+    static final String NEW_INSTALLATION = "new";
     private final AuthorizationRequestValidator validator;
     private final ConsentService consent;
     private final SmartAppService apps;
@@ -53,11 +57,12 @@ public class AuthorizeController {
     private final InstallationService installations;
     private final CurrentAccount current;
     private final PublicUrls urls;
+    private final AppIdentity.Finder identities;
     private final Clock clock;
 
     public AuthorizeController(AuthorizationRequestValidator validator, ConsentService consent, SmartAppService apps,
                                LocationService locations, InstallationService installations, CurrentAccount current,
-                               PublicUrls urls, Clock clock) {
+                               PublicUrls urls, AppIdentity.Finder identities, Clock clock) {
         this.validator = validator;
         this.consent = consent;
         this.apps = apps;
@@ -65,6 +70,7 @@ public class AuthorizeController {
         this.installations = installations;
         this.current = current;
         this.urls = urls;
+        this.identities = identities;
         this.clock = clock;
     }
 
@@ -72,7 +78,7 @@ public class AuthorizeController {
     public ModelAndView start(HttpServletRequest request) {
         AuthorizationRequest authorization = validator.validate(request.getParameterMap(), request.getQueryString());
         PendingAuthorizations.put(request.getSession(), authorization);
-        return next(authorization, null, null, Map.of(), null);
+        return next(authorization, null, null, Map.of(), null, false);
     }
 
     @PostMapping("/oauth/authorize")
@@ -93,6 +99,9 @@ public class AuthorizeController {
             return redirect(AuthorizationException.redirect(authorization.redirectUri(), authorization.state(),
                     OAuth2Error.ACCESS_DENIED, "the user denied access"));
         }
+        if ("back".equals(decision)) {
+            return next(authorization, null, null, Map.of(), request.getSession(), true);
+        }
         return next(authorization, location, decision, form, request.getSession());
     }
 
@@ -102,7 +111,7 @@ public class AuthorizeController {
         AuthorizationRequest authorization = PendingAuthorizations.get(request.getSession(false), id, clock.instant())
                 .orElseThrow(() -> AuthorizationException.page("This authorization has expired or is already "
                         + "finished.", "Start again from the app or the device."));
-        return next(authorization, null, null, Map.of(), request.getSession());
+        return next(authorization, null, null, Map.of(), request.getSession(), false);
     }
 
     /** Signs the current account out and starts the same authorization again, at the login page. */
@@ -121,15 +130,21 @@ public class AuthorizeController {
 
     private ModelAndView next(AuthorizationRequest authorization, String locationId, String decision,
                               Map<String, List<String>> form, HttpSession session) {
+        return next(authorization, locationId, decision, form, session, false);
+    }
+
+    /** @param chooseLocation the user went back from the devices to the Locations: ask again */
+    private ModelAndView next(AuthorizationRequest authorization, String locationId, String decision,
+                              Map<String, List<String>> form, HttpSession session, boolean chooseLocation) {
         Account account = current.get();
         SmartAppRecord app = apps.byId(authorization.smartAppId()).orElseThrow(() -> AuthorizationException.page(
                 "The app was removed while you were connecting it.", "Ask its developer."));
-        String appName = apps.compiled(app).definition().displayName();
+        AppIdentity appName = identities.of(app, authorization);
         List<LocationChoice> choices = locations.ownedBy(account.id()).stream().map(l -> LocationChoice.of(l, app))
                 .toList();
         List<LocationChoice> selectable = choices.stream().filter(LocationChoice::selectable).toList();
         Optional<LocationChoice> chosen = locationId == null
-                ? (selectable.size() == 1 ? Optional.of(selectable.get(0)) : Optional.empty())
+                ? (selectable.size() == 1 && !chooseLocation ? Optional.of(selectable.get(0)) : Optional.empty())
                 : selectable.stream().filter(c -> c.id().equals(locationId)).findFirst();
         if (chosen.isEmpty()) {
             ModelAndView page = page("authorize-location", authorization, account, appName);
@@ -142,22 +157,39 @@ public class AuthorizeController {
             return page;
         }
         Location location = locations.owned(account.id(), chosen.get().id());
+        // Already connected here? Then allowing again updates that Installation, unless the user
+        // asks for a second one on purpose.
+        List<Installation> existing = installations.ownedBy(account.id()).stream()
+                .filter(i -> i.smartAppId().equals(app.id()) && i.locationId().equals(location.id())).toList();
+        String target = form.containsKey("installation") ? first(form.get("installation"))
+                : existing.isEmpty() ? NEW_INSTALLATION : existing.get(0).id();
+        Optional<Installation> updating = existing.stream().filter(i -> i.id().equals(target)).findFirst();
+        boolean firstShow = decision == null && !form.containsKey("installation");
         Map<String, List<String>> devices = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>();
         List<PreferenceInput> valueInputs = installations.valueInputs(app);
         Map<PreferenceInput, List<Device>> candidates = installations.candidates(app, location);
-        candidates.keySet().forEach(input -> devices.put(input.name(), form.getOrDefault(input.name(), List.of())));
+        candidates.keySet().forEach(input -> devices.put(input.name(), firstShow && updating.isPresent()
+                ? updating.get().devices().getOrDefault(input.name(), List.of())
+                : form.getOrDefault(input.name(), List.of())));
         valueInputs.forEach(input -> Optional.ofNullable(form.get(input.name())).filter(v -> !v.isEmpty())
                 .ifPresent(v -> values.put(input.name(), v.get(0))));
         String error = null;
         if ("allow".equals(decision)) {
             try {
+                if (!NEW_INSTALLATION.equals(target) && updating.isEmpty()) {
+                    throw ApiException.badRequest("Choose whether to update the app's existing connection here "
+                            + "or to add another one.");
+                }
+                String installationId = updating.map(Installation::id).orElse(null);
                 if (authorization.forDevice()) {
-                    consent.approveDevice(account.id(), authorization, app, location, devices, values);
+                    consent.approveDevice(account.id(), authorization, app, location, devices, values,
+                            installationId);
                     PendingAuthorizations.remove(session, authorization.id());
                     return deviceDone(true);
                 }
-                String code = consent.approve(account.id(), authorization, app, location, devices, values);
+                String code = consent.approve(account.id(), authorization, app, location, devices, values,
+                        installationId);
                 PendingAuthorizations.remove(session, authorization.id());
                 return success(authorization, code);
             } catch (ApiException e) {
@@ -172,6 +204,10 @@ public class AuthorizeController {
         page.addObject("inputs", deviceInputs(candidates, devices));
         page.addObject("valueInputs", valueInputs);
         page.addObject("values", values);
+        page.addObject("existing", existing.stream().map(i -> new ExistingInstallation(i.id(), i.label(),
+                PageTimes.format(i.createdAt(), ""), PageTimes.format(i.lastUsedAt(), "never"),
+                i.allDeviceIds().size())).toList());
+        page.addObject("target", updating.map(Installation::id).orElse(NEW_INSTALLATION));
         if (error != null) {
             page.addObject("error", error);
             page.setStatus(HttpStatus.BAD_REQUEST);
@@ -189,12 +225,18 @@ public class AuthorizeController {
         return result;
     }
 
-    private static ModelAndView page(String view, AuthorizationRequest authorization, Account account, String app) {
+    private static ModelAndView page(String view, AuthorizationRequest authorization, Account account,
+                                     AppIdentity app) {
         ModelAndView page = new ModelAndView(view);
         page.addObject("request", authorization);
         page.addObject("account", account);
-        page.addObject("appName", app);
+        page.addObject("app", app);
+        page.addObject("appName", app.displayName());
         return page;
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? NEW_INSTALLATION : values.get(0);
     }
 
     // Responses carry iss (RFC 9207) so a client talking to several servers can't be mixed up (RFC 9700 §4.4).
@@ -263,5 +305,9 @@ public class AuthorizeController {
     }
 
     public record DeviceOption(String id, String label, boolean checked) {
+    }
+
+    /** An Installation of this app in this Location that allowing again would update. */
+    public record ExistingInstallation(String id, String label, String created, String lastUsed, int devices) {
     }
 }

@@ -25,12 +25,14 @@ import java.util.UUID;
 public class DeviceVerificationController {
     private final DeviceAuthorizationRepository authorizations;
     private final SmartAppService apps;
+    private final AppIdentity.Finder identities;
     private final Clock clock;
 
     public DeviceVerificationController(DeviceAuthorizationRepository authorizations, SmartAppService apps,
-                                        Clock clock) {
+                                        AppIdentity.Finder identities, Clock clock) {
         this.authorizations = authorizations;
         this.apps = apps;
+        this.identities = identities;
         this.clock = clock;
     }
 
@@ -58,8 +60,14 @@ public class DeviceVerificationController {
             return page;
         }
         AuthorizationRequest pending = new AuthorizationRequest(UUID.randomUUID().toString(), app.clientId(), app.id(),
-                null, false, authorization.scope(), null, null, null, "", now, authorization.deviceCodeHash());
+                null, false, authorization.scope(), null, null, null, "", now, authorization.deviceCodeHash(),
+                UserCodes.display(userCode));
         PendingAuthorizations.put(request.getSession(), pending);
-        return new ModelAndView("redirect:/oauth/authorize/continue?request=" + pending.id());
+        // RFC 8628 §5.4: a code can be phished (typed from someone else's screen); the page repeats it
+        // and names who is asking before anything is chosen.
+        ModelAndView page = new ModelAndView("device-confirm");
+        page.addObject("request", pending);
+        page.addObject("app", identities.of(app, pending));
+        return page;
     }
 }

@@ -27,7 +27,7 @@ public final class UserCodes {
         return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 
-    static String display(String code) {
+    public static String display(String code) {
         return code.substring(0, 4) + "-" + code.substring(4);
     }
 }
