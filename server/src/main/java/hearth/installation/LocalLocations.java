@@ -9,6 +9,7 @@ import hearth.web.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Clock;
 
@@ -27,17 +28,19 @@ public class LocalLocations {
     private final SubscriptionRepository subscriptions;
     private final LocalInstallations local;
     private final ApplicationEventPublisher events;
+    private final TransactionOperations transactions;
     private final Clock clock;
 
     public LocalLocations(LocationRepository locations, LocalDevices devices, InstallationRepository installations,
                           SubscriptionRepository subscriptions, LocalInstallations local,
-                          ApplicationEventPublisher events, Clock clock) {
+                          ApplicationEventPublisher events, TransactionOperations transactions, Clock clock) {
         this.locations = locations;
         this.devices = devices;
         this.installations = installations;
         this.subscriptions = subscriptions;
         this.local = local;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -56,20 +59,28 @@ public class LocalLocations {
     public void deleteDevice(String deviceId) {
         Device device = devices.byId(deviceId).orElseThrow(() -> ApiException.notFound("no device " + deviceId
                 + " here"));
-        subscriptions.deleteForDevice(device.id());
-        installations.forgetDevice(device.id());
-        devices.delete(device.id());
+        forget(device.id());
     }
 
-    /** Uninstalls what is left in the Location (the global side has removed what it knows of), then deletes it. */
-    @Transactional
+    /**
+     * Uninstalls what is left in the Location (the global side has removed what it knows of; each
+     * uninstalled() runs outside any transaction), then deletes its devices and itself in one.
+     */
     public void deleteLocation(String locationId) {
         for (Installation installation : installations.findByLocation(locationId)) {
             local.uninstall(installation.id());
         }
-        for (Device device : devices.inLocation(locationId)) {
-            deleteDevice(device.id());
-        }
-        locations.delete(locationId);
+        transactions.executeWithoutResult(tx -> {
+            for (Device device : devices.inLocation(locationId)) {
+                forget(device.id());
+            }
+            locations.delete(locationId);
+        });
+    }
+
+    private void forget(String deviceId) {
+        subscriptions.deleteForDevice(deviceId);
+        installations.forgetDevice(deviceId);
+        devices.delete(deviceId);
     }
 }
