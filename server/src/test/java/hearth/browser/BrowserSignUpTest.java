@@ -27,7 +27,8 @@ class BrowserSignUpTest extends BrowserTestBase {
         signIn(username, "a long enough password");
 
         assertThat(path()).isEqualTo("/");
-        assertThat(find(By.tagName("main")).getText()).contains("Signed in as " + username);
+        assertThat(find(By.cssSelector("header.site")).getText()).contains("Signed in as " + username);
+        assertThat(heading()).isEqualTo("Your homes");
         assertThat(find(By.linkText("Connected apps")).getAttribute("href")).endsWith("/apps");
         assertThat(find(By.linkText("Developer console")).getAttribute("href")).endsWith("/console");
     }
