@@ -352,6 +352,40 @@ class HandlerBehaviourTest {
     }
 
     @Test
+    void renderCannotRedirectOffTheInstallationsOriginNorWeakenSecurityHeaders() {
+        SmartApp a = app(engine, """
+                mappings { path("/h") { action: [GET: "h"] } }
+                def h() { render(status: 302, data: "", headers: [(params.name): params.value]) }
+                """);
+        FakeContext ctx = new FakeContext();
+        String own = ctx.apiServerUrl();
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("Location", "https://attacker.example/phish");
+        refused.put("location", "//attacker.example/phish");
+        refused.put("Content-Location", "http://attacker.example/");
+        refused.put("Refresh", "0; url=https://attacker.example/");
+        refused.put("Link", "<https://attacker.example/x>; rel=preload");
+        refused.put("X-Content-Type-Options", "sniff");
+        refused.put("Content-Security-Policy", "default-src *");
+        refused.put("X-Frame-Options", "ALLOWALL");
+        refused.put("Access-Control-Allow-Origin", "*");
+        refused.put("Access-Control-Allow-Headers", "*");
+        refused.put("Set-Cookie", "SESSION=x");
+        refused.put("Strict-Transport-Security", "max-age=0");
+        refused.put("Cross-Origin-Resource-Policy", "cross-origin");
+        refused.forEach((name, value) -> assertThat(a.handle(get("/h", Map.of("name", name, "value", value)), ctx))
+                .as(name + ": " + value).isInstanceOfSatisfying(HandlerOutcome.Failure.class, f -> {
+                    assertThat(f.type()).isEqualTo("IllegalArgumentException");
+                    assertThat(f.message()).contains(name);
+                }));
+        for (String ok : List.of("/api/smartapps/installations/x/done", "done?x=1", own + "/elsewhere")) {
+            assertThat(a.handle(get("/h", Map.of("name", "Location", "value", ok)), ctx)).as(ok)
+                    .isInstanceOfSatisfying(Response.class, r -> assertThat(r.headers()).containsEntry("Location", ok));
+        }
+        assertThat(a.handle(get("/h", Map.of("name", "Refresh", "value", "5")), ctx)).isInstanceOf(Response.class);
+    }
+
+    @Test
     void classicTimeHelpers() {
         SmartApp a = app(engine, """
                 mappings { path("/t") { action: [GET: "t"] } }

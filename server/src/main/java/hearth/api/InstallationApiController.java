@@ -57,9 +57,9 @@ public class InstallationApiController {
     }
 
     private static ResponseEntity<?> respond(InstallationCallOutcome outcome) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status(outcome))
-                .header("Content-Security-Policy", SANDBOX)
-                .header("X-Content-Type-Options", "nosniff");
+        // Set, not added, after everything else: whatever an answer carries, these are the only values
+        // (the engine refuses app headers of these names too).
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status(outcome));
         if (outcome.rate() != null) {
             // The classic platform's rate headers.
             response.header("X-RateLimit-Limit", Integer.toString(outcome.rate().limit()))
@@ -68,10 +68,12 @@ public class InstallationApiController {
         }
         if (outcome instanceof InstallationCallOutcome.Refused refused) {
             refused.error().headers().forEach(response::header);
-            return response.contentType(JSON).body(refused.error().body());
+            return response.headers(InstallationApiController::securityHeaders).contentType(JSON)
+                    .body(refused.error().body());
         }
         InstallationCallOutcome.Answered answered = (InstallationCallOutcome.Answered) outcome;
         answered.headers().forEach(response::header);
+        response.headers(InstallationApiController::securityHeaders);
         if (answered.body() == null) {
             return response.build();
         }
@@ -79,6 +81,12 @@ public class InstallationApiController {
             response.contentType(MediaType.parseMediaType(answered.contentType()));
         }
         return response.body(answered.body());
+    }
+
+    /** An app may answer text/html on Hearth's own origin: keep it from running script or sniffing types there. */
+    private static void securityHeaders(HttpHeaders headers) {
+        headers.set("Content-Security-Policy", SANDBOX);
+        headers.set("X-Content-Type-Options", "nosniff");
     }
 
     private static int status(InstallationCallOutcome outcome) {

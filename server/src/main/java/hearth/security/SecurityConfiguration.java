@@ -2,6 +2,8 @@ package hearth.security;
 
 import hearth.web.ApiError;
 import hearth.web.ErrorBodies;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,7 +16,13 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.core.context.DeferredSecurityContext;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -70,7 +78,10 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain managementApi(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions)
             throws Exception {
-        RequestMatcher basicAuthenticated = request -> request.getHeader("Authorization") != null;
+        // CSRF is skipped only for HTTP Basic, and a request with Basic never reads the session (see
+        // BasicOrSession), so what authenticates it is the header, which no other site can send. Any
+        // other Authorization header (a bearer token, garbage) leaves the cookie authenticating: CSRF.
+        RequestMatcher basicAuthenticated = BasicOrSession::basic;
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(pathPattern(HttpMethod.POST, "/api/accounts")).permitAll()
@@ -82,10 +93,63 @@ public class SecurityConfiguration {
                 .csrf(c -> c.ignoringRequestMatchers(basicAuthenticated,
                         pathPattern(HttpMethod.POST, "/api/accounts")))
                 .requestCache(c -> c.disable())
+                .securityContext(c -> c.securityContextRepository(new BasicOrSession()))
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();
+    }
+
+    /**
+     * The management API's sign-in: a request that sends HTTP Basic is authenticated by that header
+     * alone (a wrong password is refused even when the session cookie belongs to the same account,
+     * which Spring's Basic filter would otherwise accept), and never stored in the session; any
+     * other request by its session cookie, as usual.
+     */
+    static final class BasicOrSession implements SecurityContextRepository {
+        private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+        static boolean basic(HttpServletRequest request) {
+            String header = request.getHeader("Authorization");
+            return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        }
+
+        @Override
+        public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
+            if (!basic(request)) {
+                return sessions.loadDeferredContext(request);
+            }
+            SecurityContext empty = SecurityContextHolder.createEmptyContext();
+            return new DeferredSecurityContext() {
+                @Override
+                public SecurityContext get() {
+                    return empty;
+                }
+
+                @Override
+                public boolean isGenerated() {
+                    return true;
+                }
+            };
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public SecurityContext loadContext(HttpRequestResponseHolder holder) {
+            return loadDeferredContext(holder.getRequest()).get();
+        }
+
+        @Override
+        public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+            if (!basic(request)) {
+                sessions.saveContext(context, request, response);
+            }
+        }
+
+        @Override
+        public boolean containsContext(HttpServletRequest request) {
+            return !basic(request) && sessions.containsContext(request);
+        }
     }
 
     @Bean

@@ -80,4 +80,31 @@ class SandboxOverHttpTest extends HearthTestBase {
         HttpResponse<String> ok = http().get(uri + "/ok", "Authorization", "Bearer " + token);
         assertThat(ok.statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void anAppCannotRedirectOffSiteNorWeakenTheServersSecurityHeaders() {
+        String source = HEADER.replace("path(\"/go\") { action: [GET: \"go\"] }",
+                "path(\"/go\") { action: [GET: \"go\"] }; path(\"/sniff\") { action: [GET: \"sniff\"] };"
+                        + " path(\"/away\") { action: [GET: \"away\"] }")
+                + "def go() { render(status: 302, data: '', headers: [Location: '/api/smartapps/installations/x/done']) }\n"
+                + "def sniff() { render(contentType: 'text/html', data: '<script>1</script>',"
+                + " headers: ['X-Content-Type-Options': 'sniff']) }\n"
+                + "def away() { render(status: 302, data: '', headers: [Location: 'https://attacker.example/login']) }\n";
+        Fixture f = fixture(source, List.of("*"));
+        String token = token(f);
+        String uri = endpoint(token).get("uri").asText();
+        HttpResponse<String> relative = http().get(uri + "/go", "Authorization", "Bearer " + token);
+        assertThat(relative.statusCode()).isEqualTo(302);
+        assertThat(relative.headers().allValues("Location")).containsExactly("/api/smartapps/installations/x/done");
+        assertThat(relative.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        for (String path : List.of("/sniff", "/away")) {
+            HttpResponse<String> refused = http().get(uri + path, "Authorization", "Bearer " + token);
+            assertThat(refused.statusCode()).as(path).isEqualTo(500);
+            assertThat(json(refused).get("error").asBoolean()).isTrue();
+            assertThat(json(refused).get("type").asText()).isEqualTo("IllegalArgumentException");
+            assertThat(json(refused).get("message").asText()).containsAnyOf("X-Content-Type-Options", "Location");
+            assertThat(refused.headers().firstValue("Location")).isEmpty();
+            assertThat(refused.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        }
+    }
 }

@@ -218,7 +218,13 @@ public abstract class SmartAppScript extends Script {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (options.get("headers") instanceof Map<?, ?> h) {
-            h.forEach((k, v) -> headers.put(ResponseHeaders.name(k), ResponseHeaders.value(v)));
+            String origin = scope.context == null ? null : scope.context.apiServerUrl();
+            h.forEach((k, v) -> {
+                String name = ResponseHeaders.name(k);
+                String value = ResponseHeaders.value(v);
+                ResponseHeaders.check(name, value, origin);
+                headers.put(name, value);
+            });
         }
         RenderedResponse r = new RenderedResponse(code, contentType == null ? null : contentType.toString(),
                 options.get("data"), headers);
