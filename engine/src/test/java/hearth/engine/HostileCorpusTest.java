@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One hostile SmartApp per escape route (src/test/resources/hostile). Each payload first runs
  * under plain Groovy, where it must really do its damage (create a file, read a secret file or an
- * environment variable), or it proves nothing; then through the engine, which must refuse it (at
+ * environment variable, write the JVM's security provider table), or it proves nothing; then through the engine, which must refuse it (at
  * registration or at the call, for the reason the file's header names) with no damage done.
  */
 class HostileCorpusTest {
@@ -44,9 +44,13 @@ class HostileCorpusTest {
 
     @AfterEach
     void forgetMetaClassChanges() {
-        // the plain runs of the metaClass payloads change String's meta class JVM-wide
+        // the plain runs of the metaClass payloads change String's meta class JVM-wide, and the
+        // provider payloads the JVM's security provider table
         GroovySystem.getMetaClassRegistry().removeMetaClass(String.class);
+        java.security.Security.getProvider("SUN").remove(PROVIDER_MARKER);
     }
+
+    private static final String PROVIDER_MARKER = "Hearth.Marker";
 
     static Stream<String> payloads() throws IOException, URISyntaxException {
         Path hostile = Path.of(HostileCorpusTest.class.getResource("/hostile").toURI());
@@ -111,6 +115,7 @@ class HostileCorpusTest {
             case "file" -> Files.exists(marker);
             case "secret" -> text.contains(secret);
             case "env" -> text.contains(System.getenv("PATH"));
+            case "provider" -> marker.toString().equals(java.security.Security.getProvider("SUN").get(PROVIDER_MARKER));
             default -> throw new IllegalArgumentException("unknown effect " + effect);
         };
     }

@@ -14,6 +14,7 @@ import static hearth.engine.support.Engines.HEADER;
 import static hearth.engine.support.Engines.app;
 import static hearth.engine.support.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sandbox rules beyond the hostile corpus: what still works, and how refusals read. */
 class SandboxTest {
@@ -150,8 +151,12 @@ class SandboxTest {
 
     @Test
     void onlyPlainDataIsWalkedIntoJson() {
-        // a stream is not data: written as its text, its getters are never called
-        assertThat(run("[s: [1].iterator(), t: 'x'.chars()]")).startsWith("{\"s\":[1],\"t\":\"java.util.stream");
+        assertThat(run("[s: [1].iterator()]")).isEqualTo("{\"s\":[1]}");
+        // a stream is not data, and may run closures on other threads: not available at all
+        assertThatThrownBy(() -> engine.compile(hearth.engine.support.Engines.HEADER
+                + "mappings { path('/x') { action: [GET: 'x'] } }\ndef x() { 'x'.chars() }"))
+                .hasMessageContaining("calling 'chars' on java.lang.String is not allowed");
+        assertThat(run("def n = 'str' + 'eam'; [1, 2].\"$n\"().count()")).startsWith("SandboxViolationException");
     }
 
     @Test
@@ -203,12 +208,15 @@ class SandboxTest {
         try (SmartAppEngine patient = new SmartAppEngine(new EngineSettings(java.time.Duration.ofSeconds(120), 2, 4,
                 64L * 1024 * 1024))) {
             SmartApp a = app(patient, "mappings { path(\"/x\") { action: [GET: \"x\"] } }\n"
-                    + "def x() { def l = [1]; 40.times { l = l + l }; l.size() }");
+                    + "def x() { def l = []; while (true) { l << ('x' * 100_000) + l.size() } }");
             long start = System.nanoTime();
             assertThat(a.handle(get("/x"), new FakeContext())).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
                     f -> assertThat(f.type()).isEqualTo("MemoryLimitExceededException"));
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(100_000);
         }
+        // doubling a list is refused by its size before the JDK copies it
+        assertThat(run("def l = [1]; 40.times { l = l + l }; l.size()"))
+                .startsWith("SandboxViolationException: collections are limited");
         assertThat(run("(1..2_000_000_000).toList().size()")).startsWith("SandboxViolationException: ranges are limited");
         assertThat(run("('x' * 2_000_000_000).size()")).startsWith("SandboxViolationException: repeating is limited");
         assertThat(run("[2 * 3, 'ab' * 2, [1] * 2]")).isEqualTo("[6,\"abab\",[1,1]]");
@@ -265,7 +273,17 @@ class SandboxTest {
     void oneAppsMetaClassChangesCannotReachAnother() {
         // the runtime route to metaClass is refused, so String stays as it was for everyone
         assertThat(run("def k = 'meta' + 'Class'; def mc = String[k]; 1")).startsWith("SandboxViolationException");
-        assertThat(run("def n = 'pw' + 'n'; 'x'.\"$n\"()")).startsWith("SandboxViolationException");
+        // and app code dispatches on meta classes of the sandbox's own: even a JVM-wide change made
+        // outside the sandbox (by any code at all) changes nothing an app's call does
+        new groovy.lang.GroovyShell().evaluate("String.metaClass.pwn = { -> 'pwned' }; "
+                + "String.metaClass.toUpperCase = { -> 'hijacked' }");
+        try {
+            assertThat("x".toUpperCase()).isEqualTo("X");
+            assertThat(run("def n = 'pw' + 'n'; 'x'.\"$n\"()")).startsWith("MissingMethodException");
+            assertThat(run("'abc'.toUpperCase()")).isEqualTo("ABC");
+        } finally {
+            groovy.lang.GroovySystem.getMetaClassRegistry().removeMetaClass(String.class);
+        }
     }
 
     @Test
@@ -286,6 +304,70 @@ class SandboxTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+    @Test
+    void appMethodsNamedLikeObjectsWin() {
+        SmartApp a = app(engine, """
+                mappings { path("/x") { action: [GET: "x"] }; path("/y") { action: [GET: "y"] } }
+                def notify(msg) { "notified " + msg }
+                def notifyAll(a, b) { "all " + a + b }
+                def x() { [notify("you"), notifyAll(1, 2), [1].collect { notify(it) }] }
+                def y() { notify() }
+                """);
+        assertThat(((Response) a.handle(get("/x"), new FakeContext())).body())
+                .isEqualTo("[\"notified you\",\"all 12\",[\"notified 1\"]]");
+        // with no argument only Object#notify() matches, and that one is not the app's
+        assertThat(a.handle(get("/y"), new FakeContext())).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                f -> assertThat(f.message()).contains("notify()"));
+    }
+
+    @Test
+    void absentMembersAreGroovysOwnErrors() {
+        assertThat(run("true.by")).isEqualTo("MissingPropertyException: No such property: by for class: java.lang.Boolean");
+        assertThat(run("5.foo()")).startsWith(
+                "MissingMethodException: No signature of method: foo for class: java.lang.Integer is applicable");
+        assertThat(run("def n = 'fo' + 'o'; [1]*.\"$n\"")).startsWith("MissingPropertyException: No such property: foo");
+        // a member that exists and is not allowed is a refusal
+        assertThat(run("def n = 'in' + 'tern'; 'x'.\"$n\"()")).startsWith("SandboxViolationException");
+    }
+
+    @Test
+    void dynamicNamesAreConvertedOnce() {
+        assertThat(run("def n = 0; def k = \"${-> n++; 'empty'}\"; def a = [1].\"$k\"; def b = [empty: 'yes'][k]; "
+                + "def c = [:]; c[k] = 1; [a, b, c.keySet()[0] instanceof String, n]"))
+                .isEqualTo("[false,\"yes\",true,3]");
+    }
+
+    @Test
+    void costlyCallsAreRefusedBeforeTheyRun() {
+        long start = System.nanoTime();
+        for (String costly : java.util.List.of("2G ** 100_000_000", "3 ** 100_000_000", "def b = 3G; b **= 100_000_000",
+                "new BigInteger('2').pow(100_000_000)", "BigInteger.ONE.shiftLeft(2_000_000_000)",
+                "BigInteger.ONE << 2_000_000_000", "new BigInteger(4096, 100, new Random())",
+                "(1..12).toList().permutations()", "(1..30).toList().subsequences()",
+                "[(1..1000).toList(), (1..1000).toList(), (1..1000).toList()].combinations()",
+                "Arrays.copyOf(new int[1], 2_000_000_000)", "Arrays.copyOfRange(new int[1], 0, 2_000_000_000)",
+                "String.format('%1000000000d', 1)", "sprintf('%1000000000s', 'x')", "'%.999999999f'.formatted(1.0d)",
+                "Collections.nCopies(1_000_000, 'x' * 1000).join()", "Collections.nCopies(1_000_000, 'x' * 1000).toString()",
+                "('x' * 1000).multiply(1_000_000)", "('a' * 1_000_000).replace('a', 'x' * 100)",
+                "('a' * 1_000_000).replaceAll('a', 'x' * 100)", "def s = 'x' * 1_000_000; 10.times { s = s + s }",
+                "('a'..'zzzzzz').size()", "def l = []; l[2_000_000_000] = 1", "new BigDecimal('1e999999999').intValue()",
+                "'1e999999999'.toBigDecimal()", "new groovy.json.JsonSlurper().parseText('[1e999999999]').sum()",
+                "Collections.nCopies(2_000_000_000, 1)")) {
+            assertThat(run(costly)).as(costly).containsAnyOf("SandboxViolationException", "NumberTooLargeException");
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("refused before running, not stopped at a deadline")
+                .isLessThan(30_000);
+        assertThat(run("[2 ** 10, 2G ** 100 > 0, 'ab' * 3, [1] * 2, (1..4).toList().permutations().size()]"))
+                .isEqualTo("[1024,true,\"ababab\",[1,1],24]");
+    }
+
+    @Test
+    void nothingRunsOnAnotherThread() {
+        for (String elsewhere : java.util.List.of("def n = 'parallel' + 'Stream'; [1, 2].\"$n\"().count()",
+                "def n = 'str' + 'eam'; [1, 2].\"$n\"().parallel().count()")) {
+            assertThat(run(elsewhere)).as(elsewhere).startsWith("SandboxViolationException");
         }
     }
 }

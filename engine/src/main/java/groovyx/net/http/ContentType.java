@@ -1,9 +1,11 @@
 package groovyx.net.http;
 
+import hearth.engine.sandbox.SmartAppApi;
 /**
  * HTTPBuilder's content types, which classic apps pass as {@code contentType: ContentType.JSON};
  * Hearth reads them by their text ({@link #toString()}).
  */
+@SmartAppApi
 public enum ContentType {
     ANY("*/*"), TEXT("text/plain"), JSON("application/json"), XML("application/xml"), HTML("text/html"),
     URLENC("application/x-www-form-urlencoded"), BINARY("application/octet-stream");

@@ -1,5 +1,6 @@
 package groovyx.net.http;
 
+import hearth.engine.sandbox.SmartAppApi;
 import hearth.engine.dsl.HttpResponseView;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.IOException;
  * {@code e.response.data}, and the reason phrase as the message. Hearth has no HTTPBuilder; only
  * these names are kept.
  */
+@SmartAppApi
 public class HttpResponseException extends IOException {
     private final transient HttpResponseView response;
 
@@ -24,10 +26,12 @@ public class HttpResponseException extends IOException {
         this.response = response;
     }
 
+    @SmartAppApi
     public HttpResponseView getResponse() {
         return response;
     }
 
+    @SmartAppApi
     public int getStatusCode() {
         return response.getStatus();
     }

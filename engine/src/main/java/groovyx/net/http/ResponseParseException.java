@@ -1,5 +1,6 @@
 package groovyx.net.http;
 
+import hearth.engine.sandbox.SmartAppApi;
 import hearth.engine.dsl.HttpResponseView;
 
 /**
@@ -7,6 +8,7 @@ import hearth.engine.dsl.HttpResponseView;
  * HTTPBuilder reported it; the IFTTT app catches it by this name. {@code e.response.data} holds
  * the text as received.
  */
+@SmartAppApi
 public class ResponseParseException extends HttpResponseException {
     public ResponseParseException(HttpResponseView response, String why) {
         super(response, "could not parse the response as " + why);

@@ -5,6 +5,7 @@ import groovy.lang.GroovyCodeSource;
 import hearth.engine.api.CompilationProblem;
 import hearth.engine.api.SmartAppCompilationException;
 import hearth.engine.runtime.SmartAppScript;
+import hearth.engine.sandbox.AppClassLoader;
 import hearth.engine.sandbox.SandboxTransformer;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
@@ -45,7 +46,7 @@ public final class ScriptCompiler {
     public Class<? extends SmartAppScript> compile(String source, String className) throws SmartAppCompilationException {
         CompilerConfiguration config = configuration();
         ClassLoader parent = SmartAppScript.class.getClassLoader();
-        try (GroovyClassLoader loader = new GroovyClassLoader(parent, config, false)) {
+        try (GroovyClassLoader loader = new AppClassLoader(parent, config)) {
             Class<?> cls = loader.parseClass(new GroovyCodeSource(source, className + ".groovy", "/hearth/smartapp"),
                     false);
             if (!SmartAppScript.class.isAssignableFrom(cls)) {

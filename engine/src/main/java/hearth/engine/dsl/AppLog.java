@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
  * Installation id. Anything that looks like a token is masked, since apps happily log
  * {@code params} or {@code state} and those may hold one.
  */
+@SmartAppApi
 public final class AppLog {
     private static final Logger LOG = LoggerFactory.getLogger("hearth.smartapp");
     private static final Pattern SECRET = Pattern.compile(
@@ -25,36 +27,42 @@ public final class AppLog {
         this.installationId = installationId;
     }
 
+    @SmartAppApi
     public void trace(Object message) {
         if (LOG.isTraceEnabled() && allowed()) {
             LOG.trace("[{}] {}", installationId, clean(message));
         }
     }
 
+    @SmartAppApi
     public void debug(Object message) {
         if (LOG.isDebugEnabled() && allowed()) {
             LOG.debug("[{}] {}", installationId, clean(message));
         }
     }
 
+    @SmartAppApi
     public void info(Object message) {
         if (allowed()) {
             LOG.info("[{}] {}", installationId, clean(message));
         }
     }
 
+    @SmartAppApi
     public void warn(Object message) {
         if (allowed()) {
             LOG.warn("[{}] {}", installationId, clean(message));
         }
     }
 
+    @SmartAppApi
     public void error(Object message) {
         if (allowed()) {
             LOG.error("[{}] {}", installationId, clean(message));
         }
     }
 
+    @SmartAppApi
     public void error(Object message, Throwable t) {
         if (!allowed()) {
             return;
@@ -63,6 +71,7 @@ public final class AppLog {
                 clean(t.getMessage()));
     }
 
+    @SmartAppApi
     public void warn(Object message, Throwable t) {
         if (!allowed()) {
             return;
@@ -71,14 +80,17 @@ public final class AppLog {
                 clean(t.getMessage()));
     }
 
+    @SmartAppApi
     public void debug(Object message, Throwable t) {
         debug(message + " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")");
     }
 
+    @SmartAppApi
     public void info(Object message, Throwable t) {
         info(message + " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")");
     }
 
+    @SmartAppApi
     public void trace(Object message, Throwable t) {
         trace(message + " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")");
     }

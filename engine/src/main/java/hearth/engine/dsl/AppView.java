@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -8,6 +9,7 @@ import java.util.function.Supplier;
  * {@code app.subscriptions} what it is subscribed to (IFTTT's {@code updated()} reads
  * {@code app.subscriptions*.device}).
  */
+@SmartAppApi
 public final class AppView {
     private final String id;
     private final String label;
@@ -33,6 +35,7 @@ public final class AppView {
         this.subscriptions = memoized(subscriptions);
     }
 
+    @SmartAppApi
     public List<SubscriptionView> getSubscriptions() {
         return subscriptions.get();
     }
@@ -51,18 +54,22 @@ public final class AppView {
         };
     }
 
+    @SmartAppApi
     public String getId() {
         return id;
     }
 
+    @SmartAppApi
     public String getLabel() {
         return label;
     }
 
+    @SmartAppApi
     public String getName() {
         return name;
     }
 
+    @SmartAppApi
     @Override
     public String toString() {
         return label;

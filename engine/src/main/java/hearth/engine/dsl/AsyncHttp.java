@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import java.util.Map;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Map;
  * app's {@code handler(response, data)} before returning: the same order of effects as the classic
  * platform's later callback, only sooner, and within the call's time limit.
  */
+@SmartAppApi
 public final class AsyncHttp {
     /** Sends and calls back; the script implements it. */
     @FunctionalInterface
@@ -21,54 +23,67 @@ public final class AsyncHttp {
         this.sender = sender;
     }
 
+    @SmartAppApi
     public void get(String callback, Map<String, Object> params) throws Exception {
         sender.send("GET", callback, params, null);
     }
 
+    @SmartAppApi
     public void get(String callback, Map<String, Object> params, Object data) throws Exception {
         sender.send("GET", callback, params, data);
     }
 
+    @SmartAppApi
     public void post(String callback, Map<String, Object> params) throws Exception {
         sender.send("POST", callback, params, null);
     }
 
+    @SmartAppApi
     public void post(String callback, Map<String, Object> params, Object data) throws Exception {
         sender.send("POST", callback, params, data);
     }
 
+    @SmartAppApi
     public void put(String callback, Map<String, Object> params) throws Exception {
         sender.send("PUT", callback, params, null);
     }
 
+    @SmartAppApi
     public void put(String callback, Map<String, Object> params, Object data) throws Exception {
         sender.send("PUT", callback, params, data);
     }
 
+    @SmartAppApi
     public void delete(String callback, Map<String, Object> params) throws Exception {
         sender.send("DELETE", callback, params, null);
     }
 
+    @SmartAppApi
     public void delete(String callback, Map<String, Object> params, Object data) throws Exception {
         sender.send("DELETE", callback, params, data);
     }
 
+    @SmartAppApi
     public void head(String callback, Map<String, Object> params) throws Exception {
         sender.send("HEAD", callback, params, null);
     }
 
+    @SmartAppApi
     public void head(String callback, Map<String, Object> params, Object data) throws Exception {
         sender.send("HEAD", callback, params, data);
     }
 
+    @SmartAppApi
     public void patch(String callback, Map<String, Object> params) throws Exception {
         sender.send("PATCH", callback, params, null);
     }
 
+    @SmartAppApi
     public void patch(String callback, Map<String, Object> params, Object data) throws Exception {
         sender.send("PATCH", callback, params, data);
     }
 
+    @SmartAppApi
     @Override
     public String toString() {
         return "asynchttp_v1";

@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import groovy.json.JsonSlurper;
 
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Map;
  * {@code hasError()}, {@code errorMessage}, {@code errorData}, {@code errorJson}. A request that
  * was refused or failed on the network has an error and status 408 (timeout) or 500.
  */
+@SmartAppApi
 public final class AsyncResponseView {
     private final int status;
     private final String text;
@@ -23,42 +25,52 @@ public final class AsyncResponseView {
         this.error = error;
     }
 
+    @SmartAppApi
     public int getStatus() {
         return status;
     }
 
+    @SmartAppApi
     public String getData() {
         return hasError() ? null : text;
     }
 
+    @SmartAppApi
     public Object getJson() {
         return hasError() || text.isBlank() ? null : new JsonSlurper().parseText(text);
     }
 
+    @SmartAppApi
     public Object getXml() throws Exception {
         return hasError() || text.isBlank() ? null : hearth.engine.http.XmlText.parse(text);
     }
 
+    @SmartAppApi
     public Map<String, String> getHeaders() {
         return headers;
     }
 
+    @SmartAppApi
     public boolean hasError() {
         return error != null;
     }
 
+    @SmartAppApi
     public String getErrorMessage() {
         return error;
     }
 
+    @SmartAppApi
     public String getErrorData() {
         return hasError() ? text : null;
     }
 
+    @SmartAppApi
     public Object getErrorJson() {
         return hasError() && !text.isBlank() ? new JsonSlurper().parseText(text) : null;
     }
 
+    @SmartAppApi
     @Override
     public String toString() {
         return "HTTP " + status + (error == null ? "" : " (" + error + ")");

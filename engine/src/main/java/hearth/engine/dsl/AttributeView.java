@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import hearth.engine.capability.Capability;
 
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A classic {@code Attribute}: {@code .name}, {@code .dataType}, {@code .values}. */
+@SmartAppApi
 public final class AttributeView {
     private final Capability.Attribute attribute;
 
@@ -14,14 +16,17 @@ public final class AttributeView {
         this.attribute = attribute;
     }
 
+    @SmartAppApi
     public String getName() {
         return attribute.name();
     }
 
+    @SmartAppApi
     public String getDataType() {
         return attribute.type().name();
     }
 
+    @SmartAppApi
     public List<String> getValues() {
         return attribute.values();
     }
@@ -34,6 +39,7 @@ public final class AttributeView {
         return m;
     }
 
+    @SmartAppApi
     @Override
     public String toString() {
         return getName();

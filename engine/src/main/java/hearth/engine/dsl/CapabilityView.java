@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import hearth.engine.capability.Capability;
 
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A classic {@code Capability}: {@code .name} is the display name ("Switch Level"). */
+@SmartAppApi
 public final class CapabilityView {
     private final Capability capability;
 
@@ -14,19 +16,23 @@ public final class CapabilityView {
         this.capability = capability;
     }
 
+    @SmartAppApi
     public String getName() {
         return capability.name();
     }
 
     /** Not classic, but handy: the camelCase id inputs use. */
+    @SmartAppApi
     public String getId() {
         return capability.id();
     }
 
+    @SmartAppApi
     public List<CommandView> getCommands() {
         return capability.commands().stream().map(CommandView::new).toList();
     }
 
+    @SmartAppApi
     public List<AttributeView> getAttributes() {
         return capability.attributes().stream().map(AttributeView::new).toList();
     }
@@ -39,6 +45,7 @@ public final class CapabilityView {
         return m;
     }
 
+    @SmartAppApi
     @Override
     public String toString() {
         return getName();

@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import hearth.engine.capability.Capability;
 
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A classic {@code Command}: {@code .name} and {@code .arguments} (argument type names, e.g. "NUMBER"). */
+@SmartAppApi
 public final class CommandView {
     private final Capability.Command command;
 
@@ -15,10 +17,12 @@ public final class CommandView {
         this.command = command;
     }
 
+    @SmartAppApi
     public String getName() {
         return command.name();
     }
 
+    @SmartAppApi
     public List<String> getArguments() {
         return command.arguments().stream().map(a -> a.type().name().toUpperCase(Locale.ROOT)).toList();
     }
@@ -30,6 +34,7 @@ public final class CommandView {
         return m;
     }
 
+    @SmartAppApi
     @Override
     public String toString() {
         return getName();

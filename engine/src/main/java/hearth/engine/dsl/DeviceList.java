@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import java.util.ArrayList;
 import java.util.Collection;
 
@@ -8,12 +9,14 @@ import java.util.Collection;
  * command to every device; Groovy does not spread method calls over lists by itself, so a call the
  * list doesn't know is forwarded to each element.
  */
+@SmartAppApi
 public final class DeviceList extends ArrayList<DeviceView> {
 
     public DeviceList(Collection<DeviceView> devices) {
         super(devices);
     }
 
+    @SmartAppApi
     public Object methodMissing(String command, Object args) {
         for (DeviceView d : this) {
             d.methodMissing(command, args);

@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingPropertyException;
 import hearth.engine.api.AttributeState;
@@ -24,6 +25,7 @@ import java.util.Set;
  * {@link #methodMissing}, which checks the capability catalogue and forwards to the host's
  * {@link DeviceHandle}. So this class must never grow a public method whose name is a command.
  */
+@SmartAppApi
 public final class DeviceView extends GroovyObjectSupport {
     private static final int MAX_EVENTS = 200;
 
@@ -33,53 +35,65 @@ public final class DeviceView extends GroovyObjectSupport {
         this.handle = Objects.requireNonNull(handle, "handle");
     }
 
+    @SmartAppApi
     public String getId() {
         return handle.id();
     }
 
+    @SmartAppApi
     public String getDisplayName() {
         String label = handle.label();
         return label == null || label.isBlank() ? handle.name() : label;
     }
 
+    @SmartAppApi
     public String getLabel() {
         return handle.label();
     }
 
+    @SmartAppApi
     public String getName() {
         return handle.name();
     }
 
+    @SmartAppApi
     public String getTypeName() {
         return handle.typeName();
     }
 
     /** Classic devices report these; Hearth's virtual devices have none, so apps get null, not an error. */
+    @SmartAppApi
     public String getManufacturerName() {
         return null;
     }
 
+    @SmartAppApi
     public String getModelName() {
         return null;
     }
 
+    @SmartAppApi
     public String getDeviceNetworkId() {
         return null;
     }
 
+    @SmartAppApi
     public Date getLastActivity() {
         return null;
     }
 
     /** Classic device health; Hearth's devices live in the server, so always reachable. */
+    @SmartAppApi
     public String getStatus() {
         return "ONLINE";
     }
 
+    @SmartAppApi
     public List<CapabilityView> getCapabilities() {
         return capabilities().stream().map(CapabilityView::new).toList();
     }
 
+    @SmartAppApi
     public List<AttributeView> getSupportedAttributes() {
         Map<String, AttributeView> byName = new LinkedHashMap<>();
         for (Capability c : capabilities()) {
@@ -88,6 +102,7 @@ public final class DeviceView extends GroovyObjectSupport {
         return List.copyOf(byName.values());
     }
 
+    @SmartAppApi
     public List<CommandView> getSupportedCommands() {
         Map<String, CommandView> byName = new LinkedHashMap<>();
         for (Capability c : capabilities()) {
@@ -96,50 +111,60 @@ public final class DeviceView extends GroovyObjectSupport {
         return List.copyOf(byName.values());
     }
 
+    @SmartAppApi
     public Object currentValue(String attribute) {
         AttributeState s = handle.currentStates().get(attribute);
         return s == null ? null : s.value();
     }
 
+    @SmartAppApi
     public StateView currentState(String attribute) {
         AttributeState s = handle.currentStates().get(attribute);
         return s == null ? null : StateView.of(s);
     }
 
+    @SmartAppApi
     public Object latestValue(String attribute) {
         return currentValue(attribute);
     }
 
+    @SmartAppApi
     public StateView latestState(String attribute) {
         return currentState(attribute);
     }
 
     /** Every current state, as classic {@code device.currentStates}. */
+    @SmartAppApi
     public List<StateView> getCurrentStates() {
         return handle.currentStates().values().stream().map(StateView::of).toList();
     }
 
     /** By id ("switchLevel") or display name ("Switch Level"), ignoring case, as real apps use both. */
+    @SmartAppApi
     public boolean hasCapability(String idOrName) {
         return Capabilities.find(idOrName)
                 .map(c -> handle.capabilities().stream().anyMatch(id -> id.equalsIgnoreCase(c.id())))
                 .orElse(false);
     }
 
+    @SmartAppApi
     public boolean hasAttribute(String attribute) {
         return capabilities().stream().anyMatch(c -> c.attribute(attribute).isPresent())
                 || handle.currentStates().containsKey(attribute);
     }
 
+    @SmartAppApi
     public boolean hasCommand(String command) {
         return capabilities().stream().anyMatch(c -> c.command(command).isPresent());
     }
 
+    @SmartAppApi
     public List<StateView> events() {
         return events(Map.of());
     }
 
     /** Classic {@code events(max: n)}, newest first; at most {@value #MAX_EVENTS}. */
+    @SmartAppApi
     public List<StateView> events(Map<String, ?> options) {
         int max = 10;
         Object requested = options == null ? null : options.get("max");
@@ -151,6 +176,7 @@ public final class DeviceView extends GroovyObjectSupport {
     }
 
     /** {@code it.currentSwitch}, {@code it.currentLevel}: the current value of that attribute. */
+    @SmartAppApi
     public Object propertyMissing(String property) {
         if (property.length() > "current".length() && property.startsWith("current")) {
             String attribute = Character.toLowerCase(property.charAt(7)) + property.substring(8);
@@ -160,6 +186,7 @@ public final class DeviceView extends GroovyObjectSupport {
     }
 
     /** A device command: checked against the catalogue so a typo fails with the commands it could have been. */
+    @SmartAppApi
     public Object methodMissing(String command, Object args) {
         Object[] arguments = args instanceof Object[] a ? a : new Object[] {args};
         if (!hasCommand(command)) {
@@ -189,16 +216,19 @@ public final class DeviceView extends GroovyObjectSupport {
         return m;
     }
 
+    @SmartAppApi
     @Override
     public String toString() {
         return getDisplayName();
     }
 
+    @SmartAppApi
     @Override
     public boolean equals(Object o) {
         return o instanceof DeviceView d && d.getId().equals(getId());
     }
 
+    @SmartAppApi
     @Override
     public int hashCode() {
         return getId().hashCode();

@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import hearth.engine.api.AppEvent;
 
 import java.util.Date;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code evt} in a subscription handler (classic {@code physicalgraph.app.EventWrapper}). */
+@SmartAppApi
 public final class EventView extends NumberValues {
     private final AppEvent event;
     private final DeviceView device;
@@ -16,55 +18,68 @@ public final class EventView extends NumberValues {
         this.device = device;
     }
 
+    @SmartAppApi
     public String getName() {
         return event.name();
     }
 
+    @SmartAppApi
     public String getValue() {
         return event.value() == null ? null : event.value().toString();
     }
 
+    @SmartAppApi
     public String getStringValue() {
         return getValue();
     }
 
+    @SmartAppApi
     public String getUnit() {
         return event.unit();
     }
 
+    @SmartAppApi
     public String getDeviceId() {
         return event.deviceId();
     }
 
     /** The device, when it is one this Installation was given; else null. */
+    @SmartAppApi
     public DeviceView getDevice() {
         return device;
     }
 
+    @SmartAppApi
     public String getDisplayName() {
         return event.displayName() != null ? event.displayName() : device == null ? null : device.getDisplayName();
     }
 
+    @SmartAppApi
     public String getDescriptionText() {
         return event.descriptionText();
     }
 
+    @SmartAppApi
     public Date getDate() {
         return Date.from(event.date());
     }
 
+    @SmartAppApi
     public String getIsoDate() {
         return Json.isoDate(event.date());
     }
 
+    @SmartAppApi
     public boolean isPhysical() {
         return false;
     }
 
+    @SmartAppApi
     public boolean isDigital() {
         return true;
     }
 
+    @SmartAppApi
     public boolean isStateChange() {
         return true;
     }
@@ -85,6 +100,7 @@ public final class EventView extends NumberValues {
         return m;
     }
 
+    @SmartAppApi
     @Override
     public String toString() {
         return getName() + ": " + getValue();

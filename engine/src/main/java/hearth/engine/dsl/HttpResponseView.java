@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
  * GPathResult for XML, else the text), {@code headers} (by name, any case: {@code
  * resp.headers.'Content-Type'}), {@code contentType} (without parameters), {@code success}.
  */
+@SmartAppApi
 public final class HttpResponseView {
     private final int status;
     private final String reasonPhrase;
@@ -34,36 +36,44 @@ public final class HttpResponseView {
         this.byName = Collections.unmodifiableMap(map);
     }
 
+    @SmartAppApi
     public int getStatus() {
         return status;
     }
 
+    @SmartAppApi
     public String getReasonPhrase() {
         return reasonPhrase;
     }
 
+    @SmartAppApi
     public Object getData() {
         return data;
     }
 
+    @SmartAppApi
     public String getContentType() {
         return contentType;
     }
 
     /** As HTTPBuilder: everything below 400 is a success (an unfollowed redirect too). */
+    @SmartAppApi
     public boolean isSuccess() {
         return status < 400;
     }
 
+    @SmartAppApi
     public boolean getSuccess() {
         return isSuccess();
     }
 
     /** Header values by name, any case; repeated headers joined with ", ". */
+    @SmartAppApi
     public Map<String, String> getHeaders() {
         return byName;
     }
 
+    @SmartAppApi
     public List<HeaderView> getHeaders(String name) {
         List<HeaderView> out = new ArrayList<>();
         for (HeaderView h : headers) {
@@ -74,20 +84,24 @@ public final class HttpResponseView {
         return out;
     }
 
+    @SmartAppApi
     public List<HeaderView> getAllHeaders() {
         return headers;
     }
 
+    @SmartAppApi
     public HeaderView getFirstHeader(String name) {
         List<HeaderView> all = getHeaders(name);
         return all.isEmpty() ? null : all.get(0);
     }
 
+    @SmartAppApi
     public HeaderView getLastHeader(String name) {
         List<HeaderView> all = getHeaders(name);
         return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
+    @SmartAppApi
     @Override
     public String toString() {
         return "HTTP " + status + (reasonPhrase.isEmpty() ? "" : " " + reasonPhrase);

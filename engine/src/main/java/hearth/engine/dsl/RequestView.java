@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import groovy.json.JsonException;
 import groovy.json.JsonSlurper;
 import groovy.xml.XmlSlurper;
@@ -13,6 +14,7 @@ import java.util.Map;
  * {@code request.XML}); a body that is not JSON (or XML) gives null rather than failing the call,
  * as classic apps test {@code if (request.JSON?.command)}.
  */
+@SmartAppApi
 public final class RequestView {
     private final ApiRequest request;
     private Object json;
@@ -24,26 +26,32 @@ public final class RequestView {
         this.request = request;
     }
 
+    @SmartAppApi
     public String getMethod() {
         return request.method();
     }
 
+    @SmartAppApi
     public String getRequestSource() {
         return "oauth";
     }
 
+    @SmartAppApi
     public Map<String, String> getHeaders() {
         return request.headers();
     }
 
+    @SmartAppApi
     public String getBody() {
         return request.body();
     }
 
+    @SmartAppApi
     public String getPath() {
         return request.path();
     }
 
+    @SmartAppApi
     public Object getJSON() {
         if (!jsonParsed) {
             jsonParsed = true;
@@ -59,6 +67,7 @@ public final class RequestView {
         return json;
     }
 
+    @SmartAppApi
     public Object getXML() {
         if (!xmlParsed) {
             xmlParsed = true;

@@ -1,5 +1,6 @@
 package hearth.engine.dsl;
 
+import hearth.engine.sandbox.SmartAppApi;
 import hearth.engine.api.AttributeState;
 import hearth.engine.api.DeviceEvent;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  * {@code Event} from {@code device.events()}. Classic states expose {@code value} as a String and
  * offer typed views of it; the JSON form is {@code {"name","value","unit","date"}}.
  */
+@SmartAppApi
 public final class StateView extends NumberValues {
     private final String id;
     private final String deviceId;
@@ -38,34 +40,42 @@ public final class StateView extends NumberValues {
         return new StateView(e.id(), e.deviceId(), e.name(), e.value(), e.unit(), e.date());
     }
 
+    @SmartAppApi
     public String getId() {
         return id;
     }
 
+    @SmartAppApi
     public String getDeviceId() {
         return deviceId;
     }
 
+    @SmartAppApi
     public String getName() {
         return name;
     }
 
+    @SmartAppApi
     public String getValue() {
         return rawValue == null ? null : rawValue.toString();
     }
 
+    @SmartAppApi
     public String getStringValue() {
         return getValue();
     }
 
+    @SmartAppApi
     public String getUnit() {
         return unit;
     }
 
+    @SmartAppApi
     public Date getDate() {
         return Date.from(date);
     }
 
+    @SmartAppApi
     public String getIsoDate() {
         return Json.isoDate(date);
     }
@@ -97,6 +107,7 @@ public final class StateView extends NumberValues {
         return m;
     }
 
+    @SmartAppApi
     @Override
     public String toString() {
         return getValue() == null ? "null" : getValue();

@@ -4,7 +4,7 @@ import groovyx.net.http.HttpResponseException;
 import hearth.engine.OutboundSettings;
 import hearth.engine.dsl.AsyncResponseView;
 import hearth.engine.dsl.HttpResponseView;
-import hearth.engine.sandbox.Deadline;
+import hearth.engine.limit.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

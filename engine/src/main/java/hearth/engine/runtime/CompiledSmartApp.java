@@ -168,8 +168,10 @@ public final class CompiledSmartApp implements SmartApp {
                     + e.getMessage(), e);
         }
         HandlerOutcome outcome;
+        String smartAppId = context.smartAppId();
         try {
-            outcome = runner.run(() -> {
+            // fair shares per Installation and per registered SmartApp (the compiled source when unknown)
+            outcome = runner.run(context.installationId(), smartAppId == null ? this : smartAppId, () -> {
                 try {
                     HandlerOutcome result = work.run(scope);
                     if (!(result instanceof HandlerOutcome.Failure)) {

@@ -1,6 +1,8 @@
 package hearth.engine.runtime;
 
 import hearth.engine.api.HandlerOutcome;
+import hearth.engine.limit.ExecutionTimeoutSignal;
+import hearth.engine.limit.MemoryLimitSignal;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
 
 import java.lang.reflect.InvocationTargetException;

@@ -9,6 +9,7 @@ import hearth.engine.dsl.DeviceView;
 import hearth.engine.dsl.HttpResponseView;
 import hearth.engine.http.OutboundCall;
 import hearth.engine.http.OutboundRequestRefusedException;
+import hearth.engine.sandbox.SmartAppApi;
 
 import java.io.File;
 import java.io.IOException;
@@ -24,7 +25,9 @@ import java.util.TimeZone;
  * The base class of every compiled SmartApp: the classic DSL ({@code definition},
  * {@code preferences}, {@code mappings}, ...) and the platform methods handlers call
  * ({@code render}, {@code httpError}, {@code now}, ...). Each instance serves one call and reaches
- * the Installation only through its {@link CallScope}.
+ * the Installation only through its {@link CallScope}. What an app may call on itself is exactly
+ * the methods marked {@link SmartAppApi} here (plus its own methods): a new DSL method is one
+ * public method with that annotation.
  */
 public abstract class SmartAppScript extends Script {
     private CallScope scope;
@@ -43,6 +46,7 @@ public abstract class SmartAppScript extends Script {
 
     // ---- definition -------------------------------------------------------------------------
 
+    @SmartAppApi
     public void definition(Map<String, Object> args) {
         if (scope.phase == CallScope.Phase.DESCRIBE) {
             scope.definitionArgs = new LinkedHashMap<>(args);
@@ -50,6 +54,7 @@ public abstract class SmartAppScript extends Script {
     }
 
     /** {@code definition(...) { appSetting "x" }}. */
+    @SmartAppApi
     public void definition(Map<String, Object> args, Closure<?> body) {
         definition(args);
         if (scope.phase == CallScope.Phase.DESCRIBE) {
@@ -57,17 +62,20 @@ public abstract class SmartAppScript extends Script {
         }
     }
 
+    @SmartAppApi
     public void appSetting(String name) {
         scope.appSettings.add(name);
     }
 
     // ---- preferences ------------------------------------------------------------------------
 
+    @SmartAppApi
     public void preferences(Closure<?> body) {
         preferences(Map.of(), body);
     }
 
     /** {@code preferences(oauthPage: "p") { page(...) { ... } }}. Only read at compile time. */
+    @SmartAppApi
     public void preferences(Map<String, Object> options, Closure<?> body) {
         if (scope.phase == CallScope.Phase.DESCRIBE) {
             scope.preferencesDeclared = true;
@@ -80,6 +88,7 @@ public abstract class SmartAppScript extends Script {
      * {@code page(name: "p", content: "method")}, or classic shorthand {@code page(name: "p")}
      * whose content is the method named like the page: a dynamic page.
      */
+    @SmartAppApi
     public void page(Map<String, Object> options) {
         Object content = options.get("content");
         Object name = options.get("name");
@@ -91,6 +100,7 @@ public abstract class SmartAppScript extends Script {
         }
     }
 
+    @SmartAppApi
     public void page(Map<String, Object> options, Closure<?> body) {
         Object content = options.get("content");
         if (content != null) {
@@ -99,11 +109,13 @@ public abstract class SmartAppScript extends Script {
         body.call();
     }
 
+    @SmartAppApi
     public void page(String name, String title, Closure<?> body) {
         body.call();
     }
 
     /** A dynamic page's content method calls this; it answers a description of the page. */
+    @SmartAppApi
     public Map<String, Object> dynamicPage(Map<String, Object> options, Closure<?> body) {
         body.call();
         Map<String, Object> page = new LinkedHashMap<>(options);
@@ -111,77 +123,97 @@ public abstract class SmartAppScript extends Script {
         return page;
     }
 
+    @SmartAppApi
     public void section(Closure<?> body) {
         section(Map.of(), null, body);
     }
 
+    @SmartAppApi
     public void section(String title, Closure<?> body) {
         section(Map.of(), title, body);
     }
 
+    @SmartAppApi
     public void section(Map<String, Object> options, Closure<?> body) {
         Object title = options.get("title");
         section(options, title == null ? null : title.toString(), body);
     }
 
+    @SmartAppApi
     public void section(Map<String, Object> options, String title, Closure<?> body) {
         scope.preferences.inSection(title, body::call);
     }
 
+    @SmartAppApi
     public void input(Map<String, Object> options) {
         scope.preferences.input(options, null, null);
     }
 
+    @SmartAppApi
     public void input(String name, String type) {
         scope.preferences.input(Map.of(), name, type);
     }
 
+    @SmartAppApi
     public void input(Map<String, Object> options, String name, String type) {
         scope.preferences.input(options, name, type);
     }
 
+    @SmartAppApi
     public void input(Map<String, Object> options, String name) {
         scope.preferences.input(options, name, null);
     }
 
+    @SmartAppApi
     public void input(String name, String type, Map<String, Object> options) {
         scope.preferences.input(options, name, type);
     }
 
     // Page decorations that don't declare inputs: accepted and ignored.
+    @SmartAppApi
     public void paragraph(Object text) {
     }
 
+    @SmartAppApi
     public void paragraph(Map<String, Object> options, Object text) {
     }
 
+    @SmartAppApi
     public void paragraph(Map<String, Object> options) {
     }
 
+    @SmartAppApi
     public void label(Map<String, Object> options) {
     }
 
+    @SmartAppApi
     public void mode(Map<String, Object> options) {
     }
 
+    @SmartAppApi
     public void icon(Map<String, Object> options) {
     }
 
+    @SmartAppApi
     public void href(Map<String, Object> options) {
     }
 
+    @SmartAppApi
     public void href(Map<String, Object> options, String page) {
     }
 
+    @SmartAppApi
     public void href(String page) {
     }
 
+    @SmartAppApi
     public void app(Map<String, Object> options) {
     }
 
     // ---- mappings ---------------------------------------------------------------------------
 
     /** Only recorded here: the engine evaluates it per request, with {@code params} and {@code state} set. */
+    @SmartAppApi
     public void mappings(Closure<?> body) {
         scope.mappings = body;
     }
@@ -190,6 +222,7 @@ public abstract class SmartAppScript extends Script {
      * {@code path("/x") { action: [GET: "h"] }}: {@code action:} is a statement label there, so the
      * closure's value is the map; {@code action(GET: "h")} works too.
      */
+    @SmartAppApi
     public void path(String pattern, Closure<?> body) {
         if (scope.routes == null) {
             throw new IllegalStateException("path(...) belongs inside mappings { }");
@@ -198,16 +231,19 @@ public abstract class SmartAppScript extends Script {
         scope.routes.add(pattern, value instanceof Map<?, ?> actions ? actions : null);
     }
 
+    @SmartAppApi
     public Map<String, Object> action(Map<String, Object> actions) {
         return actions;
     }
 
     // ---- handler helpers --------------------------------------------------------------------
 
+    @SmartAppApi
     public long now() {
         return System.currentTimeMillis();
     }
 
+    @SmartAppApi
     public RenderedResponse render(Map<String, Object> options) {
         Object status = options.get("status");
         int code = status instanceof Number n ? n.intValue() : status == null ? 200 : Integer.parseInt(status.toString());
@@ -232,11 +268,13 @@ public abstract class SmartAppScript extends Script {
         return r;
     }
 
+    @SmartAppApi
     public void httpError(int status, String message) {
         requireStatus(status);
         throw new HttpErrorSignal(status, message);
     }
 
+    @SmartAppApi
     public void httpError(int status) {
         httpError(status, "");
     }
@@ -247,12 +285,14 @@ public abstract class SmartAppScript extends Script {
         }
     }
 
+    @SmartAppApi
     public String getApiServerUrl() {
         // at compile time (dynamic pages read for their inputs) there is no server yet
         return scope.context == null ? "" : scope.context.apiServerUrl();
     }
 
     /** Classic {@code apiServerUrl("/api/...")}: the server's base URL joined with the path. */
+    @SmartAppApi
     public String apiServerUrl(String path) {
         String base = getApiServerUrl();
         if (path == null || path.isEmpty()) {
@@ -261,11 +301,13 @@ public abstract class SmartAppScript extends Script {
         return path.startsWith("/") ? base + path : base + "/" + path;
     }
 
+    @SmartAppApi
     public String getFullApiServerUrl() {
         return scope.context == null ? "" : getApiServerUrl() + "/api/smartapps/installations/"
                 + scope.context.installationId();
     }
 
+    @SmartAppApi
     public String fullApiServerUrl(String path) {
         String base = getFullApiServerUrl();
         if (path == null || path.isEmpty()) {
@@ -274,11 +316,13 @@ public abstract class SmartAppScript extends Script {
         return path.startsWith("/") ? base + path : base + "/" + path;
     }
 
+    @SmartAppApi
     public String getApiServerUrl(String path) {
         return apiServerUrl(path);
     }
 
     @SuppressWarnings("unchecked")
+    @SmartAppApi
     public String createAccessToken() {
         if (scope.context == null) {
             return ""; // compile time: no Installation to issue a token for
@@ -291,37 +335,44 @@ public abstract class SmartAppScript extends Script {
         return token;
     }
 
+    @SmartAppApi
     public void revokeAccessToken() {
         if (scope.context != null) {
             scope.context.revokeAccessToken();
         }
     }
 
+    @SmartAppApi
     public TimeZone getTimeZone() {
         String tz = scope.context == null || scope.context.location() == null ? null : scope.context.location().timeZone();
         return tz == null ? TimeZone.getTimeZone("UTC") : TimeZone.getTimeZone(tz);
     }
 
     /** Classic {@code timeToday("07:30")} or {@code timeToday(isoString, tz)}: that time of today. */
+    @SmartAppApi
     public Date timeToday(String time, TimeZone tz) {
         return ClassicTime.timeToday(time, tz == null ? getTimeZone() : tz);
     }
 
+    @SmartAppApi
     public Date timeToday(String time) {
         return timeToday(time, null);
     }
 
     /** Classic {@code toDateTime("2015-01-09T15:50:32.000-0600")}. */
+    @SmartAppApi
     public Date toDateTime(String iso) {
         return ClassicTime.toDateTime(iso);
     }
 
+    @SmartAppApi
     public boolean timeOfDayIsBetween(Date start, Date stop, Date value, TimeZone tz) {
         return ClassicTime.timeOfDayIsBetween(start, stop, value, tz == null ? getTimeZone() : tz);
     }
 
     // ---- intents: recorded, carried out (or not) by the host ----------------------------------
 
+    @SmartAppApi
     public void subscribe(Object devices, String event, Object handler) {
         if (handler == null) {
             noHandler("subscribe");
@@ -330,6 +381,7 @@ public abstract class SmartAppScript extends Script {
         scope.intents.add(new AppIntent.Subscribe(deviceIds(devices), event, handlerName(handler)));
     }
 
+    @SmartAppApi
     public void subscribe(Object devices, Object handler) {
         subscribe(devices, null, handler);
     }
@@ -341,77 +393,95 @@ public abstract class SmartAppScript extends Script {
         }
     }
 
+    @SmartAppApi
     public void subscribe(Object devices, String event, Object handler, Map<String, Object> options) {
         subscribe(devices, event, handler);
     }
 
+    @SmartAppApi
     public void unsubscribe() {
         scope.intents.add(new AppIntent.UnsubscribeAll());
     }
 
+    @SmartAppApi
     public void unsubscribe(Object devices) {
         scope.intents.add(new AppIntent.UnsubscribeAll());
     }
 
+    @SmartAppApi
     public void runIn(Number seconds, Object handler) {
         runIn(seconds, handler, Map.of());
     }
 
+    @SmartAppApi
     public void runIn(Number seconds, Object handler, Map<String, Object> options) {
         boolean overwrite = !Boolean.FALSE.equals(options.get("overwrite"));
         scope.intents.add(new AppIntent.RunIn(seconds.longValue(), handlerName(handler), overwrite));
     }
 
+    @SmartAppApi
     public void schedule(Object when, Object handler) {
         String w = when instanceof Date d ? d.toInstant().toString() : String.valueOf(when);
         scope.intents.add(new AppIntent.Schedule(w, handlerName(handler)));
     }
 
+    @SmartAppApi
     public void schedule(Object when, Object handler, Map<String, Object> options) {
         schedule(when, handler);
     }
 
+    @SmartAppApi
     public void runEvery5Minutes(Object handler) {
         schedule("0 */5 * * * ?", handler);
     }
 
+    @SmartAppApi
     public void runEvery15Minutes(Object handler) {
         schedule("0 */15 * * * ?", handler);
     }
 
+    @SmartAppApi
     public void runEvery1Hour(Object handler) {
         schedule("0 0 * * * ?", handler);
     }
 
+    @SmartAppApi
     public void unschedule() {
         scope.intents.add(new AppIntent.Unschedule(null));
     }
 
+    @SmartAppApi
     public void unschedule(Object handler) {
         scope.intents.add(new AppIntent.Unschedule(handlerName(handler)));
     }
 
+    @SmartAppApi
     public void sendPush(String message) {
         scope.intents.add(new AppIntent.Notify("push", null, message));
     }
 
+    @SmartAppApi
     public void sendPushMessage(String message) {
         sendPush(message);
     }
 
+    @SmartAppApi
     public void sendNotificationEvent(String message) {
         scope.intents.add(new AppIntent.Notify("event", null, message));
     }
 
+    @SmartAppApi
     public void sendNotification(String message, Map<String, Object> options) {
         scope.intents.add(new AppIntent.Notify("notification", null, message));
     }
 
+    @SmartAppApi
     public void sendSms(String phone, String message) {
         scope.intents.add(new AppIntent.Notify("sms", phone, message));
     }
 
     /** Classic LAN commands go through a hub; Hearth has none, so the command is dropped, with a warning. */
+    @SmartAppApi
     public void sendHubCommand(Object action) {
         if (scope.binding.getVariables().get("log") instanceof hearth.engine.dsl.AppLog log) {
             log.warn("sendHubCommand: Hearth has no hub to send " + action + " through; dropped");
@@ -419,6 +489,7 @@ public abstract class SmartAppScript extends Script {
     }
 
     /** {@code setLocationMode("Away")}: the host decides whether the app may. */
+    @SmartAppApi
     public void setLocationMode(String mode) {
         scope.intents.add(new AppIntent.SetLocationMode(mode));
     }
@@ -427,6 +498,7 @@ public abstract class SmartAppScript extends Script {
      * Classic {@code pause(ms)}: waits, but never past the call's time limit (the wait ends
      * early and the call times out).
      */
+    @SmartAppApi
     public void pause(Number millis) throws InterruptedException {
         long ms = Math.max(0, Math.min(millis.longValue(), 10_000));
         Thread.sleep(ms);
@@ -434,134 +506,166 @@ public abstract class SmartAppScript extends Script {
 
     // ---- outbound HTTP (hearth.engine.http: the policy, the pinned client, the classic shapes) ----
 
+    @SmartAppApi
     public Object httpGet(Object spec, Closure<?> closure) throws IOException {
         return respond(outbound().request("GET", spec, false), closure);
     }
 
+    @SmartAppApi
     public Object httpGet(Object spec) throws IOException {
         return outbound().request("GET", spec, false);
     }
 
+    @SmartAppApi
     public Object httpPost(Object spec, Closure<?> closure) throws IOException {
         return respond(outbound().request("POST", spec, false), closure);
     }
 
+    @SmartAppApi
     public Object httpPost(Object spec) throws IOException {
         return outbound().request("POST", spec, false);
     }
 
     /** Classic {@code httpPost(uri, body) { resp -> }}. */
+    @SmartAppApi
     public Object httpPost(Object uri, Object body, Closure<?> closure) throws IOException {
         return httpPost(uriAndBody(uri, body), closure);
     }
 
+    @SmartAppApi
     public Object httpPostJson(Object spec, Closure<?> closure) throws IOException {
         return respond(outbound().request("POST", spec, true), closure);
     }
 
+    @SmartAppApi
     public Object httpPostJson(Object spec) throws IOException {
         return outbound().request("POST", spec, true);
     }
 
+    @SmartAppApi
     public Object httpPostJson(Object uri, Object body, Closure<?> closure) throws IOException {
         return httpPostJson(uriAndBody(uri, body), closure);
     }
 
+    @SmartAppApi
     public Object httpPut(Object spec, Closure<?> closure) throws IOException {
         return respond(outbound().request("PUT", spec, false), closure);
     }
 
+    @SmartAppApi
     public Object httpPut(Object spec) throws IOException {
         return outbound().request("PUT", spec, false);
     }
 
+    @SmartAppApi
     public Object httpPut(Object uri, Object body, Closure<?> closure) throws IOException {
         return httpPut(uriAndBody(uri, body), closure);
     }
 
+    @SmartAppApi
     public Object httpPutJson(Object spec, Closure<?> closure) throws IOException {
         return respond(outbound().request("PUT", spec, true), closure);
     }
 
+    @SmartAppApi
     public Object httpPutJson(Object spec) throws IOException {
         return outbound().request("PUT", spec, true);
     }
 
+    @SmartAppApi
     public Object httpPutJson(Object uri, Object body, Closure<?> closure) throws IOException {
         return httpPutJson(uriAndBody(uri, body), closure);
     }
 
+    @SmartAppApi
     public Object httpDelete(Object spec, Closure<?> closure) throws IOException {
         return respond(outbound().request("DELETE", spec, false), closure);
     }
 
+    @SmartAppApi
     public Object httpDelete(Object spec) throws IOException {
         return outbound().request("DELETE", spec, false);
     }
 
+    @SmartAppApi
     public Object httpHead(Object spec, Closure<?> closure) throws IOException {
         return respond(outbound().request("HEAD", spec, false), closure);
     }
 
+    @SmartAppApi
     public Object httpHead(Object spec) throws IOException {
         return outbound().request("HEAD", spec, false);
     }
 
     /** Classic {@code include 'asynchttp_v1'}: the only library there is. */
+    @SmartAppApi
     public void include(String library) {
         if (!"asynchttp_v1".equals(library)) {
             throw new IllegalArgumentException("include '" + library + "': the only library is 'asynchttp_v1'");
         }
     }
 
+    @SmartAppApi
     public AsyncHttp getAsynchttp_v1() {
         return new AsyncHttp(this::sendAsync);
     }
 
+    @SmartAppApi
     public void asynchttpGet(String callback, Map<String, Object> params) throws Exception {
         sendAsync("GET", callback, params, null);
     }
 
+    @SmartAppApi
     public void asynchttpGet(String callback, Map<String, Object> params, Object data) throws Exception {
         sendAsync("GET", callback, params, data);
     }
 
+    @SmartAppApi
     public void asynchttpPost(String callback, Map<String, Object> params) throws Exception {
         sendAsync("POST", callback, params, null);
     }
 
+    @SmartAppApi
     public void asynchttpPost(String callback, Map<String, Object> params, Object data) throws Exception {
         sendAsync("POST", callback, params, data);
     }
 
+    @SmartAppApi
     public void asynchttpPut(String callback, Map<String, Object> params) throws Exception {
         sendAsync("PUT", callback, params, null);
     }
 
+    @SmartAppApi
     public void asynchttpPut(String callback, Map<String, Object> params, Object data) throws Exception {
         sendAsync("PUT", callback, params, data);
     }
 
+    @SmartAppApi
     public void asynchttpDelete(String callback, Map<String, Object> params) throws Exception {
         sendAsync("DELETE", callback, params, null);
     }
 
+    @SmartAppApi
     public void asynchttpDelete(String callback, Map<String, Object> params, Object data) throws Exception {
         sendAsync("DELETE", callback, params, data);
     }
 
+    @SmartAppApi
     public void asynchttpHead(String callback, Map<String, Object> params) throws Exception {
         sendAsync("HEAD", callback, params, null);
     }
 
+    @SmartAppApi
     public void asynchttpHead(String callback, Map<String, Object> params, Object data) throws Exception {
         sendAsync("HEAD", callback, params, data);
     }
 
+    @SmartAppApi
     public void asynchttpPatch(String callback, Map<String, Object> params) throws Exception {
         sendAsync("PATCH", callback, params, null);
     }
 
+    @SmartAppApi
     public void asynchttpPatch(String callback, Map<String, Object> params, Object data) throws Exception {
         sendAsync("PATCH", callback, params, data);
     }
@@ -663,6 +767,7 @@ public abstract class SmartAppScript extends Script {
     }
 
     /** Standard output belongs to the server; println goes to the app's debug log. */
+    @SmartAppApi
     @Override
     public void println(Object value) {
         Object log = scope.binding.getVariables().get("log");
@@ -671,19 +776,23 @@ public abstract class SmartAppScript extends Script {
         }
     }
 
+    @SmartAppApi
     @Override
     public void println() {
     }
 
+    @SmartAppApi
     @Override
     public void print(Object value) {
         println(value);
     }
 
+    @SmartAppApi
     @Override
     public void printf(String format, Object value) {
     }
 
+    @SmartAppApi
     @Override
     public void printf(String format, Object[] values) {
     }

@@ -1,6 +1,7 @@
 package hearth.engine.sandbox;
 
-import hearth.engine.runtime.ExecutionTimeoutSignal;
+import hearth.engine.limit.Deadline;
+import hearth.engine.limit.ExecutionTimeoutSignal;
 
 /**
  * Text handed to the JDK's regex engine on behalf of app code. The engine reads the text one

@@ -56,7 +56,7 @@ import java.util.Set;
 
 /**
  * Rewrites a SmartApp's AST (after names are resolved, before byte code) so that it can only
- * reach the world through the {@link Checker}, and refuses at registration, with a line number,
+ * reach the world through the {@link Gate}, and refuses at registration, with a line number,
  * what no rewrite can make safe: class declarations, forbidden classes (as types, imports,
  * {@code new}, static owners), {@code super}, method pointers, direct field access ({@code .@}),
  * {@code synchronized}, and calls of names that are never allowed ({@code execute},
@@ -67,17 +67,26 @@ import java.util.Set;
  * overloads it generates, and a static method's body goes through the same checks.
  */
 public final class SandboxTransformer extends CompilationCustomizer {
-    private static final ClassNode CHECKER = ClassHelper.make(Checker.class);
+    private static final ClassNode GATE = ClassHelper.make(Gate.class);
+    private static final ClassNode LIMITS = ClassHelper.make(Limits.class);
+    private static final ClassNode REGEX = ClassHelper.make(SafeRegex.class);
 
-    /** Refused at registration wherever they are called, whatever the receiver. */
-    private static final Set<String> FORBIDDEN_CALLS = Set.of("executeAsync", "evaluate", "parseClass",
-            "forName", "getClass", "getMetaClass", "setMetaClass", "newInstance", "getClassLoader", "loadClass",
-            "invokeMethod", "exit", "halt", "exec", "getRuntime", "setAccessible", "getDeclaredMethod",
-            "getDeclaredMethods", "getDeclaredField", "getDeclaredFields", "getDeclaredConstructor", "defineClass",
-            "use", "mixin", "dump", "addShutdownHook", "asWritable", "rehydrate", "dehydrate", "setDelegate",
-            "setResolveStrategy", "getenv", "setProperty", "getProperty");
-    private static final Set<String> FORBIDDEN_PROPERTIES = Set.of("class", "metaClass", "classLoader",
-            "declaredMethods", "declaredFields", "runtime", "binding");
+    /**
+     * Methods an app may not declare: Groovy's hooks into its own dispatch and the JVM's into the
+     * object (the finalizer runs outside any call); the app's own {@code notify} or {@code wait(ms)}
+     * are fine and win over Object's, as in Groovy.
+     */
+    private static final Set<String> RESERVED_METHODS = Set.of("invokeMethod", "getProperty", "setProperty",
+            "getMetaClass", "setMetaClass", "methodMissing", "propertyMissing", "finalize", "getBinding",
+            "setBinding", "main", "clone");
+
+    /** Operators Groovy turns into method calls, and the method: they go through the gate like calls. */
+    private static final Map<Integer, String> OPERATORS = Map.ofEntries(
+            Map.entry(Types.PLUS, "plus"), Map.entry(Types.MINUS, "minus"), Map.entry(Types.MULTIPLY, "multiply"),
+            Map.entry(Types.DIVIDE, "div"), Map.entry(Types.INTDIV, "intdiv"), Map.entry(Types.POWER, "power"),
+            Map.entry(Types.LEFT_SHIFT, "leftShift"), Map.entry(Types.RIGHT_SHIFT, "rightShift"),
+            Map.entry(Types.RIGHT_SHIFT_UNSIGNED, "rightShiftUnsigned"), Map.entry(Types.BITWISE_OR, "or"),
+            Map.entry(Types.BITWISE_AND, "and"), Map.entry(Types.BITWISE_XOR, "xor"));
     /** Annotation types an import may name (the annotations themselves are checked by AnnotationGate). */
     private static final Set<String> IMPORTABLE_ANNOTATIONS = Set.of("groovy.transform.Field");
 
@@ -102,7 +111,17 @@ public final class SandboxTransformer extends CompilationCustomizer {
                     + classNode.getNameWithoutPackage() + "') is not allowed in a SmartApp");
             return;
         }
-        Rewriter rewriter = new Rewriter(source, classNode);
+        Set<String> appNames = new java.util.HashSet<>();
+        classNode.getMethods().forEach(m -> appNames.add(m.getName()));
+        classNode.getFields().forEach(f -> appNames.add(f.getName()));
+        for (MethodNode method : classNode.getMethods()) {
+            if (method.getLineNumber() > 0 && (RESERVED_METHODS.contains(method.getName())
+                    || method.getName().startsWith("$"))) {
+                error(source, method, "a SmartApp may not declare a method named '" + method.getName()
+                        + "': it would take over how Groovy dispatches the app's calls");
+            }
+        }
+        Rewriter rewriter = new Rewriter(source, classNode, appNames);
         rewriter.checkImports(source.getAST());
         for (FieldNode field : classNode.getFields()) {
             rewriter.checkType(field.getType(), field);
@@ -126,7 +145,7 @@ public final class SandboxTransformer extends CompilationCustomizer {
     }
 
     private static Statement tick() {
-        return new ExpressionStatement(new StaticMethodCallExpression(CHECKER, "tick",
+        return new ExpressionStatement(new StaticMethodCallExpression(LIMITS, "tick",
                 ArgumentListExpression.EMPTY_ARGUMENTS));
     }
 
@@ -152,12 +171,19 @@ public final class SandboxTransformer extends CompilationCustomizer {
     private static final class Rewriter extends ClassCodeExpressionTransformer {
         private final SourceUnit source;
         private final ClassNode script;
+        /** The script's base class (the DSL), which implicit calls outside closures reach. */
+        private final Class<?> scriptBase;
+        /** Names the app itself defines: its methods, fields and script variables. */
+        private final Set<String> appNames;
         private int closureDepth;
         boolean staticContext;
 
-        Rewriter(SourceUnit source, ClassNode script) {
+        Rewriter(SourceUnit source, ClassNode script, Set<String> appNames) {
             this.source = source;
             this.script = script;
+            this.appNames = appNames;
+            ClassNode base = script.getSuperClass();
+            this.scriptBase = base != null && base.isResolved() ? base.getTypeClass() : groovy.lang.Script.class;
         }
 
         @Override
@@ -368,9 +394,9 @@ public final class SandboxTransformer extends CompilationCustomizer {
                 return call;
             }
             String name = call.getMethodAsString();
-            if (name != null && (FORBIDDEN_CALLS.contains(name) || name.equals("execute") && isLiteral(object))) {
+            if (name != null) {
                 // go on, so that what the receiver and arguments break is reported too
-                error(source, call, "calling '" + name + "' is not allowed in a SmartApp");
+                checkCallName(call, object, name);
             }
             Expression receiver;
             if (call.isImplicitThis()) {
@@ -412,7 +438,7 @@ public final class SandboxTransformer extends CompilationCustomizer {
                 return p;
             }
             String name = p.getPropertyAsString();
-            if (name != null && FORBIDDEN_PROPERTIES.contains(name)) {
+            if (name != null && Whitelist.RESERVED_PROPERTIES.contains(name)) {
                 error(source, p, "reading '" + name + "' is not allowed in a SmartApp");
             }
             Expression receiver = object instanceof ClassExpression ? checkClass(object) : transform(object);
@@ -429,7 +455,7 @@ public final class SandboxTransformer extends CompilationCustomizer {
             if (v.isThisExpression() || !isDynamic(v)) {
                 return v;
             }
-            if (FORBIDDEN_PROPERTIES.contains(v.getName())) {
+            if (forbiddenOnScript(v.getName())) {
                 error(source, v, "reading '" + v.getName() + "' is not allowed in a SmartApp");
                 return v;
             }
@@ -447,8 +473,9 @@ public final class SandboxTransformer extends CompilationCustomizer {
             if (op == Types.MATCH_REGEX) {
                 return checker("matchRegex", transform(b.getLeftExpression()), transform(b.getRightExpression()));
             }
-            if (op == Types.MULTIPLY) {
-                return checker("multiply", transform(b.getLeftExpression()), transform(b.getRightExpression()));
+            if (OPERATORS.containsKey(op)) {
+                return checker("operator", transform(b.getLeftExpression()), new ConstantExpression(OPERATORS.get(op)),
+                        transform(b.getRightExpression()));
             }
             if (!Types.ofType(op, Types.ASSIGNMENT_OPERATOR)) {
                 b.setLeftExpression(transform(b.getLeftExpression()));
@@ -463,7 +490,7 @@ public final class SandboxTransformer extends CompilationCustomizer {
             Expression left = b.getLeftExpression();
             Expression value = transform(b.getRightExpression());
             if (left instanceof VariableExpression v && isDynamic(v) && !v.isThisExpression()) {
-                if (FORBIDDEN_PROPERTIES.contains(v.getName())) {
+                if (forbiddenOnScript(v.getName())) {
                     error(source, v, "assigning '" + v.getName() + "' is not allowed in a SmartApp");
                     return b;
                 }
@@ -482,7 +509,7 @@ public final class SandboxTransformer extends CompilationCustomizer {
                     return b;
                 }
                 String pname = p.getPropertyAsString();
-                if (pname != null && FORBIDDEN_PROPERTIES.contains(pname)) {
+                if (pname != null && Whitelist.RESERVED_PROPERTIES.contains(pname)) {
                     error(source, p, "assigning '" + pname + "' is not allowed in a SmartApp");
                     return b;
                 }
@@ -510,6 +537,15 @@ public final class SandboxTransformer extends CompilationCustomizer {
                 return b;
             }
             if (left instanceof VariableExpression || left instanceof FieldExpression) {
+                if (compound != null && !compound.equals("elvis")) {
+                    // x op= y on a local variable or field: x = x.op(y), the operator through the gate
+                    BinaryExpression assign = new BinaryExpression(left,
+                            org.codehaus.groovy.syntax.Token.newSymbol(Types.ASSIGN, b.getOperation().getStartLine(),
+                                    b.getOperation().getStartColumn()),
+                            checker("operator", left, new ConstantExpression(compound), value));
+                    assign.setSourcePosition(b);
+                    return assign;
+                }
                 b.setRightExpression(value);
                 return b;
             }
@@ -588,18 +624,68 @@ public final class SandboxTransformer extends CompilationCustomizer {
             return new ListExpression(out);
         }
 
+        /**
+         * Refuses at registration what the gate would refuse at run time whatever happens, asking the
+         * same {@link Whitelist}: a call whose receiver's class is known here (the script itself, a
+         * literal, a class) of a name whose members there all exist and are forbidden. Names that
+         * resolve to nothing are left to run time (Groovy's MissingMethodException, as plain Groovy).
+         */
+        private void checkCallName(MethodCallExpression call, Expression object, String name) {
+            if (call.isImplicitThis() && closureDepth == 0 || object instanceof VariableExpression v
+                    && v.isThisExpression() && closureDepth == 0) {
+                if (!appNames.contains(name)
+                        && Whitelist.methodVerdict(scriptBase, name, false) == Whitelist.Verdict.FORBIDDEN) {
+                    error(source, call, "calling '" + name + "' is not allowed in a SmartApp");
+                }
+                return;
+            }
+            Class<?> literal = literalClass(object);
+            if (literal != null && Whitelist.methodVerdict(literal, name, false) == Whitelist.Verdict.FORBIDDEN) {
+                error(source, call, "calling '" + name + "' on " + literal.getName() + " is not allowed in a SmartApp");
+                return;
+            }
+            if (object instanceof ClassExpression owner && owner.getType().isResolved()
+                    && !owner.getType().equals(script) && Whitelist.isAllowedType(owner.getType().getName())) {
+                Class<?> c = owner.getType().getTypeClass();
+                if (Whitelist.methodVerdict(c, name, true) == Whitelist.Verdict.FORBIDDEN
+                        && Whitelist.methodVerdict(Class.class, name, false) != Whitelist.Verdict.ALLOWED) {
+                    error(source, call, "calling '" + c.getName() + "." + name + "' is not allowed in a SmartApp");
+                }
+            }
+        }
+
+        /** A name the script answers with a member that exists and is forbidden ({@code binding}). */
+        private boolean forbiddenOnScript(String name) {
+            if (Whitelist.RESERVED_PROPERTIES.contains(name)) {
+                return true;
+            }
+            if (appNames.contains(name)) {
+                return false;
+            }
+            groovy.lang.MetaProperty p = Members.property(scriptBase, name);
+            return p instanceof groovy.lang.MetaBeanProperty bean && bean.getGetter() != null
+                    && !Whitelist.allowsMethod(scriptBase, bean.getGetter());
+        }
+
+        private static Class<?> literalClass(Expression e) {
+            if (e instanceof ConstantExpression c && c.getValue() instanceof String) {
+                return String.class;
+            }
+            if (e instanceof org.codehaus.groovy.ast.expr.GStringExpression) {
+                return org.codehaus.groovy.runtime.GStringImpl.class;
+            }
+            if (e instanceof ListExpression) {
+                return java.util.ArrayList.class;
+            }
+            if (e instanceof org.codehaus.groovy.ast.expr.MapExpression) {
+                return java.util.LinkedHashMap.class;
+            }
+            return null;
+        }
+
         private static boolean isDynamic(VariableExpression v) {
             Variable accessed = v.getAccessedVariable();
             return accessed instanceof DynamicVariable;
-        }
-
-        /**
-         * "ls".execute() is refused at once; other receivers are left to run time, since classic
-         * apps write {@code location.helloHome?.execute("Good Night!")} and that must register.
-         */
-        private static boolean isLiteral(Expression e) {
-            return e instanceof ConstantExpression || e instanceof org.codehaus.groovy.ast.expr.GStringExpression
-                    || e instanceof ListExpression;
         }
 
         private static boolean isSuper(Expression e) {
@@ -611,7 +697,12 @@ public final class SandboxTransformer extends CompilationCustomizer {
         }
 
         private static Expression checker(String method, Expression... args) {
-            return new StaticMethodCallExpression(CHECKER, method, new ArgumentListExpression(args));
+            ClassNode owner = switch (method) {
+                case "range", "arraySize" -> LIMITS;
+                case "findRegex", "matchRegex" -> REGEX;
+                default -> GATE;
+            };
+            return new StaticMethodCallExpression(owner, method, new ArgumentListExpression(args));
         }
     }
 }

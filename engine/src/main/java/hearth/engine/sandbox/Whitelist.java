@@ -1,379 +1,471 @@
 package hearth.engine.sandbox;
 
-import groovy.json.JsonBuilder;
-import groovy.json.JsonOutput;
-import groovy.json.JsonSlurper;
 import groovy.lang.Closure;
-import groovy.lang.GString;
-import groovy.lang.IntRange;
-import groovy.lang.ObjectRange;
-import groovy.lang.Range;
-import groovy.xml.slurpersupport.GPathResult;
-import hearth.engine.dsl.AppLog;
-import hearth.engine.dsl.AppView;
-import hearth.engine.dsl.AttributeView;
-import hearth.engine.dsl.CapabilityView;
-import hearth.engine.dsl.CommandView;
-import hearth.engine.dsl.DeviceList;
-import hearth.engine.dsl.DeviceView;
-import hearth.engine.dsl.LocationView;
-import hearth.engine.dsl.ModeView;
-import hearth.engine.dsl.RequestView;
-import hearth.engine.dsl.StateView;
-import hearth.engine.runtime.RenderedResponse;
+import groovy.lang.MetaMethod;
+import org.codehaus.groovy.reflection.CachedField;
+import org.codehaus.groovy.reflection.CachedMethod;
+import org.codehaus.groovy.reflection.GeneratedMetaMethod;
+import org.codehaus.groovy.runtime.metaclass.NewMetaMethod;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.text.DateFormat;
-import java.text.DecimalFormat;
-import java.text.NumberFormat;
-import java.text.SimpleDateFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Calendar;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Date;
-import java.util.GregorianCalendar;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.LinkedList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Random;
 import java.util.Set;
-import java.util.TimeZone;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * What app code may touch: the classes it may name (as types, for {@code new}, for static calls),
- * and which members it may use on the objects it holds. Everything not listed is refused. The
- * receivers an app can ever hold are harmless values (strings, numbers, collections, dates, JSON)
- * and the engine's own DSL objects, so the rules are about those plus a short list of names that
- * are dangerous on any receiver ({@code execute}, {@code getClass}, {@code metaClass}, ...).
+ * The one sandbox policy: what SmartApp code may hold and which exact members it may use. Both the
+ * compile-time {@link SandboxTransformer} and the run-time {@link Gate} ask it; nothing else
+ * decides. Two sources:
+ * <ul>
+ *   <li>{@code whitelist.txt} beside this class, for JDK and Groovy classes: the concrete classes
+ *       app code may hold, and the members it may use, per declaring class (as Jenkins
+ *       script-security's StaticWhitelist), never "anything that implements Map";</li>
+ *   <li>{@link SmartAppApi} on the engine's own DSL classes and members.</li>
+ * </ul>
+ * A member is allowed when it is listed for the class that declares it, or it overrides a listed
+ * member of a supertype ({@code LinkedHashMap.get} is {@code Map.get}) — and the receiver's own
+ * concrete class is one app code may hold, so a JVM-wide object that happens to be a Map
+ * ({@code java.security.Provider}) gets nothing.
  */
-final class Whitelist {
+public final class Whitelist {
+    /** Property names refused on every receiver, maps included (Groovy answers the real meta class for them). */
+    static final Set<String> RESERVED_PROPERTIES = Set.of("class", "metaClass");
+
+    private static final Set<Class<?>> VALUES = new HashSet<>();
+    private static final List<Class<?>> VALUE_FAMILIES = new ArrayList<>();
+    private static final Set<String> TYPE_NAMES = new HashSet<>();
+    private static final Map<Class<?>, Rule> METHODS = new HashMap<>();
+    private static final Map<Class<?>, Rule> STATICS = new HashMap<>();
+    private static final Map<Class<?>, Rule> FIELDS = new HashMap<>();
+    private static final Set<Class<?>> CONSTRUCTIBLE = new HashSet<>();
+    private static final Set<String> GDK = new HashSet<>();
+    /** Extension methods allowed only for one self type ("gdk-on CLASS NAME..."). */
+    private static final Map<Class<?>, Set<String>> GDK_ON = new HashMap<>();
+    private static final Set<Class<?>> DYNAMIC = new HashSet<>();
+    private static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte",
+            "char", "boolean", "void");
+    /** Where Groovy's own extension methods live; an extension method from anywhere else is refused. */
+    private static final Set<String> EXTENSION_PACKAGES = Set.of("org.codehaus.groovy.runtime",
+            "org.codehaus.groovy.runtime.dgmimpl", "org.codehaus.groovy.runtime.dgmimpl.arrays",
+            "org.apache.groovy.datetime.extensions", "org.apache.groovy.dateutil.extensions",
+            "org.apache.groovy.json", "org.apache.groovy.xml.extensions");
+    /** Extension classes of those packages that are not plain data (processes, files, sockets, threads). */
+    private static final Set<String> EXTENSION_CLASSES_DENIED = Set.of("ProcessGroovyMethods",
+            "IOGroovyMethods", "ResourceGroovyMethods", "SocketGroovyMethods",
+            "SqlGroovyMethods", "SwingGroovyMethods", "XmlGroovyMethods", "DefaultGroovyStaticMethods");
+
+    private static final ClassValue<Boolean> ADMITTED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return computeAdmitted(type);
+        }
+    };
+    private static final Map<Object, Boolean> MEMBER_DECISIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+        try (InputStream in = Whitelist.class.getResourceAsStream("whitelist.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("whitelist.txt is missing");
+            }
+            load(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read whitelist.txt", e);
+        }
+    }
+
     private Whitelist() {
     }
 
-    /** A set that tolerates repeats, so the long lists below can be edited without care. */
-    private static Set<String> names(String... names) {
-        return Set.copyOf(java.util.Arrays.asList(names));
+    // ---- what app code may hold -------------------------------------------------------------------
+
+    /**
+     * May app code hold a value of this concrete class? Listed values, exception families,
+     * {@link SmartAppApi} classes, arrays of those, and the classes compiled from app source.
+     */
+    public static boolean admits(Class<?> type) {
+        return ADMITTED.get(type);
     }
 
-    /** Never allowed, on any receiver, as a method or property name. */
-    static final Set<String> DENIED_NAMES = names(
-            "getClass", "class", "metaClass", "getMetaClass", "setMetaClass", "invokeMethod", "getProperty",
-            "setProperty", "getProperties", "properties", "execute", "executeAsync", "evaluate", "parseClass",
-            "forName", "newInstance", "classLoader", "getClassLoader", "loadClass", "wait", "notify", "notifyAll",
-            "dump", "use", "mixin", "sleep", "respondsTo", "hasProperty", "getMetaPropertyValues", "withTraits",
-            "addShutdownHook", "printStackTrace", "asWritable", "rehydrate", "dehydrate", "setDelegate",
-            "setResolveStrategy", "setDirective", "methodMissing", "propertyMissing", "$getStaticMetaClass",
-            "getMetaMethod", "getDeclaredMethods", "getDeclaredMethod", "getDeclaredFields", "getDeclaredField",
-            "setAccessible", "toURL", "toURI", "asType", "runAfter", "startDaemon", "start", "run");
-
-    /** Groovy extension methods (DefaultGroovyMethods and friends) that are plain data operations. */
-    static final Set<String> COMMON_EXTENSIONS = names(
-            "each", "eachWithIndex", "reverseEach", "collect", "collectEntries", "collectMany", "collectNested",
-            "find", "findAll", "findResult", "findResults", "findIndexOf", "findIndexValues", "findLastIndexOf",
-            "any", "every", "inject", "sum", "max", "min", "count", "countBy", "groupBy", "sort", "toSorted",
-            "unique", "toUnique", "reverse", "join", "first", "last", "head", "tail", "init", "take", "drop",
-            "takeWhile", "dropWhile", "takeRight", "dropRight", "toList", "toSet", "toArray", "size", "isEmpty",
-            "contains", "containsAll", "getAt", "putAt", "grep", "split", "withDefault", "asImmutable",
-            "asUnmodifiable", "plus", "minus", "multiply", "div", "intdiv", "mod", "remainder", "power",
-            "negative", "positive", "intersect", "disjoint", "flatten", "combinations", "permutations",
-            "subsequences", "transpose", "indexed", "withIndex", "collate", "chop", "average", "step", "upto",
-            "downto", "times", "abs", "round", "trunc", "toInteger", "toLong", "toDouble", "toFloat",
-            "toBigDecimal", "toBigInteger", "toShort", "toBoolean", "toCharacter", "toString", "equals",
-            "hashCode", "compareTo", "asBoolean", "is", "isCase", "with", "tap", "identity", "inspect",
-            "format", "leftShift", "rightShift", "next", "previous", "capitalize", "uncapitalize", "center",
-            "padLeft", "padRight", "tokenize", "readLines", "eachLine", "splitEachLine", "stripIndent",
-            "stripMargin", "isNumber", "isInteger", "isLong", "isDouble", "isFloat", "isBigDecimal",
-            "isBigInteger", "isAllWhitespace", "decodeBase64", "decodeHex", "encodeBase64", "encodeHex",
-            "md5", "sha256", "eachMatch", "replaceAll", "replaceFirst", "findIndexOf", "removeAll",
-            "retainAll", "removeAt", "removeElement", "push", "pop", "addAll", "getOrDefault", "subMap",
-            "minus", "or", "and", "xor", "bitwiseNegate", "sprintf", "expand", "unexpand", "normalize",
-            "denormalize", "collectReplacements", "toUpperCase", "toLowerCase", "swap", "shuffle",
-            "shuffled", "getCount", "clone", "toSpreadMap", "minBy", "maxBy", "zip", "sumBy", "countAll",
-            "asList", "iterator", "toMapString", "toListString", "toArrayString", "findResult", "chars",
-            "keySet", "values", "entrySet", "get", "put", "putAll", "remove", "add", "clear", "containsKey",
-            "containsValue", "length", "getDateString", "getTimeString", "clearTime", "updated", "copyWith",
-            "toInstant", "toDate", "toCalendar", "toZonedDateTime", "toLocalDate", "toLocalDateTime",
-            "toLocalTime", "toOffsetDateTime", "getTime", "toSorted", "asReversed");
-
-    /** Value types: every public Java method, every property with a public getter, common extensions. */
-    private static final List<Class<?>> VALUE_TYPES = List.of(
-            CharSequence.class, Number.class, Boolean.class, Character.class, Date.class, Calendar.class,
-            TimeZone.class, java.time.temporal.TemporalAccessor.class, java.time.temporal.TemporalAmount.class,
-            java.time.ZoneId.class, java.time.format.DateTimeFormatter.class, java.time.temporal.TemporalUnit.class,
-            UUID.class, Pattern.class, Matcher.class, Collection.class, Map.class, Map.Entry.class, Iterator.class,
-            Range.class, Object[].class, Random.class, java.text.Format.class, Locale.class,
-            Base64.Encoder.class, Base64.Decoder.class, Throwable.class, Enum.class,
-            java.security.MessageDigest.class, groovy.lang.Writable.class, java.math.MathContext.class,
-            int[].class, long[].class, double[].class, float[].class, byte[].class, char[].class,
-            boolean[].class, short[].class);
-
-    /** Engine objects: the members listed here, nothing else ("*" = any name, e.g. device commands). */
-    private static final Map<Class<?>, Set<String>> DSL_MEMBERS = Map.ofEntries(
-            Map.entry(DeviceView.class, Set.of("*")),
-            Map.entry(DeviceList.class, Set.of("*")),
-            Map.entry(StateView.class, Set.of("id", "deviceId", "name", "value", "stringValue", "unit", "date",
-                    "isoDate", "numberValue", "numericValue", "integerValue", "longValue", "floatValue",
-                    "doubleValue", "toString", "equals", "hashCode")),
-            Map.entry(CapabilityView.class, Set.of("name", "id", "commands", "attributes", "toString")),
-            Map.entry(CommandView.class, Set.of("name", "arguments", "toString")),
-            Map.entry(AttributeView.class, Set.of("name", "dataType", "values", "toString")),
-            Map.entry(LocationView.class, Set.of("id", "name", "mode", "currentMode", "modes", "timeZone",
-                    "temperatureScale", "setMode", "helloHome", "latitude", "longitude", "zipCode", "hubs",
-                    "toString")),
-            Map.entry(hearth.engine.dsl.HubView.class, Set.of("id", "name", "type", "localIP", "localSrvPortTCP",
-                    "firmwareVersionString", "zigbeeId", "status", "toString")),
-            Map.entry(physicalgraph.device.HubAction.class, Set.of("toString")),
-            Map.entry(ModeView.class, Set.of("id", "name", "toString", "equals", "hashCode")),
-            Map.entry(AppView.class, Set.of("id", "label", "name", "subscriptions", "toString")),
-            Map.entry(hearth.engine.dsl.SubscriptionView.class, Set.of("device", "deviceId", "name", "handler",
-                    "toString")),
-            Map.entry(RequestView.class, Set.of("JSON", "XML", "headers", "method", "body", "path",
-                    "requestSource")),
-            Map.entry(hearth.engine.dsl.EventView.class, Set.of("name", "value", "stringValue", "unit", "deviceId",
-                    "device", "displayName", "descriptionText", "date", "isoDate", "physical", "isPhysical",
-                    "digital", "isDigital", "stateChange", "isStateChange", "numberValue", "numericValue",
-                    "integerValue", "doubleValue", "floatValue", "longValue", "toString")),
-            Map.entry(AppLog.class, Set.of("trace", "debug", "info", "warn", "error")),
-            Map.entry(RenderedResponse.class, Set.of("status", "contentType", "data", "headers")),
-            Map.entry(JsonSlurper.class, Set.of("parseText", "setType", "getType", "type")),
-            // classic apps write new groovy.json.JsonOutput().toJson(...)
-            Map.entry(JsonOutput.class, Set.of("toJson", "prettyPrint")),
-            Map.entry(JsonBuilder.class, Set.of("*")),
-            Map.entry(GPathResult.class, Set.of("*")),
-            Map.entry(hearth.engine.dsl.HttpResponseView.class, Set.of("status", "reasonPhrase", "data",
-                    "contentType", "success", "isSuccess", "headers", "getHeaders", "allHeaders", "firstHeader",
-                    "getFirstHeader", "lastHeader", "getLastHeader", "toString")),
-            Map.entry(hearth.engine.dsl.HeaderView.class, Set.of("name", "value", "toString")),
-            Map.entry(hearth.engine.dsl.AsyncResponseView.class, Set.of("status", "data", "json", "xml", "headers",
-                    "hasError", "errorMessage", "errorData", "errorJson", "toString")),
-            Map.entry(hearth.engine.dsl.AsyncHttp.class, Set.of("get", "post", "put", "delete", "head", "patch",
-                    "toString")));
-
-    /** Names even a "*" receiver doesn't get: the engine's own plumbing. */
-    private static final Set<String> DSL_PLUMBING = Set.of("handle", "toJsonMap", "instant", "rawValue",
-            "writeTo", "setContent");
-
-    /** Classes app code may name, with the static members it may use ("*" = every public static member). */
-    private static final Map<Class<?>, Set<String>> STATICS = new LinkedHashMap<>();
-    /** Classes app code may {@code new}. */
-    private static final Set<Class<?>> CONSTRUCTIBLE = Set.of(
-            Object.class, String.class, StringBuilder.class, ArrayList.class, LinkedList.class, HashMap.class,
-            LinkedHashMap.class, TreeMap.class, HashSet.class, LinkedHashSet.class, TreeSet.class, Date.class,
-            GregorianCalendar.class, SimpleDateFormat.class, DecimalFormat.class, BigDecimal.class,
-            BigInteger.class, Random.class, JsonSlurper.class, JsonBuilder.class, JsonOutput.class, Exception.class,
-            java.math.MathContext.class,
-            RuntimeException.class, IllegalArgumentException.class, IllegalStateException.class,
-            UnsupportedOperationException.class, IntRange.class, ObjectRange.class, Integer.class, Long.class,
-            Double.class, Float.class, Boolean.class, physicalgraph.device.HubAction.class);
-    private static final Set<String> STATIC_DENY = Set.of("getInteger", "getLong", "getBoolean", "setDefault",
-            "getDefault", "registerProvider");
-
-    static {
-        for (Class<?> c : List.of(Math.class, StrictMath.class, Integer.class, Long.class, Double.class,
-                Float.class, Short.class, Byte.class, Boolean.class, Character.class, BigDecimal.class,
-                BigInteger.class, Objects.class, Pattern.class, java.time.Instant.class, java.time.Duration.class,
-                java.time.Period.class, java.time.LocalDate.class, java.time.LocalTime.class,
-                java.time.LocalDateTime.class, java.time.ZonedDateTime.class, java.time.OffsetDateTime.class,
-                java.time.OffsetTime.class, java.time.ZoneId.class, java.time.ZoneOffset.class,
-                java.time.DayOfWeek.class, java.time.Month.class, java.time.Year.class, java.time.YearMonth.class,
-                java.time.format.DateTimeFormatter.class, java.time.temporal.ChronoUnit.class,
-                java.time.temporal.ChronoField.class, Calendar.class, java.math.RoundingMode.class,
-                java.math.MathContext.class)) {
-            STATICS.put(c, Set.of("*"));
+    private static boolean computeAdmitted(Class<?> type) {
+        if (type.isPrimitive()) {
+            return true;
         }
-        STATICS.put(String.class, Set.of("valueOf", "format", "join", "copyValueOf", "CASE_INSENSITIVE_ORDER"));
-        STATICS.put(UUID.class, Set.of("randomUUID", "fromString", "nameUUIDFromBytes"));
-        STATICS.put(TimeZone.class, Set.of("getTimeZone", "getAvailableIDs"));
-        STATICS.put(Locale.class, Set.of("forLanguageTag", "of", "US", "UK", "ENGLISH", "GERMAN", "FRENCH",
-                "GERMANY", "FRANCE", "ROOT", "CANADA"));
-        STATICS.put(Collections.class, Set.of("emptyList", "emptyMap", "emptySet", "sort", "reverse", "shuffle",
-                "max", "min", "unmodifiableList", "unmodifiableMap", "unmodifiableSet", "singletonList",
-                "singleton", "singletonMap", "frequency", "nCopies", "addAll", "reverseOrder"));
-        STATICS.put(Arrays.class, Set.of("asList", "sort", "toString", "copyOf", "copyOfRange", "fill", "equals",
-                "hashCode"));
-        STATICS.put(JsonOutput.class, Set.of("toJson", "prettyPrint"));
-        STATICS.put(URLEncoder.class, Set.of("encode"));
-        STATICS.put(URLDecoder.class, Set.of("decode"));
-        STATICS.put(Base64.class, Set.of("getEncoder", "getDecoder", "getUrlEncoder", "getUrlDecoder",
-                "getMimeEncoder", "getMimeDecoder"));
-        STATICS.put(Closure.class, Set.of("OWNER_FIRST", "DELEGATE_FIRST", "OWNER_ONLY", "DELEGATE_ONLY",
-                "TO_SELF"));
-        // Groovy's Date.parse(format, text[, zone]) (groovy-dateutil)
-        STATICS.put(Date.class, Set.of("from", "parse", "parseToStringDate"));
-        STATICS.put(List.class, Set.of("of", "copyOf"));
-        STATICS.put(Set.class, Set.of("of", "copyOf"));
-        STATICS.put(Map.class, Set.of("of", "copyOf", "entry"));
-        // what classic apps name from HTTPBuilder (Hearth's own classes under those names)
-        STATICS.put(groovyx.net.http.ContentType.class, Set.of("*"));
-        STATICS.put(java.security.MessageDigest.class, Set.of("getInstance", "isEqual"));
-        STATICS.put(DateFormat.class, Set.of("SHORT", "MEDIUM", "LONG", "FULL", "getDateInstance",
-                "getTimeInstance", "getDateTimeInstance"));
-        STATICS.put(NumberFormat.class, Set.of("getInstance", "getNumberInstance", "getPercentInstance",
-                "getIntegerInstance", "getCurrencyInstance"));
-        // Nameable as types (declarations, casts, instanceof, catch) but with no static members.
-        for (Class<?> c : List.of(Object.class, CharSequence.class, GString.class, Number.class, List.class,
-                Map.class, Set.class, Collection.class, Iterable.class, Iterator.class, Map.Entry.class,
-                ArrayList.class, LinkedList.class, HashMap.class, LinkedHashMap.class, TreeMap.class, HashSet.class,
-                LinkedHashSet.class, TreeSet.class, Date.class, GregorianCalendar.class, SimpleDateFormat.class,
-                DecimalFormat.class, StringBuilder.class, Random.class, Matcher.class, Closure.class,
-                JsonSlurper.class, JsonBuilder.class, Range.class, IntRange.class, ObjectRange.class,
-                GPathResult.class, Throwable.class, Exception.class, RuntimeException.class, Error.class,
-                IllegalArgumentException.class, IllegalStateException.class, NumberFormatException.class,
-                NullPointerException.class, UnsupportedOperationException.class, ArithmeticException.class,
-                IndexOutOfBoundsException.class, Comparable.class, groovyx.net.http.HttpResponseException.class,
-                groovyx.net.http.ResponseParseException.class, java.io.IOException.class,
-                java.net.SocketTimeoutException.class, java.net.ConnectException.class,
-                java.net.UnknownHostException.class, java.net.SocketException.class,
-                hearth.engine.http.OutboundRequestRefusedException.class, physicalgraph.device.HubAction.class)) {
-            STATICS.putIfAbsent(c, Set.of());
+        if (type.isArray()) {
+            return admits(type.getComponentType());
         }
+        if (VALUES.contains(type) || type.isAnnotationPresent(SmartAppApi.class) || isAppClass(type)) {
+            return true;
+        }
+        for (Class<?> family : VALUE_FAMILIES) {
+            if (family.isAssignableFrom(type)) {
+                return true;
+            }
+        }
+        // an enum constant with a body is a subclass of its listed enum
+        return type.getSuperclass() != null && type.getSuperclass().isEnum() && VALUES.contains(type.getSuperclass());
     }
 
-    private static final Set<String> TYPE_NAMES = STATICS.keySet().stream().map(Class::getName)
-            .collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "float", "short", "byte",
-            "char", "boolean", "void");
+    /** A class compiled from a SmartApp's source (the script or one of its closures). */
+    static boolean isAppClass(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader instanceof groovy.lang.GroovyClassLoader.InnerLoader inner) {
+            loader = inner.getParent(); // GroovyClassLoader defines each parse's classes in an inner loader
+        }
+        return loader instanceof AppClassLoader;
+    }
 
-    // ---- compile time ---------------------------------------------------------------------------
+    /** A class app code may hold whose own getProperty/invokeMethod is the API (builders, GPath). */
+    static boolean dynamic(Class<?> type) {
+        for (Class<?> d : DYNAMIC) {
+            if (d.isAssignableFrom(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
-    /** May app code name this class (binary name, arrays as "[L...;" or "X[]")? */
-    static boolean isAllowedType(String className) {
+    // ---- compile time: names in source ------------------------------------------------------------
+
+    /** May app code name this class (binary name, arrays as "X[]")? */
+    public static boolean isAllowedType(String className) {
         String name = className;
         while (name.endsWith("[]")) {
             name = name.substring(0, name.length() - 2);
         }
-        return PRIMITIVES.contains(name) || TYPE_NAMES.contains(name);
+        return PRIMITIVES.contains(name) || TYPE_NAMES.contains(name) || NAMEABLE_DSL.computeIfAbsent(name, n -> {
+            Class<?> c = classNamed(n);
+            return c != null && c.isAnnotationPresent(SmartAppApi.class) && !isAppClass(c);
+        });
     }
+
+    /** Engine classes app code may name because they carry {@link SmartAppApi} (HubAction, ContentType). */
+    private static final Map<String, Boolean> NAMEABLE_DSL = new java.util.concurrent.ConcurrentHashMap<>();
 
     static boolean isConstructible(String className) {
-        return CONSTRUCTIBLE.stream().anyMatch(c -> c.getName().equals(className))
-                || (className.endsWith("[]") && isAllowedType(className));
+        if (className.endsWith("[]")) {
+            return isAllowedType(className);
+        }
+        for (Class<?> c : CONSTRUCTIBLE) {
+            if (c.getName().equals(className)) {
+                return true;
+            }
+        }
+        Class<?> c = isAllowedType(className) ? classNamed(className) : null;
+        return c != null && Arrays.stream(c.getConstructors()).anyMatch(k -> k.isAnnotationPresent(SmartAppApi.class));
     }
 
-    // ---- run time -------------------------------------------------------------------------------
+    /** What a name means on a class, without argument types: for refusals at registration. */
+    enum Verdict { ALLOWED, FORBIDDEN, MISSING }
 
-    /** {@code SomeClass.name(...)} or {@code SomeClass.NAME}. */
-    static boolean staticMember(Class<?> owner, String name) {
-        Set<String> allowed = STATICS.get(owner);
-        if (allowed == null || DENIED_NAMES.contains(name) || STATIC_DENY.contains(name)) {
-            return false;
+    /**
+     * A method of that name on instances of {@code type} (or, when {@code statics}, on the class):
+     * ALLOWED when some overload is allowed, FORBIDDEN when members of that name exist and none is,
+     * MISSING when there is none (Groovy would say MissingMethodException at run time).
+     */
+    static Verdict methodVerdict(Class<?> type, String name, boolean statics) {
+        boolean exists = false;
+        for (MetaMethod m : Members.methodsNamed(type, name, statics)) {
+            exists = true;
+            if (statics ? allowsStatic(m) : allowsMethod(type, m)) {
+                return Verdict.ALLOWED;
+            }
         }
-        if (allowed.contains(name)) {
+        return exists ? Verdict.FORBIDDEN : Verdict.MISSING;
+    }
+
+    // ---- run time: exact members ------------------------------------------------------------------
+
+    /** An instance method (Java, or a Groovy extension) resolved for a receiver of class {@code type}. */
+    static boolean allowsMethod(Class<?> type, MetaMethod m) {
+        List<Object> key = List.of(type, m);
+        Boolean known = MEMBER_DECISIONS.get(key);
+        if (known == null) {
+            known = decideMethod(type, m);
+            if (MEMBER_DECISIONS.size() > 50_000) {
+                MEMBER_DECISIONS.clear(); // app classes come and go; never hold them all
+            }
+            MEMBER_DECISIONS.put(key, known);
+        }
+        return known;
+    }
+
+    private static boolean decideMethod(Class<?> type, MetaMethod m) {
+        if (m instanceof CachedMethod cm) {
+            Method method = cm.getCachedMethod();
+            if (Modifier.isStatic(method.getModifiers())) {
+                return allowsStatic(m);
+            }
+            if (method.isAnnotationPresent(SmartAppApi.class)) {
+                return true;
+            }
+            if (isAppClass(method.getDeclaringClass())) {
+                return !method.isSynthetic();
+            }
+            // decide on the code the JVM will run for this receiver: its most specific public override
+            Method implementation = method;
+            try {
+                implementation = type.getMethod(method.getName(), method.getParameterTypes());
+            } catch (NoSuchMethodException | SecurityException e) {
+                // not public on the receiver's class: the resolved one
+            }
+            if (implementation.isAnnotationPresent(SmartAppApi.class)) {
+                return true;
+            }
+            return listedOrOverrides(implementation, METHODS);
+        }
+        if (isExtension(m)) {
+            Set<String> on = GDK_ON.get(m.getDeclaringClass().getTheClass());
+            return GDK.contains(m.getName()) || on != null && on.contains(m.getName());
+        }
+        return false; // meta-class additions, mixins, closures put on a meta class: never
+    }
+
+    /** A static method or field of a class app code names. */
+    static boolean allowsStatic(MetaMethod m) {
+        if (m instanceof CachedMethod cm) {
+            Method method = cm.getCachedMethod();
+            if (method.isAnnotationPresent(SmartAppApi.class)) {
+                return true;
+            }
+            Rule rule = STATICS.get(method.getDeclaringClass());
+            return rule != null && rule.allows(method.getName(), method.getParameterTypes());
+        }
+        // static extension methods (Date.parse from groovy-dateutil) by the class they extend
+        if (isExtension(m)) {
+            Rule rule = STATICS.get(m.getDeclaringClass().getTheClass());
+            return rule != null && rule.allows(m.getName(), m.getNativeParameterTypes());
+        }
+        return false;
+    }
+
+    static boolean allowsStaticField(Class<?> owner, Field field) {
+        if (field.isAnnotationPresent(SmartAppApi.class)) {
             return true;
         }
-        if (!allowed.contains("*")) {
+        Rule rule = STATICS.get(field.getDeclaringClass());
+        return rule != null && rule.allows(field.getName(), null) || STATICS.containsKey(owner)
+                && STATICS.get(owner).allows(field.getName(), null) && field.getDeclaringClass().isAssignableFrom(owner);
+    }
+
+    static boolean allowsField(CachedField field) {
+        Field f = field.getCachedField();
+        if (f.isAnnotationPresent(SmartAppApi.class) || isAppClass(f.getDeclaringClass()) && !f.isSynthetic()
+                && !f.getName().startsWith("$") && !f.getName().startsWith("__")) {
+            return true;
+        }
+        Rule rule = FIELDS.get(f.getDeclaringClass());
+        return rule != null && rule.allows(f.getName(), null);
+    }
+
+    static boolean allowsConstructor(Constructor<?> c) {
+        return c.isAnnotationPresent(SmartAppApi.class) || CONSTRUCTIBLE.contains(c.getDeclaringClass());
+    }
+
+    /** A Java method, or an extension method Groovy itself defines (not one put on a meta class at run time). */
+    static boolean isGroovyDefined(MetaMethod m) {
+        return m instanceof CachedMethod || EXTENSION_OWNERS.computeIfAbsent(m, Whitelist::ownerOf) != Void.class;
+    }
+
+    /** A Groovy extension method from Groovy's own data-operation classes. */
+    static boolean isExtension(MetaMethod m) {
+        Class<?> owner = EXTENSION_OWNERS.computeIfAbsent(m, Whitelist::ownerOf);
+        if (owner == Void.class) {
             return false;
         }
-        for (Method m : owner.getMethods()) {
-            if (m.getName().equals(name) && Modifier.isStatic(m.getModifiers())) {
-                return true;
+        String name = owner.getName();
+        int dot = name.lastIndexOf('.');
+        return EXTENSION_PACKAGES.contains(name.substring(0, dot))
+                && !EXTENSION_CLASSES_DENIED.contains(name.substring(dot + 1));
+    }
+
+    private static final Map<MetaMethod, Class<?>> EXTENSION_OWNERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The class an extension method is written in (Void when it is none). */
+    private static Class<?> ownerOf(MetaMethod m) {
+        if (m instanceof NewMetaMethod nm) {
+            return nm.getCachedMethod() instanceof CachedMethod cm ? cm.getCachedMethod().getDeclaringClass()
+                    : Void.class;
+        }
+        if (m.getClass().getPackageName().startsWith("org.codehaus.groovy.runtime.dgmimpl")) {
+            return org.codehaus.groovy.runtime.DefaultGroovyMethods.class; // NumberNumberPlus, array getAt/putAt
+        }
+        if (m instanceof GeneratedMetaMethod) {
+            // the precompiled dgm$N stand for static methods of Groovy's DGM-like classes: find which
+            Class<?>[] params = new Class<?>[m.getNativeParameterTypes().length + 1];
+            params[0] = m.getDeclaringClass().getTheClass();
+            System.arraycopy(m.getNativeParameterTypes(), 0, params, 1, params.length - 1);
+            for (Class<?> c : org.codehaus.groovy.runtime.DefaultGroovyMethods.DGM_LIKE_CLASSES) {
+                try {
+                    Method method = c.getMethod(m.getName(), params);
+                    if (Modifier.isStatic(method.getModifiers())) {
+                        return c;
+                    }
+                } catch (NoSuchMethodException e) {
+                    // not this one
+                }
             }
         }
-        return Stream.of(owner.getFields())
-                .anyMatch(f -> f.getName().equals(name) && Modifier.isStatic(f.getModifiers()));
+        return Void.class;
     }
 
-    /** A method call on an object that is neither the script nor a closure. */
-    static boolean instanceCall(Class<?> type, String name) {
-        if (DENIED_NAMES.contains(name)) {
-            return false;
-        }
-        Set<String> dsl = dslMembers(type);
-        if (dsl != null) {
-            return !DSL_PLUMBING.contains(name) && (dsl.contains("*") || dsl.contains(name)
-                    || dsl.contains(propertyOf(name)));
-        }
-        if (!isValueType(type)) {
-            return false;
-        }
-        return COMMON_EXTENSIONS.contains(name) || hasPublicMethod(type, name);
-    }
-
-    /** Reading {@code obj.name} (Maps are handled by the caller). */
-    static boolean propertyGet(Class<?> type, String name) {
-        if (DENIED_NAMES.contains(name)) {
-            return false;
-        }
-        Set<String> dsl = dslMembers(type);
-        if (dsl != null) {
-            return !DSL_PLUMBING.contains(name) && (dsl.contains("*") || dsl.contains(name));
-        }
-        if (!isValueType(type)) {
-            return false;
-        }
-        String cap = name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        return hasPublicMethod(type, "get" + cap) || hasPublicMethod(type, "is" + cap)
-                || COMMON_EXTENSIONS.contains("get" + cap);
-    }
-
-    /** Writing {@code obj.name = v} (Maps and the script are handled by the caller). */
-    static boolean propertySet(Class<?> type, String name) {
-        if (DENIED_NAMES.contains(name) || dslMembers(type) != null || !isValueType(type)) {
-            return false;
-        }
-        String cap = name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        return hasPublicMethod(type, "set" + cap);
-    }
-
-    static boolean isValueType(Class<?> type) {
-        for (Class<?> v : VALUE_TYPES) {
-            if (v.isAssignableFrom(type)) {
-                return true;
+    /** Listed for its declaring class, or for a supertype whose method it overrides. */
+    private static boolean listedOrOverrides(Method method, Map<Class<?>, Rule> rules) {
+        Deque<Class<?>> todo = new ArrayDeque<>();
+        Set<Class<?>> seen = new HashSet<>();
+        todo.add(method.getDeclaringClass());
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.poll();
+            if (!seen.add(c)) {
+                continue;
             }
+            if (c == method.getDeclaringClass() || declares(c, method)) {
+                Rule rule = rules.get(c);
+                if (rule != null && rule.allows(method.getName(), method.getParameterTypes())) {
+                    return true;
+                }
+            }
+            if (c.getSuperclass() != null) {
+                todo.add(c.getSuperclass());
+            }
+            todo.addAll(Arrays.asList(c.getInterfaces()));
         }
         return false;
     }
 
-    private static Set<String> dslMembers(Class<?> type) {
-        for (Map.Entry<Class<?>, Set<String>> e : DSL_MEMBERS.entrySet()) {
-            if (e.getKey().isAssignableFrom(type)) {
-                return e.getValue();
-            }
+    private static boolean declares(Class<?> c, Method method) {
+        try {
+            Method m = c.getDeclaredMethod(method.getName(), method.getParameterTypes());
+            return !Modifier.isPrivate(m.getModifiers()) && !Modifier.isStatic(m.getModifiers());
+        } catch (NoSuchMethodException e) {
+            return false;
         }
-        return null;
     }
 
-    private static String propertyOf(String getter) {
-        for (String prefix : List.of("get", "is")) {
-            if (getter.startsWith(prefix) && getter.length() > prefix.length()) {
-                String rest = getter.substring(prefix.length());
-                return rest.equals(rest.toUpperCase(Locale.ROOT)) ? rest
-                        : Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+    // ---- the list ---------------------------------------------------------------------------------
+
+    /** Member names of one class: "*" for every public one, "-name" left out, "name(T,U)" one signature. */
+    private static final class Rule {
+        final Set<String> names = new HashSet<>();
+        final Set<String> excluded = new HashSet<>();
+        final Set<String> signatures = new HashSet<>();
+        final Set<String> excludedSignatures = new HashSet<>();
+        boolean all;
+
+        void add(String token) {
+            if (token.equals("*")) {
+                all = true;
+            } else if (token.startsWith("-")) {
+                (token.contains("(") ? excludedSignatures : excluded).add(token.substring(1));
+            } else if (token.contains("(")) {
+                signatures.add(token);
+            } else {
+                names.add(token);
             }
         }
-        return getter;
-    }
 
-    private static boolean hasPublicMethod(Class<?> type, String name) {
-        for (Method m : type.getMethods()) {
-            if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers())
-                    && m.getDeclaringClass() != Object.class || m.getName().equals(name)
-                    && Set.of("toString", "equals", "hashCode").contains(name)) {
+        boolean allows(String name, Class<?>[] parameters) {
+            String signature = parameters == null ? null : name + "(" + Arrays.stream(parameters)
+                    .map(Class::getTypeName).collect(Collectors.joining(",")) + ")";
+            if (signature != null && excludedSignatures.contains(signature)) {
+                return false;
+            }
+            if (names.contains(name) || signature != null && signatures.contains(signature)) {
                 return true;
             }
+            return all && !excluded.contains(name);
         }
-        return false;
+    }
+
+    private static void load(BufferedReader reader) throws IOException {
+        String line;
+        while ((line = reader.readLine()) != null) {
+            int hash = line.indexOf('#');
+            String text = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            String[] t = text.split("\\s+");
+            switch (t[0]) {
+                case "value" -> forEachClass(t, 1, c -> {
+                    VALUES.add(c);
+                    TYPE_NAMES.add(c.getName());
+                });
+                case "value-family" -> forEachClass(t, 1, c -> {
+                    VALUE_FAMILIES.add(c);
+                    TYPE_NAMES.add(c.getName());
+                });
+                case "type" -> forEachClass(t, 1, c -> TYPE_NAMES.add(c.getName()));
+                case "new" -> forEachClass(t, 1, c -> {
+                    CONSTRUCTIBLE.add(c);
+                    TYPE_NAMES.add(c.getName());
+                });
+                case "dynamic" -> forEachClass(t, 1, DYNAMIC::add);
+                case "gdk" -> GDK.addAll(Arrays.asList(t).subList(1, t.length));
+                case "gdk-on" -> {
+                    Class<?> c = classNamed(t[1]);
+                    if (c != null) {
+                        GDK_ON.computeIfAbsent(c, k -> new HashSet<>()).addAll(Arrays.asList(t).subList(2, t.length));
+                    }
+                }
+                case "method", "static", "field" -> {
+                    Class<?> c = classNamed(t[1]);
+                    if (c == null) {
+                        continue;
+                    }
+                    Map<Class<?>, Rule> rules = t[0].equals("method") ? METHODS : t[0].equals("static") ? STATICS
+                            : FIELDS;
+                    Rule rule = rules.computeIfAbsent(c, k -> new Rule());
+                    for (int i = 2; i < t.length; i++) {
+                        rule.add(t[i]);
+                    }
+                    if (t[0].equals("static")) {
+                        TYPE_NAMES.add(c.getName());
+                    }
+                }
+                default -> throw new IllegalStateException("whitelist.txt: unknown line '" + line + "'");
+            }
+        }
+    }
+
+    private static void forEachClass(String[] tokens, int from, java.util.function.Consumer<Class<?>> action) {
+        for (int i = from; i < tokens.length; i++) {
+            Class<?> c = classNamed(tokens[i]);
+            if (c != null) {
+                action.accept(c);
+            }
+        }
+    }
+
+    /** A class of this JDK/Groovy, or null when this runtime hasn't it (nested JDK classes vary). */
+    private static Class<?> classNamed(String name) {
+        try {
+            return Class.forName(name, false, Whitelist.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** For tests and the README: every value class admitted by name. */
+    static Set<Class<?>> listedValues() {
+        return Set.copyOf(VALUES);
+    }
+
+    static boolean isClosure(Object o) {
+        return o instanceof Closure<?>;
     }
 }

@@ -1,4 +1,4 @@
-package hearth.engine.runtime;
+package hearth.engine.limit;
 
 /** Thrown by the checks in app code when a call allocated more than its budget. An Error, like the timeout. */
 public final class MemoryLimitSignal extends Error {

@@ -1,4 +1,4 @@
-package hearth.engine.runtime;
+package hearth.engine.limit;
 
 /**
  * Thrown by the interrupt checks compiled into every loop, method and closure once the call's

@@ -1,4 +1,4 @@
-package hearth.engine.sandbox;
+package hearth.engine.limit;
 
 import java.lang.management.ManagementFactory;
 
@@ -16,7 +16,9 @@ public final class Deadline {
     private static final double PRESSURE = 0.6;
 
     private static final com.sun.management.ThreadMXBean THREADS = threads();
-    private static final ThreadLocal<long[]> LIMITS = ThreadLocal.withInitial(() -> new long[3]);
+    private static final ThreadLocal<long[]> LIMITS = ThreadLocal.withInitial(() -> new long[4]);
+    /** How many cheap checks pass between two full ones. */
+    private static final int CHECK_EVERY = 32;
 
     private Deadline() {
     }
@@ -33,6 +35,18 @@ public final class Deadline {
         long[] limits = LIMITS.get();
         limits[0] = 0;
         limits[1] = 0;
+        limits[3] = 0;
+    }
+
+    /** Is a call running on this thread? App code runs nowhere else. */
+    public static boolean inCall() {
+        return LIMITS.get()[0] != 0;
+    }
+
+    /** True every {@value #CHECK_EVERY}th time (and outside a call): when a cheap check should be a full one. */
+    public static boolean countdown() {
+        long[] limits = LIMITS.get();
+        return limits[0] == 0 || ++limits[3] % CHECK_EVERY == 0;
     }
 
     /** Nanoseconds left of the current call on this thread; Long.MAX_VALUE outside a call. */
@@ -41,12 +55,12 @@ public final class Deadline {
         return end == 0 ? Long.MAX_VALUE : end - System.nanoTime();
     }
 
-    static boolean passed() {
+    public static boolean passed() {
         long end = LIMITS.get()[0];
         return end != 0 && System.nanoTime() - end > 0;
     }
 
-    static boolean overBudget() {
+    public static boolean overBudget() {
         long[] limits = LIMITS.get();
         if (THREADS == null || limits[0] == 0) {
             return false;
