@@ -22,7 +22,7 @@ import java.util.Map;
 public record HearthProperties(String dataDir, String publicUrl, String serverName, Demo demo, Signup signup,
                                OAuth oauth, Role role, Map<String, String> servers, String globalUrl,
                                String clusterSecret, Cluster cluster, RateLimit rateLimit, Scheduler scheduler,
-                               Engine engine, Outbound outbound) {
+                               Engine engine, Outbound outbound, Metrics metrics) {
 
     public HearthProperties {
         role = role == null ? Role.BOTH : role;
@@ -32,6 +32,7 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
         scheduler = scheduler == null ? new Scheduler(null) : scheduler;
         engine = engine == null ? new Engine(null, null, null, null) : engine;
         outbound = outbound == null ? new Outbound(null, null, null, null, null) : outbound;
+        metrics = metrics == null ? new Metrics(null) : metrics;
     }
 
     public enum Role {
@@ -98,5 +99,15 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
     /** What SmartApps may reach with httpGet and friends (the engine's README, "Outbound HTTP"). */
     public record Outbound(Boolean enabled, List<String> allow, Duration timeout, DataSize maxResponseSize,
                            Integer maxRequestsPerCall) {
+    }
+
+    /**
+     * @param token lets a Prometheus scraper that is not on this host read {@code /actuator/prometheus}
+     *              with {@code Authorization: Bearer}; blank: only scrapers on this host
+     */
+    public record Metrics(String token) {
+        public Metrics {
+            token = token == null ? "" : token;
+        }
     }
 }

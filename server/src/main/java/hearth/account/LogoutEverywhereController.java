@@ -1,23 +1,24 @@
 package hearth.account;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * "Log out everywhere": every token the account ever gave an app is revoked, and every web
- * session it has is ended, this one included.
+ * session it has is deleted, this one included. Sessions are rows in the database, found by the
+ * account's name, so this ends them on every node at once.
  */
 @RestController
 public class LogoutEverywhereController {
     private final CurrentAccount current;
     private final AccountService accounts;
-    private final SessionRegistry sessions;
+    private final FindByIndexNameSessionRepository<?> sessions;
 
-    public LogoutEverywhereController(CurrentAccount current, AccountService accounts, SessionRegistry sessions) {
+    public LogoutEverywhereController(CurrentAccount current, AccountService accounts,
+                                      FindByIndexNameSessionRepository<?> sessions) {
         this.current = current;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -28,10 +29,6 @@ public class LogoutEverywhereController {
     public void logoutEverywhere() {
         Account account = current.get();
         accounts.revokeAllTokens(account.id());
-        for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof AccountUser user && user.accountId().equals(account.id())) {
-                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-            }
-        }
+        sessions.findByPrincipalName(account.username()).keySet().forEach(sessions::deleteById);
     }
 }

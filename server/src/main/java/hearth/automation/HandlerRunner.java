@@ -6,10 +6,13 @@ import hearth.installation.ExecutionLimiter;
 import hearth.installation.InstallationRepository;
 import hearth.installation.InstallationRuntime;
 import jakarta.annotation.PreDestroy;
+import hearth.support.HearthMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +39,13 @@ public class HandlerRunner {
     });
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    public HandlerRunner(InstallationRepository installations, InstallationRuntime runtime, ExecutionLimiter limiter) {
+    private final HearthMetrics metrics;
+    private final Clock clock;
+
+    public HandlerRunner(InstallationRepository installations, InstallationRuntime runtime, ExecutionLimiter limiter,
+                         HearthMetrics metrics, Clock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
         this.installations = installations;
         this.runtime = runtime;
         this.limiter = limiter;
@@ -56,6 +65,9 @@ public class HandlerRunner {
             if (!limiter.acquire(installationId).allowed()) {
                 log.warn("installation {} is over its execution limit; {} was not run", installationId, handler);
                 return;
+            }
+            if (event != null) {
+                metrics.eventDelivered(Duration.between(event.date(), clock.instant()));
             }
             installations.findById(installationId).ifPresent(installation -> {
                 HandlerOutcome outcome = runtime.runHandler(installation, handler, event);

@@ -3,9 +3,11 @@ package hearth.automation;
 import hearth.HearthProperties;
 import hearth.installation.ScheduledJob;
 import hearth.installation.ScheduledJobRepository;
+import hearth.support.HearthMetrics;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -22,9 +24,11 @@ class Scheduler {
     private final HandlerRunner runner;
     private final boolean hostsShard;
     private final Clock clock;
+    private final HearthMetrics metrics;
 
     Scheduler(ScheduledJobRepository jobs, InstallationLocations installations, HandlerRunner runner,
-              HearthProperties properties, Clock clock) {
+              HearthProperties properties, Clock clock, HearthMetrics metrics) {
+        this.metrics = metrics;
         this.jobs = jobs;
         this.installations = installations;
         this.runner = runner;
@@ -43,6 +47,7 @@ class Scheduler {
                     : jobs.claimAndReschedule(job, ScheduledJob.next(job.cron(), installations.zone(job
                     .installationId()), now));
             if (claimed) {
+                metrics.scheduledJobRun(Duration.between(job.runAt(), now));
                 runner.submit(job.installationId(), job.handler(), null);
             }
         }

@@ -18,12 +18,14 @@ import hearth.location.Location;
 import hearth.location.LocationRepository;
 import hearth.server.PublicUrls;
 import hearth.smartapp.SmartAppService;
+import hearth.support.HearthMetrics;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -41,11 +43,13 @@ public class InstallationRuntime {
     private final IntentApplier intents;
     private final SubscriptionRepository subscriptions;
     private final PublicUrls urls;
+    private final HearthMetrics metrics;
 
     public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, LocalDevices deviceService,
                                LocationRepository locations, InstallationRepository installations,
                                InstallationTokens tokens, IntentApplier intents,
-                               SubscriptionRepository subscriptions, PublicUrls urls) {
+                               SubscriptionRepository subscriptions, PublicUrls urls, HearthMetrics metrics) {
+        this.metrics = metrics;
         this.apps = apps;
         this.deviceRepository = deviceRepository;
         this.deviceService = deviceService;
@@ -62,16 +66,31 @@ public class InstallationRuntime {
      *                   classic apps compare {@code params.access_token} with {@code state.accessToken}
      */
     public HandlerOutcome handle(Installation installation, ApiRequest request, String baseUrl, String queryToken) {
-        return compiled(installation).handle(request, context(installation, baseUrl, queryToken));
+        return measured(installation, "api", () -> compiled(installation).handle(request,
+                context(installation, baseUrl, queryToken)));
     }
 
     public HandlerOutcome lifecycle(Installation installation, SmartApp.Lifecycle event) {
-        return compiled(installation).lifecycle(event, context(installation, urls.current(), null));
+        return measured(installation, "lifecycle", () -> compiled(installation).lifecycle(event,
+                context(installation, urls.current(), null)));
     }
 
     /** A subscribed event ({@code event} set) or a scheduled wake-up ({@code event} null). */
     public HandlerOutcome runHandler(Installation installation, String handler, AppEvent event) {
-        return compiled(installation).runHandler(handler, event, context(installation, urls.current(), null));
+        return measured(installation, event == null ? "schedule" : "event", () -> compiled(installation)
+                .runHandler(handler, event, context(installation, urls.current(), null)));
+    }
+
+    private HandlerOutcome measured(Installation installation, String kind, Supplier<HandlerOutcome> call) {
+        return metrics.smartAppCall(installation.smartAppId(), kind, call, InstallationRuntime::outcome);
+    }
+
+    private static String outcome(HandlerOutcome outcome) {
+        if (outcome instanceof HandlerOutcome.Failure failure) {
+            return failure.type();
+        }
+        return outcome instanceof HandlerOutcome.Response ? "ok" : outcome instanceof HandlerOutcome.HttpError
+                ? "http_error" : "no_mapping";
     }
 
     private SmartApp compiled(Installation installation) {

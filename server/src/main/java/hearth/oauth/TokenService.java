@@ -6,6 +6,7 @@ import hearth.audit.AuditLog;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
 import hearth.smartapp.SmartAppTokensRevoked;
+import hearth.support.HearthMetrics;
 import hearth.support.Secrets;
 import hearth.support.Times;
 import org.slf4j.Logger;
@@ -30,14 +31,16 @@ public class TokenService {
     private final SmartAppService apps;
     private final AuditLog audit;
     private final Clock clock;
+    private final HearthMetrics metrics;
 
     public TokenService(TokenRepository tokens, GrantRepository grants, SmartAppService apps, AuditLog audit,
-                        Clock clock) {
+                        Clock clock, HearthMetrics metrics) {
         this.tokens = tokens;
         this.grants = grants;
         this.apps = apps;
         this.audit = audit;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** An access token, and a refresh token unless the app runs in legacy long-lived mode. */
@@ -61,6 +64,8 @@ public class TokenService {
                     null, null));
         }
         log.info("issued tokens for grant {} of installation {}", grant.id(), grant.installationId());
+        metrics.tokensIssued(event == AuditEvent.Type.TOKEN_REFRESHED ? "refresh"
+                : grant.origin() == Grant.Origin.SELF ? "self" : "consent");
         audit.record(grant.accountId(), event, "tokens for " + app.name() + " (client " + app.clientId()
                 + ", installation " + grant.installationId() + ")");
         return new IssuedTokens(access, app.accessTokenTtl(), refresh, grant.scope());
@@ -107,6 +112,7 @@ public class TokenService {
                         revokeGrant(t.grantId());
                     } else {
                         tokens.revoke(t.hash(), clock.instant());
+                        metrics.tokensRevoked("token");
                         log.info("revoked an access token of grant {}", t.grantId());
                         audit.record(t.accountId(), AuditEvent.Type.TOKEN_REVOKED, "an access token of installation "
                                 + t.installationId() + " was revoked by its client");
@@ -131,11 +137,13 @@ public class TokenService {
     @Transactional
     public void revokeSelfTokens(String installationId) {
         grants.revokeSelfIssued(installationId, clock.instant());
+        metrics.tokensRevoked("self");
     }
 
     @Transactional
     public void revokeGrant(String grantId) {
         grants.revokeGrant(grantId, clock.instant());
+        metrics.tokensRevoked("grant");
         log.info("revoked grant {}", grantId);
         grants.findById(grantId).ifPresent(g -> audit.record(g.accountId(), AuditEvent.Type.TOKEN_REVOKED,
                 "every token of installation " + g.installationId() + " from one authorization was revoked"));
@@ -145,6 +153,7 @@ public class TokenService {
     @EventListener
     public void on(AccountTokensRevoked event) {
         grants.revokeAccount(event.accountId(), clock.instant());
+        metrics.tokensRevoked("account");
         audit.record(event.accountId(), AuditEvent.Type.ACCOUNT_TOKENS_REVOKED,
                 "every token of every connected app revoked");
         log.info("revoked every token of account {}", event.accountId());
@@ -161,12 +170,14 @@ public class TokenService {
     @Transactional
     public void revokeInstallation(String installationId) {
         grants.revokeInstallation(installationId, clock.instant());
+        metrics.tokensRevoked("installation");
         log.info("revoked every token of installation {}", installationId);
     }
 
     @EventListener
     public void on(SmartAppTokensRevoked event) {
         grants.revokeSmartApp(event.smartAppId(), clock.instant());
+        metrics.tokensRevoked("smartapp");
         log.info("revoked every token of smartapp {}", event.smartAppId());
     }
 

@@ -4,6 +4,9 @@ import hearth.account.AccountRepository;
 import hearth.account.AccountUser;
 import hearth.audit.AuditEvent;
 import hearth.audit.AuditLog;
+import hearth.support.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -14,31 +17,35 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows password guessing: after {@value #MAX_PER_USER} failed sign-ins for one username, or
  * {@value #MAX_PER_ADDRESS} from one address, within {@link #WINDOW}, further attempts are
- * refused until the oldest failure leaves the window. Counts live in memory: a restart forgives,
- * which is the price of needing no shared store.
+ * refused until the oldest failure leaves the window. Failures are rows in the database, so every
+ * node of a Server counts the same ones and a restart forgives nothing; a refused attempt adds
+ * none, so one address adds at most {@value #MAX_PER_ADDRESS} rows a window. One query per
+ * sign-in attempt (the form, or an HTTP Basic call of the management API), none per OAuth call.
  */
 @Component
 public class LoginThrottle {
     static final int MAX_PER_USER = 5;
     static final int MAX_PER_ADDRESS = 20;
     static final Duration WINDOW = Duration.ofMinutes(5);
-    private static final int MAX_KEYS = 100_000;
+    private static final int MAX_KEY = 300;
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private static final String INSERT = "INSERT INTO login_failure (throttle_key, failed_at) VALUES (?, ?)";
+    private static final String RECENT = "SELECT throttle_key, COUNT(*) AS failures, MIN(failed_at) AS oldest "
+            + "FROM login_failure WHERE throttle_key IN (?, ?) AND failed_at > ? GROUP BY throttle_key";
+    private static final String FORGET = "DELETE FROM login_failure WHERE failed_at <= ?";
+
+    private final JdbcClient jdbc;
     private final AccountRepository accounts;
     private final AuditLog audit;
     private final Clock clock;
 
-    public LoginThrottle(AccountRepository accounts, AuditLog audit, Clock clock) {
+    public LoginThrottle(JdbcClient jdbc, AccountRepository accounts, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
@@ -47,9 +54,19 @@ public class LoginThrottle {
     /** How long the caller must wait, or {@link Duration#ZERO} when it may try. */
     public Duration waitFor(String username, String address) {
         Instant now = clock.instant();
-        Duration user = wait(key("user", username), MAX_PER_USER, now);
-        Duration remote = wait(key("addr", address), MAX_PER_ADDRESS, now);
-        return user.compareTo(remote) >= 0 ? user : remote;
+        String user = key("user", username);
+        String remote = key("addr", address);
+        Duration wait = Duration.ZERO;
+        for (Recent recent : jdbc.sql(RECENT).params(user, remote, Times.db(now.minus(WINDOW)))
+                .query((rs, n) -> new Recent(rs.getString("throttle_key"), rs.getInt("failures"),
+                        Times.instant(rs, "oldest"))).list()) {
+            int max = recent.key().equals(user) ? MAX_PER_USER : MAX_PER_ADDRESS;
+            if (recent.failures() >= max) {
+                Duration until = Duration.between(now, recent.oldest().plus(WINDOW));
+                wait = until.compareTo(wait) > 0 ? until : wait;
+            }
+        }
+        return wait;
     }
 
     public void refused(String username) {
@@ -61,11 +78,8 @@ public class LoginThrottle {
     public void on(AbstractAuthenticationFailureEvent event) {
         String username = String.valueOf(event.getAuthentication().getName());
         Instant now = clock.instant();
-        if (failures.size() > MAX_KEYS) {
-            failures.clear();   // a flood of made-up names must not grow memory without bound
-        }
-        add(key("user", username), now);
-        add(key("addr", remoteAddress()), now);
+        jdbc.sql(INSERT).params(key("user", username), Times.db(now)).update();
+        jdbc.sql(INSERT).params(key("addr", remoteAddress()), Times.db(now)).update();
         accounts.findByUsername(username).ifPresent(a -> audit.record(a.id(), AuditEvent.Type.LOGIN_FAILED,
                 "failed sign-in: " + event.getException().getClass().getSimpleName()));
     }
@@ -77,38 +91,22 @@ public class LoginThrottle {
         }
     }
 
-    private Duration wait(String key, int max, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return Duration.ZERO;
-        }
-        synchronized (times) {
-            while (!times.isEmpty() && !times.peekFirst().plus(WINDOW).isAfter(now)) {
-                times.pollFirst();
-            }
-            if (times.size() < max) {
-                return Duration.ZERO;
-            }
-            return Duration.between(now, times.peekFirst().plus(WINDOW));
-        }
-    }
-
-    private void add(String key, Instant now) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(now);
-            while (times.size() > MAX_PER_ADDRESS) {
-                times.pollFirst();
-            }
-        }
+    /** Failures older than the window count for nothing; any node may delete them (it is idempotent). */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void forget() {
+        jdbc.sql(FORGET).param(Times.db(clock.instant().minus(WINDOW))).update();
     }
 
     private static String key(String kind, String value) {
-        return kind + ":" + (value == null ? "" : value.toLowerCase(Locale.ROOT));
+        String key = kind + ":" + (value == null ? "" : value.toLowerCase(Locale.ROOT));
+        return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
     }
 
     private static String remoteAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
                 ? a.getRequest().getRemoteAddr() : "";
+    }
+
+    private record Recent(String key, int failures, Instant oldest) {
     }
 }

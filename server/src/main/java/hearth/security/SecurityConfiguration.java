@@ -11,8 +11,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -25,8 +23,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import jakarta.servlet.DispatcherType;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
@@ -44,28 +42,22 @@ public class SecurityConfiguration {
     private static final String CSP = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
 
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    // Without it the registry never learns that a session ended, and keeps it forever.
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
-    }
-
-    @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain oauthClients(HttpSecurity http) throws Exception {
+    SecurityFilterChain oauthClients(HttpSecurity http, MetricsAccess metrics) throws Exception {
         http.securityMatcher("/oauth/token", "/oauth/revoke", "/oauth/introspect", "/oauth/device_authorization",
                         "/api/smartapps/endpoints", "/api/smartapps/installations/**", "/.well-known/**",
-                        "/actuator/health", "/actuator/health/**", "/internal/**")
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/internal/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(pathPattern("/actuator/prometheus")).access(metrics)
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler(MetricsAccess.DENIED)
+                        .authenticationEntryPoint((request, response, denied) ->
+                                MetricsAccess.DENIED.handle(request, response, null)))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .securityContext(c -> c.disable())
@@ -76,8 +68,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain managementApi(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions)
-            throws Exception {
+    SecurityFilterChain managementApi(HttpSecurity http, LoginThrottle throttle) throws Exception {
         // CSRF is skipped only for HTTP Basic, and a request with Basic never reads the session (see
         // BasicOrSession), so what authenticates it is the header, which no other site can send. Any
         // other Authorization header (a bearer token, garbage) leaves the cookie authenticating: CSRF.
@@ -94,7 +85,6 @@ public class SecurityConfiguration {
                         pathPattern(HttpMethod.POST, "/api/accounts")))
                 .requestCache(c -> c.disable())
                 .securityContext(c -> c.securityContextRepository(new BasicOrSession()))
-                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();
@@ -154,8 +144,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
+                        .requestMatchers(request -> request.getDispatcherType() == DispatcherType.FORWARD
+                                && StaleForm.PATH.equals(request.getRequestURI())).permitAll()
                         .requestMatchers(pathPattern("/"), pathPattern("/login"), pathPattern("/signup"),
                                 pathPattern("/hearth.css"), pathPattern("/live.js"),
                                 pathPattern("/demo/callback"), pathPattern("/error"), pathPattern("/favicon.ico"))
@@ -164,10 +156,10 @@ public class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .headers(h -> h
                         .frameOptions(f -> f.deny())
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP)))
+                .exceptionHandling(e -> e.accessDeniedHandler(new StaleForm()))
                 .csrf(Customizer.withDefaults());
         return http.build();
     }

@@ -21,12 +21,17 @@ public final class HearthProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final List<String> arguments;
+    private final Map<String, String> env;
 
-    private HearthProcess(String name, int port, Process process, Path log) {
+    private HearthProcess(String name, int port, Process process, Path log, List<String> arguments,
+                          Map<String, String> env) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.arguments = arguments;
+        this.env = env;
     }
 
     public static int freePort() {
@@ -46,9 +51,9 @@ public final class HearthProcess implements AutoCloseable {
             Path logs = Files.createDirectories(Path.of("target", "it-logs"));
             Path log = logs.resolve(name + "-" + port + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            return new HearthProcess(name, port, builder.start(), log);
+            return new HearthProcess(name, port, builder.start(), log, List.copyOf(arguments), Map.copyOf(env));
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
         }
@@ -85,6 +90,25 @@ public final class HearthProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException(name + " was not healthy after " + timeout + "; see " + log.toAbsolutePath());
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** {@code kill -9}: no shutdown hook, no flush, no goodbye (destroyForcibly is SIGKILL on Linux and macOS). */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The same server again, on the same port, data and settings (after {@link #kill()}). */
+    public HearthProcess restart() {
+        return start(name, port, arguments, env);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,17 +30,26 @@ public class Http {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Pattern REQUEST_ID = Pattern.compile("name=\"request\"\\s+value=\"([^\"]+)\"");
 
-    private final String base;
+    private final List<String> bases;
+    private final AtomicInteger next = new AtomicInteger();
     private final HttpClient client;
 
     public Http(String base) {
-        this.base = base;
+        this(List.of(base));
+    }
+
+    /**
+     * A round-robin balancer in front of several nodes: each request goes to the next one, with the
+     * same cookies (cookies don't tell ports apart); an absolute URL naming any node goes to the next.
+     */
+    public Http(List<String> bases) {
+        this.bases = List.copyOf(bases);
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public String base() {
-        return base;
+        return bases.get(0);
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -131,12 +141,25 @@ public class Http {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
-                .timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(target(path))).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
         return builder;
+    }
+
+    private String target(String path) {
+        String base = bases.size() == 1 ? bases.get(0) : bases.get(Math.floorMod(next.getAndIncrement(),
+                bases.size()));
+        if (!path.startsWith("http")) {
+            return base + path;
+        }
+        for (String node : bases) {
+            if (bases.size() > 1 && path.startsWith(node)) {
+                return base + path.substring(node.length());
+            }
+        }
+        return path;
     }
 
     private HttpResponse<String> send(HttpRequest request) {

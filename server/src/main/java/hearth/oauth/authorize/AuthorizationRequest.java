@@ -24,4 +24,12 @@ public record AuthorizationRequest(String id, String clientId, String smartAppId
     public boolean forDevice() {
         return deviceCodeHash != null;
     }
+
+    /**
+     * Where the same flow starts again: the forms carry it, so a post whose session or CSRF token
+     * is gone can be answered with a way back in (the stale-form page checks its shape).
+     */
+    public String restart() {
+        return forDevice() ? "/device" : "/oauth/authorize?" + originalQuery;
+    }
 }

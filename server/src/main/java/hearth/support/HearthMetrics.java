@@ -1,0 +1,70 @@
+package hearth.support;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Hearth's own metrics, by name in one place (the README's Operations section lists them; Spring
+ * adds {@code http_server_requests_seconds} by route and status, the JVM's and the pool's). Tags
+ * are bounded: a SmartApp id (registered apps), a kind, an outcome type; never a token, a user or
+ * an Installation id.
+ */
+@Component
+public class HearthMetrics {
+    private final MeterRegistry registry;
+
+    public HearthMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * {@code hearth_tokens_issued_total{grant=...}}: consent (a code or device grant's first tokens),
+     * refresh (a rotation), self (a SmartApp's createAccessToken()).
+     */
+    public void tokensIssued(String grant) {
+        Counter.builder("hearth.tokens.issued").description("access tokens issued, by how")
+                .tag("grant", grant).register(registry).increment();
+    }
+
+    /** {@code hearth_tokens_revoked_total{scope=...}}: token, grant, installation, smartapp, account, self. */
+    public void tokensRevoked(String scope) {
+        Counter.builder("hearth.tokens.revoked").description("revocations, by what was revoked")
+                .tag("scope", scope).register(registry).increment();
+    }
+
+    /**
+     * {@code hearth_smartapp_calls_seconds{app, kind, outcome}}: each run of a SmartApp (an API call,
+     * a subscribed or scheduled handler, a lifecycle event), how long it took and how it ended.
+     */
+    public <T> T smartAppCall(String smartAppId, String kind, Supplier<T> call,
+                              java.util.function.Function<T, String> outcome) {
+        long start = System.nanoTime();
+        String result = "exception";
+        try {
+            T value = call.get();
+            result = outcome.apply(value);
+            return value;
+        } finally {
+            Timer.builder("hearth.smartapp.calls").description("SmartApp executions, by app, kind and outcome")
+                    .tag("app", smartAppId).tag("kind", kind).tag("outcome", result)
+                    .register(registry).record(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** {@code hearth_events_delivered_seconds}: from an event's time to its handler starting (the lag). */
+    public void eventDelivered(Duration lag) {
+        Timer.builder("hearth.events.delivered").description("events handed to a subscribed handler, and their lag")
+                .register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    /** {@code hearth_scheduler_lag_seconds}: from a job's due time to its handler starting. */
+    public void scheduledJobRun(Duration lag) {
+        Timer.builder("hearth.scheduler.lag").description("scheduled jobs run, and how late")
+                .register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+}

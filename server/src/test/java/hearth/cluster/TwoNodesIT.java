@@ -1,0 +1,269 @@
+package hearth.cluster;
+
+import hearth.support.DurabilityLoad;
+import hearth.support.HearthProcess;
+import hearth.support.Http;
+import hearth.support.PostgresDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static hearth.support.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two identical nodes (role both) over one PostgreSQL database, behind a round-robin balancer
+ * (each request of a client goes to the other node): the whole classic flow, sessions, limits,
+ * jobs, a {@code kill -9} of one node under load with the other carrying on, and its restart.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesIT {
+    private static final Duration START = Duration.ofSeconds(180);
+    private static final int LIMIT = 250;
+
+    private String database;
+    private HearthProcess a;
+    private HearthProcess b;
+    private DurabilityLoad fixture;
+
+    @BeforeAll
+    void startTwoNodes() {
+        database = PostgresDatabase.create();
+        int portA = HearthProcess.freePort();
+        int portB = HearthProcess.freePort();
+        // Both nodes answer as the balancer's address would: one public URL (here node A's).
+        List<String> common = List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + PostgresDatabase.user(),
+                "--spring.datasource.password=" + PostgresDatabase.password(), "--hearth.signup.enabled=true",
+                "--hearth.public-url=http://127.0.0.1:" + portA, "--hearth.scheduler.poll=200ms");
+        a = HearthProcess.start("node-a", portA, with(common, "--hearth.data-dir=target/it-data/node-a"), Map.of());
+        // Node B also writes its log as JSON lines, the optional format for log collectors.
+        b = HearthProcess.start("node-b", portB, with(common, "--hearth.data-dir=target/it-data/node-b"),
+                Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash"));
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> a.awaitHealthy(START)),
+                CompletableFuture.runAsync(() -> b.awaitHealthy(START))).join();
+        fixture = new DurabilityLoad(this::balanced, 3);
+    }
+
+    private static List<String> with(List<String> common, String more) {
+        List<String> all = new java.util.ArrayList<>(common);
+        all.add(more);
+        return all;
+    }
+
+    @AfterAll
+    void stop() {
+        for (HearthProcess node : new HearthProcess[]{a, b}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    private Http balanced() {
+        return new Http(List.of(a.url(), b.url()));
+    }
+
+    @Test
+    @Order(1)
+    void signInOnOneNodeConsentOnTheOtherCodeExchangeOnOneAndTheApiOnTheOther() {
+        Http browser = balanced();   // A, B, A, B, ...
+        String url = "/oauth/authorize?response_type=code&scope=app&client_id=" + fixture.clientId()
+                + "&redirect_uri=" + Http.encode(fixture.redirectUri()) + "&state=two-nodes";
+        assertThat(browser.get(url).statusCode()).isEqualTo(302);                      // A: sign in first
+        HttpResponse<String> login = browser.get("/login");                              // B: the form, its CSRF token
+        HttpResponse<String> signedIn = browser.postForm("/login", Map.of("username", fixture.username(),
+                "password", fixture.password(), "_csrf", Http.csrf(login.body())));      // A: takes B's token
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).contains("/oauth/authorize");
+        HttpResponse<String> consent = browser.get(signedIn.headers().firstValue("Location").orElseThrow()); // B
+        String code = fixture.allow(browser, consent, fixture.dimmers());                // A: the pending request B made
+        HttpResponse<String> token = fixture.exchange(new Http(b.url()), code);          // B
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        String access = json(token).get("access_token").asText();
+        String uri = fixture.uri(new Http(a.url()), access);                             // A
+        HttpResponse<String> on = new Http(b.url()).send("PUT", uri + "/level/42", null, "Authorization",
+                "Bearer " + access);                                                      // B
+        assertThat(on.statusCode()).as(on.body()).isEqualTo(204);
+        HttpResponse<String> refreshed = fixture.refresh(new Http(a.url()), json(token).get("refresh_token")
+                .asText());
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void aRevocationOnOneNodeIsSeenByTheOtherAtOnce() {
+        String access = fixture.connect(fixture.dimmers()).get("access_token").asText();
+        Http nodeA = new Http(a.url());
+        assertThat(nodeA.get("/api/smartapps/endpoints", "Authorization", "Bearer " + access).statusCode())
+                .isEqualTo(200);
+        assertThat(new Http(b.url()).postForm("/oauth/revoke", Map.of("token", access), "Authorization",
+                Http.basic(fixture.clientId(), fixture.clientSecret())).statusCode()).isEqualTo(200);
+        // Nodes of one Server check tokens in the database on every call: the bound is zero.
+        assertThat(nodeA.get("/api/smartapps/endpoints", "Authorization", "Bearer " + access).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void theExecutionLimitIsCountedOnceAcrossBothNodes() {
+        String access = fixture.connect(fixture.dimmers()).get("access_token").asText();
+        String uri = fixture.uri(new Http(a.url()), access);
+        Http balanced = balanced();
+        int allowed = 0;
+        HttpResponse<String> last = null;
+        for (int i = 0; i < LIMIT + 40; i++) {
+            last = balanced.get(uri + "/count", "Authorization", "Bearer " + access);
+            if (last.statusCode() == 200) {
+                allowed++;
+            } else {
+                assertThat(last.statusCode()).as(last.body()).isEqualTo(429);
+            }
+        }
+        assertThat(allowed).as("calls allowed across both nodes in one window").isEqualTo(LIMIT);
+        assertThat(last.headers().firstValue("X-RateLimit-Limit")).hasValue(String.valueOf(LIMIT));
+    }
+
+    @Test
+    @Order(3)
+    void theLoginThrottleCountsFailuresOnBothNodes() {
+        String name = "throttled-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String right = "the right password " + java.util.UUID.randomUUID();
+        assertThat(new Http(a.url()).postJson("/api/accounts", Map.of("username", name, "password", right))
+                .statusCode()).isEqualTo(201);
+        Http balanced = balanced();
+        for (int i = 0; i < 5; i++) {
+            assertThat(balanced.get("/api/locations", "Authorization", Http.basic(name, "wrong " + i)).statusCode())
+                    .isEqualTo(401);
+        }
+        for (String node : List.of(a.url(), b.url())) {
+            HttpResponse<String> refused = new Http(node).get("/api/locations", "Authorization",
+                    Http.basic(name, right));
+            assertThat(refused.statusCode()).as(node).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void logOutEverywhereOnOneNodeEndsTheSessionsTheOtherServes() {
+        Http browser = balanced();
+        assertThat(fixture.openConsent(browser, "out").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/apps").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/apps").statusCode()).isEqualTo(200);
+        assertThat(new Http(a.url()).postJson("/api/accounts/me/logout-everywhere", Map.of(), "Authorization",
+                fixture.basic()).statusCode()).isEqualTo(204);
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> after = browser.get("/apps");
+            assertThat(after.statusCode()).isEqualTo(302);
+            assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/login");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aRunInJobRunsExactlyOnceAcrossBothNodes() throws InterruptedException {
+        String access = fixture.connect(fixture.dimmers()).get("access_token").asText();
+        String uri = fixture.uri(balanced(), access);
+        for (int i = 0; i < 3; i++) {
+            assertThat(new Http(a.url()).send("PUT", uri + "/later/1", null, "Authorization", "Bearer " + access)
+                    .statusCode()).isEqualTo(204);
+        }
+        // runIn replaces the handler's earlier job (classic overwrite): one wake-up is due.
+        Thread.sleep(4_000);
+        HttpResponse<String> counted = new Http(b.url()).get(uri + "/count", "Authorization", "Bearer " + access);
+        assertThat(json(counted).get("woken").asInt()).as(counted.body()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void theJsonLogFormatIsOneObjectPerLineAndHoldsNoSecret() throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(b.log()).stream()
+                .filter(l -> l.startsWith("{")).toList();
+        assertThat(lines).hasSizeGreaterThan(5);
+        for (String line : lines.subList(0, 5)) {
+            JsonNode node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line);
+            assertThat(node.has("@timestamp")).isTrue();
+            assertThat(node.has("message")).isTrue();
+        }
+        String all = String.join("\n", java.nio.file.Files.readAllLines(b.log()));
+        assertThat(all).doesNotContain(fixture.password()).doesNotContain(fixture.clientSecret());
+    }
+
+    @Test
+    @Order(6)
+    void readinessFollowsTheDatabaseAndLivenessDoesNot() throws Exception {
+        Http nodeB = new Http(b.url());
+        assertThat(nodeB.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        String name = database.substring(database.lastIndexOf('/') + 1);
+        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+        try {
+            int ready = 200;
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (ready == 200 && Instant.now().isBefore(deadline)) {
+                ready = nodeB.get("/actuator/health/readiness").statusCode();
+            }
+            assertThat(ready).as("readiness without a database").isEqualTo(503);
+            assertThat(nodeB.get("/actuator/health/liveness").statusCode()).as("liveness").isEqualTo(200);
+        } finally {
+            admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+        }
+        Instant deadline = Instant.now().plusSeconds(60);
+        int ready = 503;
+        while (ready != 200 && Instant.now().isBefore(deadline)) {
+            ready = nodeB.get("/actuator/health/readiness").statusCode();
+            Thread.sleep(250);
+        }
+        assertThat(ready).as("readiness once the database is back").isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
+    void killNineOfOneNodeUnderLoadLosesNothingAndTheOtherCarriesOn() throws InterruptedException {
+        DurabilityLoad load = new DurabilityLoad(this::balanced, 3).start();
+        Thread.sleep(10_000);
+        a.kill();
+        Map<String, Integer> before = load.acknowledged();
+        load.stop();
+        // Node B alone: every write either node acknowledged is there, and B serves a whole new flow.
+        boolean refreshLost = load.refreshWasInFlight();
+        load.use(() -> new Http(b.url()));
+        Map<String, Integer> found = load.verify(refreshLost, false);
+        JsonNode fresh = load.connect(load.dimmers());
+        assertThat(fresh.get("access_token").asText()).isNotBlank();
+        a = a.restart().awaitHealthy(START);
+        // Both again: the session signed in before the kill is still signed in (a restart logs nobody out).
+        load.use(this::balanced);
+        Map<String, Integer> checked = load.verify(refreshLost);
+        System.out.println("TwoNodesIT PostgreSQL: acknowledged before kill -9 of node A " + before + "; found on B "
+                + found + " and after A's restart " + checked);
+    }
+
+    private static void admin(String... statements) throws SQLException {
+        String url = System.getenv().getOrDefault("HEARTH_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        try (Connection c = DriverManager.getConnection(url, PostgresDatabase.user(), PostgresDatabase.password());
+             Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+}
