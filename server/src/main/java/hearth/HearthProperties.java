@@ -59,8 +59,13 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
      * @param codeTtl          how long an authorization code lives (RFC 9700 asks for minutes)
      * @param accessTokenTtl   default access-token lifetime of a new SmartApp
      * @param refreshTokenTtl  default refresh-token lifetime of a new SmartApp
+     * @param refreshGrace     how long a refresh token just rotated, presented again, gets the same
+     *                         successor pair (its answer was lost) instead of revoking the grant
      */
-    public record OAuth(Duration codeTtl, Duration accessTokenTtl, Duration refreshTokenTtl) {
+    public record OAuth(Duration codeTtl, Duration accessTokenTtl, Duration refreshTokenTtl, Duration refreshGrace) {
+        public OAuth {
+            refreshGrace = refreshGrace == null ? Duration.ofSeconds(30) : refreshGrace;
+        }
     }
 
     /** @param tokenCache how long a shard trusts the global server's answer about a token */

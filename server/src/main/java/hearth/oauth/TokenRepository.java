@@ -16,6 +16,8 @@ public class TokenRepository {
     // The primary key is the hash: authenticating a token is one indexed lookup.
     private static final String BY_HASH = "SELECT * FROM oauth_token WHERE token_hash = ?";
     private static final String MARK_USED = "UPDATE oauth_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL";
+    private static final String SEAL = "UPDATE oauth_token SET successor = ? WHERE token_hash = ?";
+    private static final String SUCCESSOR = "SELECT successor FROM oauth_token WHERE token_hash = ?";
     private static final String REVOKE = "UPDATE oauth_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
 
     private static final RowMapper<TokenRecord> ROW = (rs, n) -> new TokenRecord(rs.getString("token_hash"),
@@ -42,6 +44,15 @@ public class TokenRepository {
     /** Marks a refresh token used; false when it already was (someone else won the race or it is replayed). */
     public boolean markUsed(String hash, Instant now) {
         return jdbc.sql(MARK_USED).params(Times.db(now), hash).update() == 1;
+    }
+
+    /** Keeps the sealed successor pair with a used refresh token ({@link SealedSuccessor}). */
+    public void sealSuccessor(String hash, String sealed) {
+        jdbc.sql(SEAL).params(sealed, hash).update();
+    }
+
+    public Optional<String> successor(String hash) {
+        return jdbc.sql(SUCCESSOR).param(hash).query(String.class).optional();
     }
 
     public void revoke(String hash, Instant now) {

@@ -60,6 +60,14 @@ class ModernOAuthTest extends HearthTestBase {
         assertThat(second.get("refresh_token").asText()).isNotEqualTo(first.get("refresh_token").asText());
         assertThat(endpointsStatus(second.get("access_token").asText())).isEqualTo(200);
 
+        // Presented again at once (its answer was lost): the same pair, not a theft.
+        HttpResponse<String> retried = refresh(f, first.get("refresh_token").asText());
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(json(retried).get("access_token").asText()).isEqualTo(second.get("access_token").asText());
+        assertThat(json(retried).get("refresh_token").asText()).isEqualTo(second.get("refresh_token").asText());
+
+        // Past the grace window (30 s) a reuse is a leak: the whole grant goes.
+        clock.advance(Duration.ofSeconds(31));
         HttpResponse<String> reused = refresh(f, first.get("refresh_token").asText());
         assertThat(reused.statusCode()).isEqualTo(400);
         assertThat(json(reused).get("error").asText()).isEqualTo("invalid_grant");

@@ -1,11 +1,13 @@
 package hearth.oauth.token;
 
+import hearth.HearthProperties;
 import hearth.audit.AuditEvent;
 import hearth.audit.AuditLog;
 import hearth.oauth.Grant;
 import hearth.oauth.GrantRepository;
 import hearth.oauth.IssuedTokens;
 import hearth.oauth.OAuthException;
+import hearth.oauth.SealedSuccessor;
 import hearth.oauth.TokenRecord;
 import hearth.oauth.TokenRepository;
 import hearth.oauth.TokenService;
@@ -20,10 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The refresh-token grant (RFC 6749 §6) with rotation: each refresh token works once and is
- * replaced; a second use means it leaked, and revokes the whole grant (RFC 9700 §4.14.2).
+ * replaced; a second use means it leaked, and revokes the whole grant (RFC 9700 §4.14.2) -- except
+ * within {@code hearth.oauth.refresh-grace} of the first use, while its successors are untouched:
+ * then the answer was lost (a crash, a dropped connection), and the same successor pair comes
+ * back ({@link SealedSuccessor}: kept sealed under the old token, never in clear).
  */
 @Service
 public class RefreshTokenGrant {
@@ -34,9 +40,11 @@ public class RefreshTokenGrant {
     private final TokenService tokens;
     private final AuditLog audit;
     private final Clock clock;
+    private final Duration grace;
 
     public RefreshTokenGrant(TokenRepository tokenRepository, GrantRepository grants, TokenService tokens,
-                             AuditLog audit, Clock clock) {
+                             AuditLog audit, Clock clock, HearthProperties properties) {
+        this.grace = properties.oauth().refreshGrace();
         this.tokenRepository = tokenRepository;
         this.grants = grants;
         this.tokens = tokens;
@@ -63,7 +71,15 @@ public class RefreshTokenGrant {
             throw OAuthException.invalidGrant("the refresh token was revoked " + Times.inWords(
                     Duration.between(stored.revokedAt(), now)) + " ago; the user must authorize the app again");
         }
-        if (stored.usedAt() != null || !tokenRepository.markUsed(stored.hash(), now)) {
+        boolean first = stored.usedAt() == null && tokenRepository.markUsed(stored.hash(), now);
+        if (!first) {
+            // A rotation whose answer the client never got: the same pair again, within the window.
+            Optional<IssuedTokens> again = withinGrace(request.refreshToken(), stored.hash(), now);
+            if (again.isPresent()) {
+                log.info("refresh token of grant {} presented again within the grace window; same successor",
+                        stored.grantId());
+                return again.get();
+            }
             tokens.revokeGrant(stored.grantId());
             audit.record(stored.accountId(), AuditEvent.Type.REFRESH_TOKEN_REUSED, "a refresh token of installation "
                     + stored.installationId() + " was used twice; the authorization was revoked");
@@ -79,6 +95,36 @@ public class RefreshTokenGrant {
         if (grant.revoked()) {
             throw OAuthException.invalidGrant("the authorization was revoked; the user must authorize the app again");
         }
-        return tokens.issue(grant, client, AuditEvent.Type.TOKEN_REFRESHED);
+        IssuedTokens issued = tokens.issue(grant, client, AuditEvent.Type.TOKEN_REFRESHED);
+        if (issued.refreshToken() != null && !grace.isZero() && !grace.isNegative()) {
+            tokenRepository.sealSuccessor(stored.hash(), SealedSuccessor.seal(request.refreshToken(), stored.hash(),
+                    issued.accessToken(), issued.refreshToken()));
+        }
+        return issued;
+    }
+
+    /**
+     * The successor pair of a used refresh token, when it was used less than the grace window ago
+     * and its successors are untouched: the successor refresh token unused (a client that got the
+     * answer moves on to it, so the old one coming back after that is a replay), nothing revoked.
+     */
+    private Optional<IssuedTokens> withinGrace(String presented, String hash, Instant now) {
+        TokenRecord used = tokenRepository.findByHash(hash).orElseThrow();
+        if (used.usedAt() == null || !now.isBefore(used.usedAt().plus(grace)) || used.revokedAt() != null) {
+            return Optional.empty();
+        }
+        return tokenRepository.successor(hash).flatMap(sealed -> SealedSuccessor.open(presented, hash, sealed))
+                .flatMap(pair -> {
+                    Optional<TokenRecord> access = tokenRepository.findByHash(Secrets.sha256Hex(pair[0]));
+                    Optional<TokenRecord> refresh = tokenRepository.findByHash(Secrets.sha256Hex(pair[1]));
+                    if (access.isEmpty() || refresh.isEmpty() || access.get().revokedAt() != null
+                            || refresh.get().revokedAt() != null || refresh.get().usedAt() != null
+                            || !now.isBefore(access.get().expiresAt())
+                            || grants.findById(used.grantId()).map(Grant::revoked).orElse(true)) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new IssuedTokens(pair[0], Duration.between(now, access.get().expiresAt()),
+                            pair[1], access.get().scope()));
+                });
     }
 }

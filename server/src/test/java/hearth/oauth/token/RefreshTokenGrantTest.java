@@ -3,6 +3,8 @@ package hearth.oauth.token;
 import hearth.audit.AuditEvent;
 import hearth.oauth.IssuedTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,10 +26,63 @@ class RefreshTokenGrantTest extends GrantSpecBase {
         assertThat(tokens.active(first.refreshToken())).as("used up").isEmpty();
     }
 
+    @Autowired
+    JdbcClient jdbc;
+
+    private IssuedTokens refresh(String token) {
+        return refreshGrant.refresh(client, new TokenRequest.RefreshToken(token, null));
+    }
+
     @Test
-    void refreshWhenReusedThenRevokesTheWholeGrant() {
+    void refreshWhenReusedWithinGraceThenReturnsSameSuccessor() {
+        IssuedTokens first = issued();
+        IssuedTokens next = refresh(first.refreshToken());
+        clock.advance(Duration.ofSeconds(29));
+        IssuedTokens again = refresh(first.refreshToken());
+        assertThat(again.accessToken()).isEqualTo(next.accessToken());
+        assertThat(again.refreshToken()).isEqualTo(next.refreshToken());
+        assertThat(again.accessTokenTtl()).isLessThan(next.accessTokenTtl()).isPositive();
+        assertThat(tokens.active(next.accessToken())).isPresent();
+        assertThat(audited(AuditEvent.Type.REFRESH_TOKEN_REUSED)).isZero();
+        // And the successor still rotates as usual.
+        assertThat(refresh(next.refreshToken()).refreshToken()).isNotEqualTo(next.refreshToken());
+    }
+
+    @Test
+    void refreshWhenReusedAfterTheSuccessorWasUsedThenRevokesEvenWithinGrace() {
+        IssuedTokens first = issued();
+        IssuedTokens next = refresh(first.refreshToken());
+        IssuedTokens third = refresh(next.refreshToken());
+        refusedWith(() -> refresh(first.refreshToken()), "invalid_grant", "already used");
+        assertThat(tokens.active(third.accessToken())).isEmpty();
+    }
+
+    @Test
+    void refreshWhenGrantRevokedWithinGraceThenNoSuccessorComesBack() {
+        IssuedTokens first = issued();
+        IssuedTokens next = refresh(first.refreshToken());
+        tokens.revokeGrant(tokens.active(next.accessToken()).orElseThrow().grantId());
+        refusedWith(() -> refresh(first.refreshToken()), "invalid_grant", "");
+    }
+
+    @Test
+    void theSuccessorIsKeptOnlySealedUnderTheOldToken() {
+        IssuedTokens first = issued();
+        IssuedTokens next = refresh(first.refreshToken());
+        String hash = hearth.support.Secrets.sha256Hex(first.refreshToken());
+        String sealed = jdbc.sql("SELECT successor FROM oauth_token WHERE token_hash = ?").param(hash)
+                .query(String.class).single();
+        assertThat(sealed).isNotBlank().doesNotContain(next.accessToken()).doesNotContain(next.refreshToken());
+        String all = String.join(" ", jdbc.sql("SELECT COALESCE(successor, '') FROM oauth_token")
+                .query(String.class).list());
+        assertThat(all).doesNotContain(next.accessToken()).doesNotContain(next.refreshToken());
+    }
+
+    @Test
+    void refreshWhenReusedAfterGraceThenRevokesTheWholeGrant() {
         IssuedTokens first = issued();
         IssuedTokens next = refreshGrant.refresh(client, new TokenRequest.RefreshToken(first.refreshToken(), null));
+        clock.advance(Duration.ofSeconds(31));
         refusedWith(() -> refreshGrant.refresh(client, new TokenRequest.RefreshToken(first.refreshToken(), null)),
                 "invalid_grant", "already used");
         assertThat(tokens.active(next.accessToken())).isEmpty();
