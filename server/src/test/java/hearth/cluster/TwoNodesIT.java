@@ -272,7 +272,7 @@ class TwoNodesIT {
         load.stop();
         // Node B alone: every write either node acknowledged is there, and B serves a whole new flow.
         // A refresh on the wire at the kill is presented again, and gets its pair (the grace window).
-        load.use(() -> new Http(b.url()));
+        load.use(() -> Http.standingIn(b.url(), a.url()));   // what a balancer does once A fails its probe
         Map<String, Integer> found = load.verify(false, false);
         JsonNode fresh = load.connect(load.dimmers());
         assertThat(fresh.get("access_token").asText()).isNotBlank();

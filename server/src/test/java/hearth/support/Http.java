@@ -32,6 +32,7 @@ public class Http {
 
     private final List<String> bases;
     private final AtomicInteger next = new AtomicInteger();
+    private final List<String> aliases;
     private final HttpClient client;
 
     public Http(String base) {
@@ -43,7 +44,17 @@ public class Http {
      * same cookies (cookies don't tell ports apart); an absolute URL naming any node goes to the next.
      */
     public Http(List<String> bases) {
+        this(bases, List.of());
+    }
+
+    /** One node standing in for others: absolute URLs naming any of {@code aliases} go to {@code base}. */
+    public static Http standingIn(String base, String... aliases) {
+        return new Http(List.of(base), List.of(aliases));
+    }
+
+    private Http(List<String> bases, List<String> aliases) {
         this.bases = List.copyOf(bases);
+        this.aliases = List.copyOf(aliases);
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -157,6 +168,11 @@ public class Http {
         for (String node : bases) {
             if (bases.size() > 1 && path.startsWith(node)) {
                 return base + path.substring(node.length());
+            }
+        }
+        for (String alias : aliases) {
+            if (path.startsWith(alias)) {
+                return base + path.substring(alias.length());
             }
         }
         return path;
