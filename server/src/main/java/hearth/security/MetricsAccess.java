@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Who may read {@code /actuator/prometheus}: metrics name SmartApps and show traffic, so not the
- * public. A scraper on the same host (the address after Tomcat has applied a trusted proxy's
- * {@code X-Forwarded-For}, so a client behind the reverse proxy is not "local"), or one that sends
+ * public. A scraper on the same host (a loopback address, and no proxy's forwarding header: a
+ * client behind a reverse proxy on this host is not "local"), or one that sends
  * {@code Authorization: Bearer} with {@code hearth.metrics.token} when that is set.
  */
 @Component
@@ -53,7 +53,11 @@ class MetricsAccess implements AuthorizationManager<RequestAuthorizationContext>
         if (token != null && header != null && header.startsWith("Bearer ")) {
             return MessageDigest.isEqual(token, header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
         }
-        return header == null && loopback(request.getRemoteAddr());
+        // A request a proxy passed on is no local scraper, whether or not that proxy is trusted (an
+        // untrusted one on this host would otherwise make every client behind it look local).
+        boolean proxied = request.getHeader("X-Forwarded-For") != null || request.getHeader("Forwarded") != null
+                || request.getHeader("X-Real-IP") != null;
+        return header == null && !proxied && loopback(request.getRemoteAddr());
     }
 
     private static boolean loopback(String address) {

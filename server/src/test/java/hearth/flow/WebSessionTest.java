@@ -142,10 +142,12 @@ class WebSessionTest extends HearthTestBase {
 
     @Test
     void prometheusRefusesAClientThatAProxyForwarded() {
-        // Tomcat trusts the loopback proxy's X-Forwarded-For: the caller is that public address, not local.
-        HttpResponse<String> forwarded = http().get("/actuator/prometheus", "X-Forwarded-For", "203.0.113.9");
-        assertThat(forwarded.statusCode()).isEqualTo(403);
-        assertThat(forwarded.body()).contains("hearth.metrics.token");
+        // A reverse proxy on this host, trusted or not (none is by default): its clients are not local.
+        for (String header : List.of("X-Forwarded-For", "Forwarded", "X-Real-IP")) {
+            HttpResponse<String> forwarded = http().get("/actuator/prometheus", header, "203.0.113.9");
+            assertThat(forwarded.statusCode()).as(header).isEqualTo(403);
+            assertThat(forwarded.body()).contains("hearth.metrics.token");
+        }
         HttpResponse<String> wrongToken = http().get("/actuator/prometheus", "Authorization", "Bearer guess");
         assertThat(wrongToken.statusCode()).isEqualTo(403);
     }
