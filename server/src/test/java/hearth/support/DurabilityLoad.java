@@ -141,6 +141,7 @@ public final class DurabilityLoad {
             form.put("location", location.group(1));
         }
         form.put("dimmers", chosen);
+        form.put("installation", "new");   // each connection its own Installation (allowing again would update one)
         form.put("decision", "allow");
         HttpResponse<String> redirect = browser.postForm("/oauth/authorize", form);
         assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
