@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same load and kill in {@link TwoNodesIT}, where the other node carries on.
  */
 class CrashIT {
-    private static final Duration START = Duration.ofSeconds(180);
+    private static final Duration START = Duration.ofSeconds(360);
 
     @Test
     void everyAcknowledgedWriteSurvivesAKillNineOnH2() throws IOException, InterruptedException {

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
-    private static final Duration START = Duration.ofSeconds(180);
+    private static final Duration START = Duration.ofSeconds(360);
     private static final int LIMIT = 250;
 
     private String database;
