@@ -88,6 +88,46 @@ class SandboxTest {
     }
 
     @Test
+    void oneInstallationCannotLeaveDataForAnotherInStaticFields() {
+        // a SmartApp is installed by many accounts and its class is shared, so a static field was a channel
+        // between their Installations: unguarded, Installation B's call answered ["secret of A","B"]
+        String handler = "mappings { path('/x') { action: [GET: 'x'] } }\n"
+                + "def x() { shared << (shared.size() == 0 ? 'secret of A' : 'B'); shared }";
+        for (String field : new String[] {"@Field static List shared = []", "@Field static shared = [:]"}) {
+            assertThatThrownBy(() -> engine.compile(HEADER + "import groovy.transform.Field\n" + field + "\n" + handler))
+                    .as(field).isInstanceOf(SmartAppCompilationException.class)
+                    .hasMessageContaining("may not be static unless it is final");
+        }
+        SmartApp frozen = app(engine, "import groovy.transform.Field\n@Field static final List shared = []\n" + handler);
+        assertThat(frozen.handle(get("/x"), new FakeContext("a"))).isInstanceOf(HandlerOutcome.Failure.class);
+        assertThat(frozen.handle(get("/x"), new FakeContext("b"))).isInstanceOf(HandlerOutcome.Failure.class)
+                .asString().doesNotContain("secret of A");
+        for (String field : new String[] {"@Field static final Map nested = [a: [1, 2]]", "@Field static final Set s = [1] as Set"}) {
+            SmartApp a = app(engine, "import groovy.transform.Field\n" + field + "\n"
+                    + "mappings { path('/x') { action: [GET: 'x'] } }\ndef x() { " + (field.contains("nested")
+                    ? "nested.a << 3" : "s << 2") + " }");
+            assertThat(a.handle(get("/x"), new FakeContext("a"))).as(field).isInstanceOf(HandlerOutcome.Failure.class);
+        }
+        // a closure (it may capture a mutable local) or any other object is not a constant
+        assertThat(run("1")).isEqualTo("1");
+        assertThatThrownBy(() -> app(engine, "import groovy.transform.Field\n"
+                + "@Field static final Closure C = { def l = []; return { -> l << 1; l } }()\n"
+                + "mappings { path('/x') { action: [GET: 'x'] } }\ndef x() { C() }").handle(get("/x"), new FakeContext()))
+                .hasMessageContaining("only constants");
+        // constants stay, as classic apps declare their tables
+        SmartApp a = app(engine, """
+                import groovy.transform.Field
+                @Field static final String PREFIX = "hi "
+                @Field static final int LIMIT = 3
+                @Field static final Map LOG_LEVELS = [0: "Off", 1: "Error", 2: "Warn"]
+                mappings { path("/x") { action: [GET: "x"] } }
+                def x() { [p: PREFIX + LIMIT, levels: LOG_LEVELS.collect { k, v -> v }, warn: LOG_LEVELS[2]] }
+                """);
+        assertThat(a.handle(get("/x"), new FakeContext())).asString()
+                .contains("{\"p\":\"hi 3\",\"levels\":[\"Off\",\"Error\",\"Warn\"],\"warn\":\"Warn\"}");
+    }
+
+    @Test
     void refusalsNameTheConstructAndTheLine() {
         assertThat(refused("def x() {\n  new File('/tmp/x')\n}").problems()).anySatisfy(p -> {
             assertThat(p.line()).isEqualTo(4);
@@ -163,11 +203,20 @@ class SandboxTest {
     void runawayRegularExpressionsStop() throws Exception {
         try (SmartAppEngine impatient = hearth.engine.support.Engines.impatient()) {
             // (.*a){25} against 40 a's and a b backtracks for hours on the JDK's engine
-            for (String attempt : java.util.List.of("('a' * 40 + 'b') ==~ /(.*a){25}/",
-                    "('a' * 40 + 'b').matches('(.*a){25}')", "(('a' * 40 + 'b') =~ /(.*a){25}$/).find()",
-                    "('a' * 40 + 'b').replaceAll('(.*a){25}$', 'x')")) {
+            // each ran to its deadline; before SafeRegex ran them, the ones Groovy's own methods run (find,
+            // findAll, eachMatch, a closure's replaceAll, case, in, grep, Pattern.matches) kept a worker
+            // after the call had timed out, so a few such calls took every worker
+            for (String attempt : java.util.List.of("s ==~ /(.*a){25}/", "s.matches('(.*a){25}')",
+                    "(s =~ /(.*a){25}$/).find()", "s.replaceAll('(.*a){25}$', 'x')", "s.find(/(.*a){25}$/)",
+                    "s.findAll(/(.*a){25}$/)", "s.findAll(/(.*a){25}$/) { it }", "s.eachMatch(/(.*a){25}$/) { }",
+                    "s.replaceAll(~/(.*a){25}$/) { 'x' }", "s.replaceFirst(~/(.*a){25}$/) { 'x' }",
+                    "switch (s) { case ~/(.*a){25}$/: return 1; default: return 2 }", "[s].grep(~/(.*a){25}$/)",
+                    "s in ~/(.*a){25}$/", "java.util.regex.Pattern.matches('(.*a){25}', s)",
+                    "java.util.regex.Pattern.compile('(.*a){25}$').split(s)", "s.split(/(.*a){25}$/, 2)",
+                    "def m = ('x' =~ /(.*a){25}$/); m.reset(s); m.find()", "s.splitEachLine(/(.*a){25}$/) { it }",
+                    "s - ~/(.*a){25}$/")) {
                 SmartApp a = app(impatient, "mappings { path(\"/x\") { action: [GET: \"x\"] } }\ndef x() { "
-                        + attempt + " }");
+                        + "def s = 'a' * 40 + 'b'; " + attempt + " }");
                 assertThat(a.handle(get("/x"), new FakeContext())).as(attempt)
                         .isInstanceOfSatisfying(HandlerOutcome.Failure.class,
                                 f -> assertThat(f.type()).isEqualTo("ExecutionTimeoutException"));
@@ -181,6 +230,21 @@ class SandboxTest {
                 + "'x1y'.replaceAll(/\\d/, '-'), 'abc'.matches('a.c'), 'k=v'.find(/=(.)/) { m, v -> v }, "
                 + "java.util.regex.Pattern.compile('b').matcher('abc').find()]"))
                 .isEqualTo("[true,[\"1\",\"2\"],[\"a\",\"b\"],[\"a\",\"b\"],\"x-y\",true,\"v\",true]");
+        // Groovy's answers, unchanged
+        assertThat(run("""
+                def seen = []
+                'a1b2'.eachMatch(/\\d/) { seen << it }
+                def sw = { v -> switch (v) { case ~/a.c/: return 'yes'; case 1: return 'one'; case { it == 'z' }: return 'zed'; default: return 'no' } }
+                [find: 'a1b22'.find(/\\d+/), all: 'a1b22'.findAll(/\\d+/),
+                 pairs: 'k=v;x=y'.findAll(/(\\w)=(\\w)/) { all, k, v -> k + v }, twice: 'a1b2'.replaceAll(/\\d/) { (it as int) * 2 + '' },
+                 first: 'ab12'.replaceFirst(~/\\d/) { 'X' }, seen: seen, sw: [sw('abc'), sw('x'), sw(1), sw('z')],
+                 grep: ['a1', 'bb', 'c3'].grep(~/.\\d/), isIn: 'abc' in ~/a.c/, notIn: 'abd' !in ~/a.c/, minus: 'a1b2' - ~/\\d/,
+                 matches: java.util.regex.Pattern.matches('a.c', 'abc'), split: java.util.regex.Pattern.compile(',').split('a,b'),
+                 none: 'abc'.find(/\\d/), grepList: [1, 2, 3].grep([2, 3])]
+                """)).isEqualTo("{\"find\":\"1\",\"all\":[\"1\",\"22\"],\"pairs\":[\"kv\",\"xy\"],\"twice\":\"a2b4\","
+                + "\"first\":\"abX2\",\"seen\":[\"1\",\"2\"],\"sw\":[\"yes\",\"no\",\"one\",\"zed\"],\"grep\":[\"a1\",\"c3\"],"
+                + "\"isIn\":true,\"notIn\":true,\"minus\":\"ab2\",\"matches\":true,\"split\":[\"a\",\"b\"],\"none\":null,"
+                + "\"grepList\":[2,3]}");
     }
 
     @Test

@@ -44,7 +44,7 @@ final class Outcomes {
         Throwable t = thrown;
         while (t.getCause() != null && t.getCause() != t
                 && (t instanceof InvokerInvocationException || t instanceof InvocationTargetException
-                    || t instanceof UndeclaredThrowableException)) {
+                    || t instanceof UndeclaredThrowableException || t instanceof ExceptionInInitializerError)) {
             t = t.getCause();
         }
         return t;

@@ -129,8 +129,12 @@ public final class Gate {
             throw deny(describe(type, method));
         }
         Limits.beforeCall(receiver, method, args);
-        if (SafeRegex.handles(receiver, method.getName(), args)) {
-            return admit(SafeRegex.call(receiver, method.getName(), args));
+        Object regex = SafeRegex.call(receiver, method.getName(), args);
+        if (regex != SafeRegex.NOT_REGEX) {
+            return admit(regex);
+        }
+        if (method.getName().equals("grep") && args.length == 1) {
+            return admit(method.doMethodInvoke(receiver, new Object[] {SafeRegex.caseValue(args[0])}));
         }
         return admit(method.doMethodInvoke(receiver, args));
     }
@@ -182,7 +186,8 @@ public final class Gate {
                 throw deny(owner.getName() + "." + name + "()");
             }
             Limits.beforeCall(owner, method, args);
-            return admit(method.doMethodInvoke(owner, args));
+            Object regex = SafeRegex.callStatic(owner, name, args);
+            return admit(regex != SafeRegex.NOT_REGEX ? regex : method.doMethodInvoke(owner, args));
         }
         // a method of the Class object itself (String.getName()): Class's own list decides
         MetaMethod onClassObject = Members.method(Class.class, name, args);

@@ -34,6 +34,7 @@ import org.codehaus.groovy.ast.expr.StaticMethodCallExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
 import org.codehaus.groovy.ast.stmt.BlockStatement;
+import org.codehaus.groovy.ast.stmt.CaseStatement;
 import org.codehaus.groovy.ast.stmt.CatchStatement;
 import org.codehaus.groovy.ast.stmt.DoWhileStatement;
 import org.codehaus.groovy.ast.stmt.ExpressionStatement;
@@ -69,6 +70,7 @@ import java.util.Set;
 public final class SandboxTransformer extends CompilationCustomizer {
     private static final ClassNode GATE = ClassHelper.make(Gate.class);
     private static final ClassNode LIMITS = ClassHelper.make(Limits.class);
+    private static final ClassNode CONSTANTS = ClassHelper.make(Constants.class);
     private static final ClassNode REGEX = ClassHelper.make(SafeRegex.class);
 
     /**
@@ -125,9 +127,18 @@ public final class SandboxTransformer extends CompilationCustomizer {
         rewriter.checkImports(source.getAST());
         for (FieldNode field : classNode.getFields()) {
             rewriter.checkType(field.getType(), field);
+            if (field.isStatic() && !field.isFinal() && field.getLineNumber() > 0) {
+                error(source, field, "the field '" + field.getName() + "' may not be static unless it is final:"
+                        + " every Installation of the SmartApp, in every account, would share it; keep changing"
+                        + " values in state, or drop 'static'");
+            }
             if (field.hasInitialExpression()) {
                 rewriter.staticContext = field.isStatic();
-                field.setInitialValueExpression(rewriter.transform(field.getInitialExpression()));
+                Expression value = rewriter.transform(field.getInitialExpression());
+                if (field.isStatic()) {
+                    value = new StaticMethodCallExpression(CONSTANTS, "freeze", new ArgumentListExpression(value));
+                }
+                field.setInitialValueExpression(value);
                 rewriter.staticContext = false;
             }
         }
@@ -189,6 +200,14 @@ public final class SandboxTransformer extends CompilationCustomizer {
         @Override
         protected SourceUnit getSourceUnit() {
             return source;
+        }
+
+        /** A {@code case ~/.../:} tests over checked text (Groovy would run the Pattern's isCase itself). */
+        @Override
+        public void visitCaseStatement(CaseStatement statement) {
+            super.visitCaseStatement(statement);
+            statement.setExpression(new StaticMethodCallExpression(REGEX, "caseValue",
+                    new ArgumentListExpression(statement.getExpression())));
         }
 
         void checkImports(ModuleNode module) {
@@ -469,6 +488,13 @@ public final class SandboxTransformer extends CompilationCustomizer {
             }
             if (op == Types.FIND_REGEX) {
                 return checker("findRegex", transform(b.getLeftExpression()), transform(b.getRightExpression()));
+            }
+            if (op == Types.KEYWORD_IN || op == Types.COMPARE_NOT_IN) {
+                // x in pattern runs the pattern's isCase: over checked text, as a case does
+                b.setLeftExpression(transform(b.getLeftExpression()));
+                b.setRightExpression(new StaticMethodCallExpression(REGEX, "caseValue",
+                        new ArgumentListExpression(transform(b.getRightExpression()))));
+                return b;
             }
             if (op == Types.MATCH_REGEX) {
                 return checker("matchRegex", transform(b.getLeftExpression()), transform(b.getRightExpression()));

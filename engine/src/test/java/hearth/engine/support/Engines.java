@@ -28,10 +28,17 @@ public final class Engines {
 
     /** The app: {@link #HEADER}, then {@code body} (which must hold the mappings). */
     public static SmartApp app(SmartAppEngine engine, String body) {
-        try {
-            return engine.compile(HEADER + body);
-        } catch (SmartAppCompilationException e) {
-            throw new AssertionError("did not compile: " + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return engine.compile(HEADER + body);
+            } catch (SmartAppCompilationException e) {
+                // an impatient engine's time limit also bounds registration; on a loaded machine a cold
+                // first registration can reach it, though these apps' top-level code is trivial
+                if (attempt < 3 && e.getMessage().contains("ran out of time")) {
+                    continue;
+                }
+                throw new AssertionError("did not compile: " + e.getMessage(), e);
+            }
         }
     }
 }
