@@ -30,7 +30,7 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
         cluster = cluster == null ? new Cluster(null) : cluster;
         rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
         scheduler = scheduler == null ? new Scheduler(null) : scheduler;
-        engine = engine == null ? new Engine(null, null, null, null) : engine;
+        engine = engine == null ? new Engine(null, null, null, null, null, null, null) : engine;
         outbound = outbound == null ? new Outbound(null, null, null, null, null) : outbound;
         metrics = metrics == null ? new Metrics(null) : metrics;
     }
@@ -97,8 +97,12 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
      * @param workers            how many calls run at once (the engine's worker threads)
      * @param queue              how many more may wait for a worker before calls are refused
      * @param maxCallAllocation  what one call may allocate
+     * @param perInstallation    how many calls of one Installation run at once (default a quarter of the workers, at least 2)
+     * @param perSmartApp        how many calls of all Installations of one SmartApp run at once (default half, at least 2)
+     * @param queuedPerInstallation how many more calls of one Installation may wait; more are refused at once (16)
      */
-    public record Engine(Duration callTimeout, Integer workers, Integer queue, DataSize maxCallAllocation) {
+    public record Engine(Duration callTimeout, Integer workers, Integer queue, DataSize maxCallAllocation,
+                         Integer perInstallation, Integer perSmartApp, Integer queuedPerInstallation) {
     }
 
     /** What SmartApps may reach with httpGet and friends (the engine's README, "Outbound HTTP"). */

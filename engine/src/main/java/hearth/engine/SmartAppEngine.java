@@ -43,7 +43,8 @@ public final class SmartAppEngine implements AutoCloseable {
     public SmartAppEngine(EngineSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.runner = new CallRunner(settings.maxConcurrentCalls(), settings.maxQueuedCalls(),
-                settings.maxCallAllocation());
+                settings.maxCallAllocation(), settings.shares().perInstallation(), settings.shares().perSmartApp(),
+                settings.shares().queuedPerInstallation());
         this.compiler = new ScriptCompiler(List.of());
         this.outbound = new OutboundHttp(settings.outbound());
         this.describer = new AppDescriber(runner, settings.callTimeout(), outbound);

@@ -72,4 +72,40 @@ class FairCapacityTest {
             assertThat(engine.activeCalls()).as("no worker is kept past its call").isZero();
         }
     }
+
+    @Test
+    void theSharesAreSettings() throws Exception {
+        EngineSettings settings = new EngineSettings(Duration.ofSeconds(3), 8, 64)
+                .withShares(new EngineSettings.Shares(1, 2, 2));
+        try (SmartAppEngine engine = new SmartAppEngine(settings)) {
+            SmartApp runaway = app(engine, """
+                    mappings { path("/spin") { action: [GET: "spin"] } }
+                    def spin() { while (true) { } }
+                    """);
+            ExecutorService clients = Executors.newFixedThreadPool(6);
+            try {
+                FakeContext flooder = new FakeContext("flooder");
+                List<Future<HandlerOutcome>> flood = new ArrayList<>();
+                flood.add(clients.submit(() -> runaway.handle(get("/spin"), flooder)));
+                for (int i = 0; i < 100 && engine.activeCalls() < 1; i++) {
+                    Thread.sleep(20);
+                }
+                for (int i = 0; i < 4; i++) {
+                    flood.add(clients.submit(() -> runaway.handle(get("/spin"), flooder)));
+                }
+                Thread.sleep(300);
+                assertThat(engine.activeCalls()).as("one call of an Installation at once").isEqualTo(1);
+                List<String> types = new ArrayList<>();
+                for (Future<HandlerOutcome> f : flood) {
+                    types.add(((HandlerOutcome.Failure) f.get(60, TimeUnit.SECONDS)).type());
+                }
+                assertThat(types).as("one ran, two waited, two were refused at once")
+                        .filteredOn("EngineBusyException"::equals).hasSize(2);
+            } finally {
+                clients.shutdownNow();
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EngineSettings.Shares(3, 2, 1))
+                .hasMessageContaining("a SmartApp's at least an Installation's");
+    }
 }

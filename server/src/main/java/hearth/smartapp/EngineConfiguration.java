@@ -20,13 +20,18 @@ public class EngineConfiguration {
                 properties.outbound())));
     }
 
-    /** {@code hearth.engine.*}: the engine's call timeout, worker threads, queue and allocation budget. */
+    /** {@code hearth.engine.*}: the engine's call timeout, worker threads, queue, allocation budget and fair shares. */
     static EngineSettings engineSettings(HearthProperties.Engine e) {
         EngineSettings d = EngineSettings.defaults();
-        return new EngineSettings(e.callTimeout() == null ? d.callTimeout() : e.callTimeout(),
+        EngineSettings settings = new EngineSettings(e.callTimeout() == null ? d.callTimeout() : e.callTimeout(),
                 e.workers() == null ? d.maxConcurrentCalls() : e.workers(),
                 e.queue() == null ? d.maxQueuedCalls() : e.queue(),
                 e.maxCallAllocation() == null ? d.maxCallAllocation() : e.maxCallAllocation().toBytes(), d.outbound());
+        EngineSettings.Shares fair = EngineSettings.Shares.of(settings.maxConcurrentCalls());
+        return settings.withShares(new EngineSettings.Shares(
+                e.perInstallation() == null ? fair.perInstallation() : e.perInstallation(),
+                e.perSmartApp() == null ? fair.perSmartApp() : e.perSmartApp(),
+                e.queuedPerInstallation() == null ? fair.queuedPerInstallation() : e.queuedPerInstallation()));
     }
 
     /** {@code hearth.outbound.*} as the environment has it (the same binding as {@link HearthProperties}). */

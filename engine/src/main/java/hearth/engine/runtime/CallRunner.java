@@ -47,11 +47,6 @@ public final class CallRunner implements AutoCloseable {
     private int active;
     private boolean closed;
 
-    /** A pool with the default shares: a quarter of the workers per Installation, half per SmartApp. */
-    public CallRunner(int threads, int queue, long maxAllocation) {
-        this(threads, queue, maxAllocation, Math.max(2, threads / 4), Math.max(2, threads / 2), 16);
-    }
-
     public CallRunner(int threads, int queue, long maxAllocation, int perInstallation, int perSmartApp,
                       int queuedPerInstallation) {
         this.maxAllocation = maxAllocation;
