@@ -35,16 +35,31 @@ public final class HandlerBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         try (SmartAppEngine engine = new SmartAppEngine(EngineSettings.defaults())) {
             SmartApp app = engine.compile(SOURCE);
+            run(app, 2, Math.max(10, seconds)); // the JIT's warm-up, not counted: its threads' CPU would be
             for (int threads : new int[]{1, 2, 4}) {
-                run(app, threads, 3, false);
-                double rate = run(app, threads, seconds, true);
-                System.out.printf("%d thread(s): %,.0f calls/s (%.1f µs per call per thread)%n", threads, rate,
-                        threads * 1_000_000 / rate);
+                run(app, threads, 3);
+                long cpuBefore = processCpuNanos();
+                long[] calls = new long[1];
+                double rate = run(app, threads, seconds, calls);
+                double cpuPerCall = (processCpuNanos() - cpuBefore) / 1_000.0 / calls[0];
+                // CPU per call counts every thread of the process (the engine's workers, GC, JIT), so it
+                // stays comparable on a machine that other work keeps busy; calls/s does not
+                System.out.printf("%d thread(s): %,.0f calls/s (%.1f µs per call per thread), %.1f µs CPU per call%n",
+                        threads, rate, threads * 1_000_000 / rate, cpuPerCall);
             }
         }
     }
 
-    private static double run(SmartApp app, int threads, int seconds, boolean measured) throws InterruptedException {
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double run(SmartApp app, int threads, int seconds) throws InterruptedException {
+        return run(app, threads, seconds, new long[1]);
+    }
+
+    private static double run(SmartApp app, int threads, int seconds, long[] counted) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         LongAdder calls = new LongAdder();
         List<Thread> workers = new ArrayList<>();
@@ -74,6 +89,7 @@ public final class HandlerBench {
             worker.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        counted[0] = calls.sum();
         return calls.sum() / elapsed;
     }
 }
