@@ -44,15 +44,6 @@ final class AttributeValues {
 
     /** Whole numbers as Integer or Long, others as BigDecimal: what Groovy code expects. */
     static Number number(BigDecimal decimal) {
-        BigDecimal stripped = decimal.stripTrailingZeros();
-        if (stripped.scale() <= 0) {
-            try {
-                long whole = stripped.longValueExact();
-                return whole == (int) whole ? Integer.valueOf((int) whole) : Long.valueOf(whole);
-            } catch (ArithmeticException tooLarge) {
-                return decimal;
-            }
-        }
-        return decimal;
+        return hearth.engine.capability.Capabilities.number(decimal);
     }
 }

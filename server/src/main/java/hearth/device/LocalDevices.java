@@ -109,7 +109,7 @@ public class LocalDevices {
         Command command = commandOf(device, commandName).orElseThrow(() -> new UnsupportedCommandException(
                 "device '" + device.label() + "' has no command '" + commandName + "'; its commands: "
                         + commandsOf(device)));
-        List<Object> args = checkedArguments(command, arguments);
+        List<Object> args = Capabilities.checkedArguments(command, arguments);
         Instant now = clock.instant();
         Map<String, AttributeState> attributes = new LinkedHashMap<>(device.attributes());
         List<DeviceEvent> recorded = new ArrayList<>();
@@ -197,38 +197,6 @@ public class LocalDevices {
         return capabilities.stream().flatMap(c -> c.attribute(name).stream()).findFirst();
     }
 
-    private static List<Object> checkedArguments(Command command, List<Object> arguments) {
-        int required = command.requiredArguments();
-        int allowed = command.arguments().size();
-        if (arguments.size() < required || arguments.size() > allowed) {
-            throw new UnsupportedCommandException("command '" + command.name() + "' takes "
-                    + (required == allowed ? allowed : required + " to " + allowed) + " argument(s) "
-                    + command.arguments().stream().map(Capability.Argument::name).toList() + ", got "
-                    + arguments.size());
-        }
-        List<Object> checked = new ArrayList<>(arguments.size());
-        for (int i = 0; i < arguments.size(); i++) {
-            Capability.Argument declared = command.arguments().get(i);
-            Object value = arguments.get(i);
-            if (declared.type() == Attribute.Type.NUMBER) {
-                BigDecimal number = toNumber(value).orElseThrow(() -> new UnsupportedCommandException(
-                        "argument '" + declared.name() + "' of '" + command.name() + "' must be a number, got '"
-                                + value + "'"));
-                if ((declared.min() != null && number.compareTo(BigDecimal.valueOf(declared.min())) < 0)
-                        || (declared.max() != null && number.compareTo(BigDecimal.valueOf(declared.max())) > 0)) {
-                    throw new UnsupportedCommandException("argument '" + declared.name() + "' of '" + command.name()
-                            + "' must be between " + declared.min() + " and " + declared.max() + ", got " + value);
-                }
-                checked.add(AttributeValues.number(number));
-            } else if (declared.type() == Attribute.Type.STRING) {
-                checked.add(value == null ? null : value.toString());
-            } else {
-                checked.add(value);
-            }
-        }
-        return checked;
-    }
-
     private static Object checked(Attribute attribute, Object value) {
         switch (attribute.type()) {
             case ENUM -> {
@@ -240,23 +208,12 @@ public class LocalDevices {
                 return text;
             }
             case NUMBER -> {
-                return AttributeValues.number(toNumber(value).orElseThrow(() -> ApiException.badRequest(
+                return AttributeValues.number(Capabilities.toNumber(value).orElseThrow(() -> ApiException.badRequest(
                         "attribute '" + attribute.name() + "' must be a number, got '" + value + "'")));
             }
             default -> {
                 return value == null ? null : value.toString();
             }
-        }
-    }
-
-    private static Optional<BigDecimal> toNumber(Object value) {
-        if (value instanceof Number n) {
-            return Optional.of(new BigDecimal(n.toString()));
-        }
-        try {
-            return value == null ? Optional.empty() : Optional.of(new BigDecimal(value.toString().trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

@@ -6,14 +6,15 @@ import hearth.device.LocalDevices;
 import hearth.engine.api.ApiRequest;
 import hearth.engine.api.AppEvent;
 import hearth.engine.api.AppIntent;
-import hearth.engine.api.AttributeState;
+import hearth.engine.api.Call;
+import hearth.engine.api.CallPorts;
+import hearth.engine.api.CallResult;
 import hearth.engine.api.DeviceEvent;
-import hearth.engine.api.DeviceHandle;
+import hearth.engine.api.DeviceSnapshot;
 import hearth.engine.api.HandlerOutcome;
-import hearth.engine.api.InstallationContext;
+import hearth.engine.api.InstallationSnapshot;
 import hearth.engine.api.LocationInfo;
 import hearth.engine.api.SmartApp;
-import hearth.engine.api.StateStore;
 import hearth.location.Location;
 import hearth.location.LocationRepository;
 import hearth.server.PublicUrls;
@@ -21,33 +22,39 @@ import hearth.smartapp.SmartAppService;
 import hearth.support.HearthMetrics;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Runs an Installation's SmartApp: builds the engine's {@link InstallationContext} from the
- * database, holding only the devices chosen for this Installation, and hands it the call.
+ * Runs an Installation's SmartApp, the same way for every kind of call (API request, lifecycle,
+ * subscribed event, scheduled job): reads one {@link InstallationSnapshot} from the database (the
+ * Installation, its Location, only the devices chosen for it, its state), hands it to the engine
+ * with the call, and has {@link EffectsApplier} carry out the effects the engine returns. While the
+ * app runs, the engine asks this class only what {@link CallPorts} names: device history and the
+ * subscriptions held (reads), and the Installation's own tokens (the global server's).
  */
 @Component
 public class InstallationRuntime {
+    private static final int MAX_EVENTS = 200;
+
     private final SmartAppService apps;
     private final DeviceRepository deviceRepository;
     private final LocalDevices deviceService;
     private final LocationRepository locations;
     private final InstallationRepository installations;
     private final InstallationTokens tokens;
-    private final IntentApplier intents;
+    private final EffectsApplier effects;
     private final SubscriptionRepository subscriptions;
     private final PublicUrls urls;
     private final HearthMetrics metrics;
 
     public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, LocalDevices deviceService,
                                LocationRepository locations, InstallationRepository installations,
-                               InstallationTokens tokens, IntentApplier intents,
+                               InstallationTokens tokens, EffectsApplier effects,
                                SubscriptionRepository subscriptions, PublicUrls urls, HearthMetrics metrics) {
         this.metrics = metrics;
         this.apps = apps;
@@ -56,7 +63,7 @@ public class InstallationRuntime {
         this.locations = locations;
         this.installations = installations;
         this.tokens = tokens;
-        this.intents = intents;
+        this.effects = effects;
         this.subscriptions = subscriptions;
         this.urls = urls;
     }
@@ -66,23 +73,27 @@ public class InstallationRuntime {
      *                   classic apps compare {@code params.access_token} with {@code state.accessToken}
      */
     public HandlerOutcome handle(Installation installation, ApiRequest request, String baseUrl, String queryToken) {
-        return measured(installation, "api", () -> compiled(installation).handle(request,
-                context(installation, baseUrl, queryToken)));
+        return run(installation, "api", baseUrl, new Call.Api(request, queryToken));
     }
 
     public HandlerOutcome lifecycle(Installation installation, SmartApp.Lifecycle event) {
-        return measured(installation, "lifecycle", () -> compiled(installation).lifecycle(event,
-                context(installation, urls.current(), null)));
+        return run(installation, "lifecycle", urls.current(), new Call.Lifecycle(event));
     }
 
     /** A subscribed event ({@code event} set) or a scheduled wake-up ({@code event} null). */
     public HandlerOutcome runHandler(Installation installation, String handler, AppEvent event) {
-        return measured(installation, event == null ? "schedule" : "event", () -> compiled(installation)
-                .runHandler(handler, event, context(installation, urls.current(), null)));
+        return run(installation, event == null ? "schedule" : "event", urls.current(), new Call.Handler(handler, event));
     }
 
-    private HandlerOutcome measured(Installation installation, String kind, Supplier<HandlerOutcome> call) {
-        return metrics.smartAppCall(installation.smartAppId(), kind, call, InstallationRuntime::outcome);
+    private HandlerOutcome run(Installation installation, String kind, String baseUrl, Call call) {
+        return metrics.smartAppCall(installation.smartAppId(), kind, () -> {
+            SmartApp app = apps.compiled(apps.forExecution(installation.smartAppId()).orElseThrow());
+            Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
+                    .collect(Collectors.toMap(Device::id, Function.identity()));
+            CallResult result = app.call(snapshot(installation, chosen, baseUrl), call, new Ports(installation,
+                    chosen));
+            return effects.apply(installation, chosen, result);
+        }, InstallationRuntime::outcome);
     }
 
     private static String outcome(HandlerOutcome outcome) {
@@ -93,90 +104,43 @@ public class InstallationRuntime {
                 ? "http_error" : "no_mapping";
     }
 
-    private SmartApp compiled(Installation installation) {
-        return apps.compiled(apps.forExecution(installation.smartAppId()).orElseThrow());
-    }
-
-    private InstallationContext context(Installation installation, String baseUrl, String queryToken) {
+    private InstallationSnapshot snapshot(Installation installation, Map<String, Device> chosen, String baseUrl) {
         Location location = locations.findById(installation.locationId()).orElseThrow();
-        Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
-                .collect(Collectors.toMap(Device::id, Function.identity()));
         LocationInfo info = new LocationInfo(location.id(), location.name(), location.timeZone(), location.mode(),
                 Location.MODES, "F");
-        return new Context(installation, info, chosen, baseUrl, queryToken);
+        Map<String, List<DeviceSnapshot>> devices = new LinkedHashMap<>();
+        installation.devices().forEach((input, ids) -> devices.put(input, ids.stream().map(chosen::get)
+                .filter(Objects::nonNull).map(InstallationRuntime::snapshotOf).toList()));
+        return new InstallationSnapshot(installation.id(), installation.smartAppId(), installation.label(), info,
+                installation.settings(), devices, installations.loadState(installation.id()), baseUrl);
     }
 
-    private final class Context implements InstallationContext {
+    private static DeviceSnapshot snapshotOf(Device device) {
+        return new DeviceSnapshot(device.id(), device.label(), device.name(), device.typeName(),
+                device.capabilities(), device.attributes());
+    }
+
+    /** What the engine may ask while the app runs, for this Installation only. */
+    private final class Ports implements CallPorts {
         private final Installation installation;
-        private final LocationInfo location;
-        private final Map<String, VirtualDeviceHandle> handles;
-        private final String baseUrl;
-        private final String queryToken;
+        private final Map<String, Device> chosen;
 
-        Context(Installation installation, LocationInfo location, Map<String, Device> chosen, String baseUrl,
-                String queryToken) {
+        Ports(Installation installation, Map<String, Device> chosen) {
             this.installation = installation;
-            this.location = location;
-            this.handles = chosen.values().stream()
-                    .collect(Collectors.toMap(Device::id, VirtualDeviceHandle::new));
-            this.baseUrl = baseUrl;
-            this.queryToken = queryToken;
+            this.chosen = chosen;
         }
 
         @Override
-        public String queryAccessToken() {
-            return queryToken;
+        public List<DeviceEvent> deviceEvents(String deviceId, int max) {
+            if (!chosen.containsKey(deviceId)) {
+                return List.of();
+            }
+            return deviceService.events(deviceId, Math.max(0, Math.min(max, MAX_EVENTS)));
         }
 
         @Override
-        public String installationId() {
-            return installation.id();
-        }
-
-        @Override
-        public String smartAppId() {
-            return installation.smartAppId();
-        }
-
-        @Override
-        public String label() {
-            return installation.label();
-        }
-
-        @Override
-        public LocationInfo location() {
-            return location;
-        }
-
-        @Override
-        public Map<String, Object> settings() {
-            return installation.settings();
-        }
-
-        @Override
-        public List<DeviceHandle> devices(String inputName) {
-            return installation.devices().getOrDefault(inputName, List.of()).stream()
-                    .map(handles::get).filter(Objects::nonNull).map(DeviceHandle.class::cast).toList();
-        }
-
-        @Override
-        public StateStore state() {
-            return new StateStore() {
-                @Override
-                public String load() {
-                    return installations.loadState(installation.id());
-                }
-
-                @Override
-                public void save(String json) {
-                    installations.saveState(installation.id(), json);
-                }
-            };
-        }
-
-        @Override
-        public String apiServerUrl() {
-            return baseUrl;
+        public List<AppIntent.Subscribe> subscriptions() {
+            return subscriptions.asIntents(installation.id());
         }
 
         @Override
@@ -187,65 +151,6 @@ public class InstallationRuntime {
         @Override
         public void revokeAccessToken() {
             tokens.revokeSelfTokens(installation);
-        }
-
-        @Override
-        public List<AppIntent.Subscribe> subscriptions() {
-            return subscriptions.asIntents(installation.id());
-        }
-
-        @Override
-        public void recordIntent(AppIntent intent) {
-            intents.apply(installation, intent);
-        }
-    }
-
-    /** A chosen device; commands go through {@link LocalDevices}, and the handle sees their effect at once. */
-    private final class VirtualDeviceHandle implements DeviceHandle {
-        private volatile Device device;
-
-        VirtualDeviceHandle(Device device) {
-            this.device = device;
-        }
-
-        @Override
-        public String id() {
-            return device.id();
-        }
-
-        @Override
-        public String label() {
-            return device.label();
-        }
-
-        @Override
-        public String name() {
-            return device.name();
-        }
-
-        @Override
-        public String typeName() {
-            return device.typeName();
-        }
-
-        @Override
-        public List<String> capabilities() {
-            return device.capabilities();
-        }
-
-        @Override
-        public Map<String, AttributeState> currentStates() {
-            return device.attributes();
-        }
-
-        @Override
-        public synchronized void command(String name, List<Object> arguments) {
-            device = deviceService.run(device, name, arguments);
-        }
-
-        @Override
-        public List<DeviceEvent> events(int max) {
-            return deviceService.events(device.id(), Math.max(0, Math.min(max, 200)));
         }
     }
 }

@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one Installation of a SmartApp may reach while a handler runs. The host builds a
- * fresh context per call; the engine must reach devices, state and location only through it.
+ * An Installation kept by its host in memory (tests, tools), for {@link SmartApp#handle} and the
+ * other calls that take one: the engine reads an {@link InstallationSnapshot} from it before the
+ * call, asks it what {@link CallPorts} would answer during the call, and hands it the
+ * {@link CallEffects} after the call (device commands to the handles, the state to {@link #state()},
+ * intents to {@link #recordIntent}), all on the caller's thread except the ports. A host with a
+ * database calls {@link SmartApp#call} itself and applies the effects in one transaction.
  */
 public interface InstallationContext {
 
@@ -27,6 +31,14 @@ public interface InstallationContext {
 
     /** The devices chosen for a device input, in the order chosen; empty when none or no such input. */
     List<DeviceHandle> devices(String inputName);
+
+    /**
+     * Device inputs with chosen devices beyond the app's static ones (those only a dynamic page
+     * declares), so that the snapshot holds them too. The default: none.
+     */
+    default java.util.Collection<String> deviceInputNames() {
+        return List.of();
+    }
 
     StateStore state();
 
@@ -56,6 +68,7 @@ public interface InstallationContext {
      * The event subscriptions this Installation holds now (what earlier calls asked for with
      * {@code subscribe}, as the host keeps them), for classic {@code app.subscriptions}. Asked for
      * only when the app reads {@code app.subscriptions}, so on the worker thread. The default: none.
+     * ({@link CallPorts#subscriptions()})
      */
     default List<AppIntent.Subscribe> subscriptions() {
         return List.of();

@@ -17,11 +17,31 @@ public interface SmartApp {
      */
     List<PreferenceInput> inputs();
 
+    /**
+     * One call of the app for one Installation: data in, data out. The engine reads the Installation
+     * only from {@code snapshot} (and, for the few things the classic DSL answers at once, from
+     * {@code ports}); what the call answered and what it leaves for the host to carry out (state,
+     * device commands, subscriptions, schedules, mode changes, log lines, outbound requests made)
+     * come back in the result. Nothing of the effects has happened when this returns.
+     */
+    CallResult call(InstallationSnapshot snapshot, Call call, CallPorts ports);
+
+    /** The names of pages whose inputs are only known by running them ({@code page(name:, content: "method")}). */
+    default List<String> dynamicPages() {
+        return List.of();
+    }
+
+    // ---- the same calls for a host that keeps an Installation in memory (see InstallationContext) ----
+
     /** Routes the request through {@code mappings} (evaluated per request) and runs the handler. */
-    HandlerOutcome handle(ApiRequest request, InstallationContext context);
+    default HandlerOutcome handle(ApiRequest request, InstallationContext context) {
+        return ContextCalls.run(this, context, new Call.Api(request, context.queryAccessToken())).outcome();
+    }
 
     /** Runs {@code installed()}, {@code updated()} or {@code uninstalled()} when the app defines it. */
-    HandlerOutcome lifecycle(Lifecycle event, InstallationContext context);
+    default HandlerOutcome lifecycle(Lifecycle event, InstallationContext context) {
+        return ContextCalls.run(this, context, new Call.Lifecycle(event)).outcome();
+    }
 
     /**
      * Runs a method the app declares, as the platform does for subscription handlers and
@@ -30,12 +50,7 @@ public interface SmartApp {
      * An undeclared method is a Failure of type {@code HandlerNotFoundException}.
      */
     default HandlerOutcome runHandler(String method, AppEvent event, InstallationContext context) {
-        throw new UnsupportedOperationException("this SmartApp cannot run handlers");
-    }
-
-    /** The names of pages whose inputs are only known by running them ({@code page(name:, content: "method")}). */
-    default List<String> dynamicPages() {
-        return List.of();
+        return ContextCalls.run(this, context, new Call.Handler(method, event)).outcome();
     }
 
     /**
@@ -46,7 +61,11 @@ public interface SmartApp {
      * @throws IllegalStateException when the page's method fails (its message says how)
      */
     default List<PreferenceInput> pageInputs(String page, InstallationContext context) {
-        return List.of();
+        CallResult result = ContextCalls.run(this, context, new Call.Page(page));
+        if (result.outcome() instanceof HandlerOutcome.Failure f) {
+            throw new IllegalStateException("page " + page + " failed: " + f.type() + ": " + f.message(), f.cause());
+        }
+        return result.pageInputs();
     }
 
     enum Lifecycle {

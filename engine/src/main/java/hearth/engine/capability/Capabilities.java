@@ -218,4 +218,71 @@ public final class Capabilities {
             return new Capability(id, name, attributes, commands);
         }
     }
+
+    /**
+     * A command's arguments as the device takes them: as many as it declares (the optional ones
+     * may be left out), numbers where it asks for numbers (whole ones as Integer or Long) within
+     * their bounds, text where it asks for text.
+     *
+     * @throws hearth.engine.api.UnsupportedCommandException when the arguments don't fit, saying how
+     */
+    public static List<Object> checkedArguments(Command command, List<Object> arguments) {
+        int required = command.requiredArguments();
+        int allowed = command.arguments().size();
+        if (arguments.size() < required || arguments.size() > allowed) {
+            throw new hearth.engine.api.UnsupportedCommandException("command '" + command.name() + "' takes "
+                    + (required == allowed ? allowed : required + " to " + allowed) + " argument(s) "
+                    + command.arguments().stream().map(Argument::name).toList() + ", got "
+                    + arguments.size());
+        }
+        List<Object> checked = new ArrayList<>(arguments.size());
+        for (int i = 0; i < arguments.size(); i++) {
+            Argument declared = command.arguments().get(i);
+            Object value = arguments.get(i);
+            if (declared.type() == Type.NUMBER) {
+                java.math.BigDecimal number = toNumber(value).orElseThrow(() ->
+                        new hearth.engine.api.UnsupportedCommandException("argument '" + declared.name() + "' of '"
+                                + command.name() + "' must be a number, got '" + value + "'"));
+                if ((declared.min() != null && number.compareTo(java.math.BigDecimal.valueOf(declared.min())) < 0)
+                        || (declared.max() != null
+                            && number.compareTo(java.math.BigDecimal.valueOf(declared.max())) > 0)) {
+                    throw new hearth.engine.api.UnsupportedCommandException("argument '" + declared.name() + "' of '"
+                            + command.name() + "' must be between " + declared.min() + " and " + declared.max()
+                            + ", got " + value);
+                }
+                checked.add(number(number));
+            } else if (declared.type() == Type.STRING) {
+                checked.add(value == null ? null : value.toString());
+            } else {
+                checked.add(value);
+            }
+        }
+        return checked;
+    }
+
+    /** A number, or text that reads as one. */
+    public static Optional<java.math.BigDecimal> toNumber(Object value) {
+        if (value instanceof Number n) {
+            return Optional.of(new java.math.BigDecimal(n.toString()));
+        }
+        try {
+            return value == null ? Optional.empty() : Optional.of(new java.math.BigDecimal(value.toString().trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whole numbers as Integer or Long, others as BigDecimal: what Groovy code expects. */
+    public static Number number(java.math.BigDecimal decimal) {
+        java.math.BigDecimal stripped = decimal.stripTrailingZeros();
+        if (stripped.scale() <= 0) {
+            try {
+                long whole = stripped.longValueExact();
+                return whole == (int) whole ? Integer.valueOf((int) whole) : Long.valueOf(whole);
+            } catch (ArithmeticException tooLarge) {
+                return decimal;
+            }
+        }
+        return decimal;
+    }
 }

@@ -1,15 +1,21 @@
 package hearth.engine.dsl;
 
+import hearth.engine.api.LogLine;
+import hearth.engine.api.LogLine.Level;
 import hearth.engine.sandbox.SmartAppApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * {@code log} in a SmartApp: slf4j logger {@code hearth.smartapp}, every line tagged with the
- * Installation id. Anything that looks like a token is masked, since apps happily log
- * {@code params} or {@code state} and those may hold one.
+ * {@code log} in a SmartApp. In a call, each line becomes a {@link LogLine} of the call's effects,
+ * which the host writes (as slf4j logger {@code hearth.smartapp}, tagged with the Installation id);
+ * at registration, lines go to that logger at once. Anything that looks like a token is masked,
+ * since apps happily log {@code params} or {@code state} and those may hold one. Trace and debug
+ * lines are kept only when that logger is enabled for them.
  */
 @SmartAppApi
 public final class AppLog {
@@ -20,45 +26,51 @@ public final class AppLog {
     /** Lines one call may log; a loop that logs must not flood the server's log. */
     static final int MAX_LINES = 200;
 
-    private final String installationId;
+    private final Consumer<LogLine> sink;
     private int lines;
 
+    /** Writes each line at once, tagged with {@code installationId} (registration; tests). */
     public AppLog(String installationId) {
-        this.installationId = installationId;
+        this.sink = line -> line.writeTo(LOG, installationId);
+    }
+
+    /** Keeps the lines of one call in {@code lines}, for its effects. */
+    public AppLog(List<LogLine> lines) {
+        this.sink = lines::add;
     }
 
     @SmartAppApi
     public void trace(Object message) {
         if (LOG.isTraceEnabled() && allowed()) {
-            LOG.trace("[{}] {}", installationId, clean(message));
+            emit(Level.TRACE, clean(message));
         }
     }
 
     @SmartAppApi
     public void debug(Object message) {
         if (LOG.isDebugEnabled() && allowed()) {
-            LOG.debug("[{}] {}", installationId, clean(message));
+            emit(Level.DEBUG, clean(message));
         }
     }
 
     @SmartAppApi
     public void info(Object message) {
         if (allowed()) {
-            LOG.info("[{}] {}", installationId, clean(message));
+            emit(Level.INFO, clean(message));
         }
     }
 
     @SmartAppApi
     public void warn(Object message) {
         if (allowed()) {
-            LOG.warn("[{}] {}", installationId, clean(message));
+            emit(Level.WARN, clean(message));
         }
     }
 
     @SmartAppApi
     public void error(Object message) {
         if (allowed()) {
-            LOG.error("[{}] {}", installationId, clean(message));
+            emit(Level.ERROR, clean(message));
         }
     }
 
@@ -67,8 +79,7 @@ public final class AppLog {
         if (!allowed()) {
             return;
         }
-        LOG.error("[{}] {} ({}: {})", installationId, clean(message), t.getClass().getSimpleName(),
-                clean(t.getMessage()));
+        emit(Level.ERROR, clean(message) + " (" + t.getClass().getSimpleName() + ": " + clean(t.getMessage()) + ")");
     }
 
     @SmartAppApi
@@ -76,8 +87,7 @@ public final class AppLog {
         if (!allowed()) {
             return;
         }
-        LOG.warn("[{}] {} ({}: {})", installationId, clean(message), t.getClass().getSimpleName(),
-                clean(t.getMessage()));
+        emit(Level.WARN, clean(message) + " (" + t.getClass().getSimpleName() + ": " + clean(t.getMessage()) + ")");
     }
 
     @SmartAppApi
@@ -99,9 +109,13 @@ public final class AppLog {
     private boolean allowed() {
         lines++;
         if (lines == MAX_LINES + 1) {
-            LOG.warn("[{}] this call logged {} lines; the rest of its log is dropped", installationId, MAX_LINES);
+            emit(Level.WARN, "this call logged " + MAX_LINES + " lines; the rest of its log is dropped");
         }
         return lines <= MAX_LINES;
+    }
+
+    private void emit(Level level, String message) {
+        sink.accept(new LogLine(level, message));
     }
 
     /** Whether this call's further lines are dropped; for tests. */

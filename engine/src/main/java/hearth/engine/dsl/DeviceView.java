@@ -4,7 +4,8 @@ import hearth.engine.sandbox.SmartAppApi;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingPropertyException;
 import hearth.engine.api.AttributeState;
-import hearth.engine.api.DeviceHandle;
+import hearth.engine.api.DeviceEvent;
+import hearth.engine.api.DeviceSnapshot;
 import hearth.engine.api.UnsupportedCommandException;
 import hearth.engine.capability.Capabilities;
 import hearth.engine.capability.Capability;
@@ -22,17 +23,35 @@ import java.util.Set;
 /**
  * A device as SmartApp code sees it (classic {@code physicalgraph.app.DeviceWrapper}). Commands are
  * not Java methods: {@code it.on()} and {@code device."$cmd"(*args)} both land in
- * {@link #methodMissing}, which checks the capability catalogue and forwards to the host's
- * {@link DeviceHandle}. So this class must never grow a public method whose name is a command.
+ * {@link #methodMissing}, which checks the command and its arguments against the capability
+ * catalogue and records it for the call's effects ({@link Access#command}). So this class must never
+ * grow a public method whose name is a command. Its attributes are those of the call's snapshot,
+ * with the effects of the call's own commands on them as the catalogue declares them (what the host
+ * will store when it carries the commands out), so an app that turns a light on and reads it back
+ * sees it on. One view per device and call, whichever inputs hold it.
  */
 @SmartAppApi
 public final class DeviceView extends GroovyObjectSupport {
     private static final int MAX_EVENTS = 200;
 
-    private final DeviceHandle handle;
+    private final DeviceSnapshot handle;
+    private final Access access;
+    /** The snapshot's attributes with this call's commands applied. */
+    private final Map<String, AttributeState> current;
 
-    public DeviceView(DeviceHandle handle) {
-        this.handle = Objects.requireNonNull(handle, "handle");
+    public DeviceView(DeviceSnapshot device, Access access) {
+        this.handle = Objects.requireNonNull(device, "device");
+        this.access = Objects.requireNonNull(access, "access");
+        this.current = java.util.Collections.synchronizedMap(new LinkedHashMap<>(device.currentStates()));
+    }
+
+    /** Where a device's commands go and its history comes from: the call that holds the device. */
+    public interface Access {
+        /** Records a checked command for the call's effects. */
+        void command(String deviceId, String command, List<Object> arguments);
+
+        /** The device's latest events, newest first (a read-only port of the host). */
+        List<DeviceEvent> events(String deviceId, int max);
     }
 
     @SmartAppApi
@@ -113,13 +132,13 @@ public final class DeviceView extends GroovyObjectSupport {
 
     @SmartAppApi
     public Object currentValue(String attribute) {
-        AttributeState s = handle.currentStates().get(attribute);
+        AttributeState s = currentStatesMap().get(attribute);
         return s == null ? null : s.value();
     }
 
     @SmartAppApi
     public StateView currentState(String attribute) {
-        AttributeState s = handle.currentStates().get(attribute);
+        AttributeState s = currentStatesMap().get(attribute);
         return s == null ? null : StateView.of(s);
     }
 
@@ -136,7 +155,7 @@ public final class DeviceView extends GroovyObjectSupport {
     /** Every current state, as classic {@code device.currentStates}. */
     @SmartAppApi
     public List<StateView> getCurrentStates() {
-        return handle.currentStates().values().stream().map(StateView::of).toList();
+        return currentStates().stream().map(StateView::of).toList();
     }
 
     /** By id ("switchLevel") or display name ("Switch Level"), ignoring case, as real apps use both. */
@@ -150,7 +169,7 @@ public final class DeviceView extends GroovyObjectSupport {
     @SmartAppApi
     public boolean hasAttribute(String attribute) {
         return capabilities().stream().anyMatch(c -> c.attribute(attribute).isPresent())
-                || handle.currentStates().containsKey(attribute);
+                || currentStatesMap().containsKey(attribute);
     }
 
     @SmartAppApi
@@ -172,7 +191,7 @@ public final class DeviceView extends GroovyObjectSupport {
             max = n.intValue();
         }
         max = Math.max(0, Math.min(max, MAX_EVENTS));
-        return handle.events(max).stream().map(StateView::of).toList();
+        return access.events(handle.id(), max).stream().map(StateView::of).toList();
     }
 
     /** {@code it.currentSwitch}, {@code it.currentLevel}: the current value of that attribute. */
@@ -189,21 +208,34 @@ public final class DeviceView extends GroovyObjectSupport {
     @SmartAppApi
     public Object methodMissing(String command, Object args) {
         Object[] arguments = args instanceof Object[] a ? a : new Object[] {args};
-        if (!hasCommand(command)) {
-            throw new UnsupportedCommandException("device '" + getDisplayName() + "' has no command '" + command
-                    + "'; it supports " + supportedCommandNames());
-        }
+        Capability.Command declared = capabilities().stream().flatMap(c -> c.command(command).stream())
+                .findFirst().orElseThrow(() -> new UnsupportedCommandException("device '" + getDisplayName()
+                        + "' has no command '" + command + "'; it supports " + supportedCommandNames()));
         List<Object> plain = new ArrayList<>(arguments.length);
         for (Object a : arguments) {
             plain.add(plainValue(a));
         }
-        handle.command(command, plain);
+        // the app learns of arguments that don't fit now, as when the command ran at once
+        List<Object> checked = Capabilities.checkedArguments(declared, plain);
+        access.command(handle.id(), command, plain);
+        java.time.Instant now = java.time.Instant.now();
+        for (Capability.Effect effect : declared.effects()) {
+            Object value = effect.argumentIndex() >= 0 ? checked.get(effect.argumentIndex()) : effect.constant();
+            String unit = capabilities().stream().flatMap(c -> c.attribute(effect.attribute()).stream())
+                    .map(Capability.Attribute::unit).filter(Objects::nonNull).findFirst().orElse(null);
+            current.put(effect.attribute(), new AttributeState(effect.attribute(), value, unit, now));
+        }
         return null;
     }
 
-    /** The host's handle, for the engine's own use. */
-    public DeviceHandle handle() {
-        return handle;
+    private Map<String, AttributeState> currentStatesMap() {
+        synchronized (current) {
+            return new LinkedHashMap<>(current);
+        }
+    }
+
+    private List<AttributeState> currentStates() {
+        return List.copyOf(currentStatesMap().values());
     }
 
     Map<String, Object> toJsonMap() {

@@ -2,12 +2,10 @@ package hearth.engine.http;
 
 import groovyx.net.http.HttpResponseException;
 import hearth.engine.OutboundSettings;
+import hearth.engine.api.OutboundRequest;
 import hearth.engine.dsl.AsyncResponseView;
 import hearth.engine.dsl.HttpResponseView;
 import hearth.engine.limit.Deadline;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,18 +17,19 @@ import java.util.Set;
  * The outbound requests of one handler call: at most {@code maxRequestsPerCall} (each redirect
  * counts), each one checked by the policy before it is sent, with a deadline that never passes the
  * call's own. GET and HEAD follow up to {@link #MAX_REDIRECTS} redirects, each target checked
- * again; other methods get the 3xx answer, as HTTPBuilder did. Logs the method, scheme, host, port
- * and status only: paths and queries carry keys and tokens, bodies carry anything.
+ * again; other methods get the 3xx answer, as HTTPBuilder did. Records each hop as an
+ * {@link OutboundRequest} for the call's effects: method, scheme, host, port and status only, since
+ * paths and queries carry keys and tokens, and bodies carry anything.
  */
 public final class OutboundCall {
     static final int MAX_REDIRECTS = 3;
-    private static final Logger LOG = LoggerFactory.getLogger("hearth.smartapp.outbound");
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final OutboundSettings settings;
     private final OutboundPolicy policy;
     private final PinnedHttpClient client;
     private int sent;
+    private final List<OutboundRequest> made = java.util.Collections.synchronizedList(new ArrayList<>());
 
     OutboundCall(OutboundSettings settings, OutboundPolicy policy, PinnedHttpClient client) {
         this.settings = settings;
@@ -83,16 +82,27 @@ public final class OutboundCall {
                 throw new OutboundRequestRefusedException("a SmartApp call may make at most "
                         + settings.maxRequestsPerCall() + " outbound requests (redirects count)");
             }
-            OutboundPolicy.Target target = policy.check(uri, deadline);
-            sent++;
-            long started = System.nanoTime();
-            String target0 = pathAndQuery(uri);
-            PinnedHttpClient.Exchange exchange = client.send(target, request.method(), target0, headers,
-                    request.body(), deadline, settings.maxResponseBytes());
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("outbound {} {}://{}:{} -> {} ({} ms)", request.method(), target.scheme(), target.host(),
-                        target.port(), exchange.status(), (System.nanoTime() - started) / 1_000_000);
+            OutboundPolicy.Target target;
+            try {
+                target = policy.check(uri, deadline);
+            } catch (IOException | RuntimeException refused) {
+                made.add(new OutboundRequest(request.method(), uri.getScheme(), uri.getHost(), uri.getPort(), 0,
+                        refused.getClass().getSimpleName()));
+                throw refused;
             }
+            sent++;
+            String target0 = pathAndQuery(uri);
+            PinnedHttpClient.Exchange exchange;
+            try {
+                exchange = client.send(target, request.method(), target0, headers, request.body(), deadline,
+                        settings.maxResponseBytes());
+            } catch (IOException | RuntimeException failed) {
+                made.add(new OutboundRequest(request.method(), target.scheme(), target.host(), target.port(), 0,
+                        failed.getClass().getSimpleName()));
+                throw failed;
+            }
+            made.add(new OutboundRequest(request.method(), target.scheme(), target.host(), target.port(),
+                    exchange.status(), null));
             String location = exchange.header("Location");
             if (!follow || !REDIRECTS.contains(exchange.status()) || location == null || hop >= MAX_REDIRECTS) {
                 return exchange;
@@ -107,6 +117,13 @@ public final class OutboundCall {
                 headers = withoutCredentials(headers); // never hand a token to another host
             }
             uri = next;
+        }
+    }
+
+    /** The requests sent so far (each hop one), in order. */
+    public List<OutboundRequest> made() {
+        synchronized (made) {
+            return List.copyOf(made);
         }
     }
 

@@ -3,9 +3,15 @@ package hearth.engine.runtime;
 import groovy.json.JsonSlurper;
 import groovy.lang.Closure;
 import hearth.engine.api.ApiRequest;
-import hearth.engine.api.DeviceHandle;
-import hearth.engine.api.InstallationContext;
+import hearth.engine.api.AppIntent;
+import hearth.engine.api.CallEffects;
+import hearth.engine.api.CallPorts;
+import hearth.engine.api.DeviceCommand;
+import hearth.engine.api.DeviceEvent;
+import hearth.engine.api.DeviceSnapshot;
+import hearth.engine.api.InstallationSnapshot;
 import hearth.engine.api.LocationInfo;
+import hearth.engine.api.LogLine;
 import hearth.engine.api.PreferenceInput;
 import hearth.engine.dsl.AppLog;
 import hearth.engine.dsl.AppView;
@@ -17,6 +23,7 @@ import hearth.engine.dsl.RequestView;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +32,23 @@ import java.util.Set;
 /**
  * Everything one run of a script instance may see and leaves behind: in the DESCRIBE phase (at
  * compile time) what {@code definition} and {@code preferences} declare; in the CALL phase the
- * Installation's context, the request, the {@code state} map and what {@code mappings} and
- * {@code render} produced. One scope per call, never shared between threads.
+ * Installation's snapshot, the request, the {@code state} map, what {@code mappings} and
+ * {@code render} produced, and the call's effects as they accumulate (device commands, intents, log
+ * lines, outbound requests). One scope per call; only its effects are read by another thread (the
+ * caller's, when the call ends or its deadline passes), so they are kept in synchronized lists.
  */
 final class CallScope {
     enum Phase { DESCRIBE, CALL }
 
     /** Bounds the state an app can keep, since memory can't be bounded per script (SANDBOX.md). */
     static final int MAX_STATE_CHARS = 256 * 1024;
+    /** Bounds the commands one call may leave for its host to carry out. */
+    static final int MAX_COMMANDS = 10_000;
 
     final Phase phase;
-    final InstallationContext context;
+    /** The Installation as it was when the call began; null at registration. */
+    final InstallationSnapshot snapshot;
+    final CallPorts ports;
     final ApiRequest request;
     final ScopeBinding binding;
     final Map<String, Object> params;
@@ -53,17 +66,22 @@ final class CallScope {
     /** The outbound requests of this call; null at registration, where apps may not make any. */
     final hearth.engine.http.OutboundCall outbound;
 
-    private final String stateBefore;
+    /** One view per device, whichever inputs hold it, so a command through one shows through all. */
+    private final Map<String, DeviceView> deviceViews = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<DeviceCommand> commands = Collections.synchronizedList(new ArrayList<>());
+    private final List<LogLine> logLines = Collections.synchronizedList(new ArrayList<>());
+    private String stateBefore;
     /** The state JSON to save, worked out on the worker at the end of the call; null when unchanged. */
     String stateToSave;
 
-    private CallScope(Phase phase, InstallationContext context, ApiRequest request, Map<String, Object> variables,
-                      Set<String> handlerNames, Map<String, Object> params, String stateBefore, Intents intents,
-                      hearth.engine.http.OutboundCall outbound) {
+    private CallScope(Phase phase, InstallationSnapshot snapshot, CallPorts ports, ApiRequest request,
+                      Map<String, Object> variables, Set<String> handlerNames, Map<String, Object> params,
+                      String stateBefore, Intents intents, hearth.engine.http.OutboundCall outbound) {
         this.intents = intents;
         this.outbound = outbound;
         this.phase = phase;
-        this.context = context;
+        this.snapshot = snapshot;
+        this.ports = ports;
         this.request = request;
         this.params = params;
         this.stateBefore = stateBefore;
@@ -82,29 +100,30 @@ final class CallScope {
         vars.put("app", new AppView("", "", ""));
         vars.put("location", null);
         vars.put("request", null);
-        return new CallScope(Phase.DESCRIBE, null, null, vars, Set.of(), new LinkedHashMap<>(), "{}", new Intents(),
-                null);
+        return new CallScope(Phase.DESCRIBE, null, CallPorts.NONE, null, vars, Set.of(), new LinkedHashMap<>(), "{}",
+                new Intents(), null);
     }
 
-    /**
-     * The scope of one handler or lifecycle call. Reads settings, the chosen devices and state from
-     * the context here, on the caller's thread, since hosts often tie those to their own thread.
-     */
-    static CallScope call(InstallationContext context, ApiRequest request, List<PreferenceInput> inputs,
-                          Set<String> handlerNames, hearth.engine.http.OutboundHttp outbound) {
+    /** The scope of one call: everything the app sees comes from the snapshot, read here. */
+    static CallScope call(InstallationSnapshot snapshot, ApiRequest request, String queryAccessToken,
+                          List<PreferenceInput> inputs, Set<String> handlerNames,
+                          hearth.engine.http.OutboundHttp outbound, CallPorts ports) {
         Map<String, Object> params = new LinkedHashMap<>();
         if (request != null) {
             params.putAll(request.query());
-            String token = context.queryAccessToken();
-            if (token != null) {
-                params.put("access_token", token);
+            if (queryAccessToken != null) {
+                params.put("access_token", queryAccessToken);
             }
         }
-        Map<String, Object> settings = new LinkedHashMap<>(context.settings());
-        Map<String, Object> vars = new LinkedHashMap<>(settings);
+        Map<String, Object> settings = new LinkedHashMap<>(snapshot.settings());
+        Intents intents = new Intents();
+        CallScope scope = new CallScope(Phase.CALL, snapshot, ports, request, settings, handlerNames, params,
+                null, intents, outbound.newCall());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vars = scope.binding.getVariables();
         for (PreferenceInput input : inputs) {
             if (input.isDevice()) {
-                Object value = devicesFor(context.devices(input.name()), input.multiple());
+                Object value = scope.devicesFor(snapshot.devices(input.name()), input.multiple());
                 vars.put(input.name(), value);
                 settings.put(input.name(), value);
             } else if (!vars.containsKey(input.name())) {
@@ -112,24 +131,57 @@ final class CallScope {
                 settings.putIfAbsent(input.name(), input.defaultValue());
             }
         }
-        String stored = context.state().load();
-        Map<String, Object> state = loadState(stored);
-        String before = Json.write(state);
-        LocationInfo location = context.location();
+        Map<String, Object> state = loadState(snapshot.state());
+        scope.stateBefore = Json.write(state);
+        LocationInfo location = snapshot.location();
         vars.put("params", params);
         vars.put("settings", settings);
         vars.put("state", state);
         vars.put("atomicState", state);
-        Intents intents = new Intents();
         vars.put("location", location == null ? null
-                : new LocationView(location, mode -> intents.add(new hearth.engine.api.AppIntent.SetLocationMode(mode))));
-        vars.put("app", new AppView(context.installationId(), context.label(), context.label(),
-                () -> subscriptionsOf(context.subscriptions(), vars)));
-        vars.put("log", new AppLog(context.installationId()));
+                : new LocationView(location, mode -> intents.add(new AppIntent.SetLocationMode(mode))));
+        vars.put("app", new AppView(snapshot.installationId(), snapshot.label(), snapshot.label(),
+                () -> subscriptionsOf(ports.subscriptions(), vars)));
+        vars.put("log", new AppLog(scope.logLines));
         vars.put("request", request == null ? null : new RequestView(request));
-        return new CallScope(Phase.CALL, context, request, vars, handlerNames, params, before, intents,
-                outbound.newCall());
+        return scope;
     }
+
+    /**
+     * The effects so far, for the host. {@code kept} is false after a crash, timeout or refusal:
+     * then state and intents are dropped, while commands, log lines and outbound requests stand.
+     */
+    CallEffects effects(boolean kept) {
+        List<DeviceCommand> sent;
+        synchronized (commands) {
+            sent = List.copyOf(commands);
+        }
+        List<LogLine> lines;
+        synchronized (logLines) {
+            lines = List.copyOf(logLines);
+        }
+        return new CallEffects(kept ? stateToSave : null, sent, kept ? intents.all() : List.of(), lines,
+                outbound == null ? List.of() : outbound.made());
+    }
+
+    /** Where this call's devices send their commands and ask for their history. */
+    private final DeviceView.Access deviceAccess = new DeviceView.Access() {
+        @Override
+        public void command(String deviceId, String command, List<Object> arguments) {
+            synchronized (commands) {
+                if (commands.size() >= MAX_COMMANDS) {
+                    throw new IllegalStateException("too many device commands in one call (limit " + MAX_COMMANDS
+                            + ")");
+                }
+                commands.add(new DeviceCommand(deviceId, command, arguments));
+            }
+        }
+
+        @Override
+        public List<DeviceEvent> events(String deviceId, int max) {
+            return ports.deviceEvents(deviceId, max);
+        }
+    };
 
     /** {@code evt} for a handler: with the device when it is one of this Installation's. */
     hearth.engine.dsl.EventView eventView(hearth.engine.api.AppEvent event) {
@@ -152,9 +204,9 @@ final class CallScope {
 
     /** {@code app.subscriptions}: one entry per device, with the device when it is one of this Installation's. */
     private static List<hearth.engine.dsl.SubscriptionView> subscriptionsOf(
-            List<hearth.engine.api.AppIntent.Subscribe> held, Map<String, Object> vars) {
+            List<AppIntent.Subscribe> held, Map<String, Object> vars) {
         List<hearth.engine.dsl.SubscriptionView> out = new ArrayList<>();
-        for (hearth.engine.api.AppIntent.Subscribe s : held) {
+        for (AppIntent.Subscribe s : held) {
             if (s.deviceIds().isEmpty()) {
                 out.add(new hearth.engine.dsl.SubscriptionView(null, null, s.event(), s.handler()));
             }
@@ -203,8 +255,8 @@ final class CallScope {
      * method names used bare, as classic {@code subscribe(switches, "switch", switchHandler)}.
      */
     private Object lookup(String name, Set<String> handlerNames) {
-        if (context != null) {
-            List<DeviceHandle> devices = context.devices(name);
+        if (snapshot != null) {
+            List<DeviceSnapshot> devices = snapshot.devices(name);
             if (!devices.isEmpty()) {
                 Object value = devicesFor(devices, true);
                 binding.getVariables().put(name, value);
@@ -218,8 +270,9 @@ final class CallScope {
         return phase == Phase.DESCRIBE ? null : ScopeBinding.UNKNOWN;
     }
 
-    private static Object devicesFor(List<DeviceHandle> handles, boolean multiple) {
-        List<DeviceView> views = handles.stream().map(DeviceView::new).toList();
+    private Object devicesFor(List<DeviceSnapshot> devices, boolean multiple) {
+        List<DeviceView> views = devices.stream()
+                .map(d -> deviceViews.computeIfAbsent(d.id(), id -> new DeviceView(d, deviceAccess))).toList();
         if (multiple) {
             return new DeviceList(views);
         }

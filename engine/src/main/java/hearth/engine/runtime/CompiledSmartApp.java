@@ -4,9 +4,12 @@ import groovy.lang.Binding;
 import groovy.lang.Closure;
 import hearth.engine.api.ApiRequest;
 import hearth.engine.api.AppDefinition;
-import hearth.engine.api.AppEvent;
+import hearth.engine.api.Call;
+import hearth.engine.api.CallEffects;
+import hearth.engine.api.CallPorts;
+import hearth.engine.api.CallResult;
 import hearth.engine.api.HandlerOutcome;
-import hearth.engine.api.InstallationContext;
+import hearth.engine.api.InstallationSnapshot;
 import hearth.engine.api.PreferenceInput;
 import hearth.engine.api.SmartApp;
 
@@ -21,7 +24,8 @@ import java.util.Set;
 /**
  * One compiled source version. Holds only immutable things (the class, what {@code definition}
  * and {@code preferences} declared); every call makes a fresh script instance with its own
- * {@link CallScope}, so Installations never share state.
+ * {@link CallScope}, so Installations never share state. A call is data in (an
+ * {@link InstallationSnapshot}) and data out (a {@link CallResult} with the call's effects).
  */
 public final class CompiledSmartApp implements SmartApp {
     private final Class<? extends SmartAppScript> scriptClass;
@@ -65,57 +69,50 @@ public final class CompiledSmartApp implements SmartApp {
         return pageOrder;
     }
 
-    @Override
-    public List<PreferenceInput> pageInputs(String page, InstallationContext context) {
-        String method = dynamicPages.get(page);
-        if (method == null || !handlers.containsKey(method)) {
-            return List.of();
-        }
-        List<List<PreferenceInput>> found = new java.util.ArrayList<>();
-        HandlerOutcome outcome = call(context, null, scope -> {
-            invoke(instantiate(scope), scope, method, null);
-            found.add(scope.preferences.inputs());
-            return ResponseBuilder.noContent();
-        });
-        if (outcome instanceof HandlerOutcome.Failure f) {
-            throw new IllegalStateException("page " + page + " failed: " + f.type() + ": " + f.message(), f.cause());
-        }
-        return found.isEmpty() ? List.of() : found.get(0);
-    }
-
-    @Override
-    public HandlerOutcome runHandler(String method, AppEvent event, InstallationContext context) {
-        if (!handlers.containsKey(method)) {
-            return new HandlerOutcome.Failure(HandlerNotFoundException.class.getSimpleName(),
-                    "the app defines no method " + method + "()", null);
-        }
-        return call(context, null, scope -> {
-            SmartAppScript script = instantiate(scope);
-            invoke(script, scope, method, event == null ? null : scope.eventView(event));
-            return ResponseBuilder.noContent();
-        });
-    }
-
     /** The {@code appSetting "x"} names of {@code definition(...) { }}. */
     public List<String> appSettings() {
         return appSettings;
     }
 
     @Override
-    public HandlerOutcome handle(ApiRequest request, InstallationContext context) {
-        return call(context, request, scope -> route(scope, request));
-    }
-
-    @Override
-    public HandlerOutcome lifecycle(Lifecycle event, InstallationContext context) {
-        if (!handlers.containsKey(event.method())) {
-            return ResponseBuilder.noContent();
+    public CallResult call(InstallationSnapshot snapshot, Call call, CallPorts ports) {
+        if (call instanceof Call.Api api) {
+            return run(snapshot, api.request(), api.queryAccessToken(), ports, scope -> route(scope, api.request()));
         }
-        return call(context, null, scope -> {
-            SmartAppScript script = instantiate(scope);
-            invoke(script, scope, event.method(), null);
+        if (call instanceof Call.Lifecycle lifecycle) {
+            String method = lifecycle.event().method();
+            if (!handlers.containsKey(method)) {
+                return new CallResult(ResponseBuilder.noContent(), CallEffects.NONE);
+            }
+            return run(snapshot, null, null, ports, scope -> {
+                invoke(instantiate(scope), scope, method, null);
+                return ResponseBuilder.noContent();
+            });
+        }
+        if (call instanceof Call.Handler handler) {
+            if (!handlers.containsKey(handler.method())) {
+                return new CallResult(new HandlerOutcome.Failure(HandlerNotFoundException.class.getSimpleName(),
+                        "the app defines no method " + handler.method() + "()", null), CallEffects.NONE);
+            }
+            return run(snapshot, null, null, ports, scope -> {
+                SmartAppScript script = instantiate(scope);
+                invoke(script, scope, handler.method(), handler.event() == null ? null
+                        : scope.eventView(handler.event()));
+                return ResponseBuilder.noContent();
+            });
+        }
+        String method = dynamicPages.get(((Call.Page) call).name());
+        if (method == null || !handlers.containsKey(method)) {
+            return new CallResult(ResponseBuilder.noContent(), CallEffects.NONE);
+        }
+        List<List<PreferenceInput>> found = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CallResult result = run(snapshot, null, null, ports, scope -> {
+            invoke(instantiate(scope), scope, method, null);
+            found.add(scope.preferences.inputs());
             return ResponseBuilder.noContent();
         });
+        return found.isEmpty() || result.outcome() instanceof HandlerOutcome.Failure ? result
+                : new CallResult(result.outcome(), result.effects(), found.get(0));
     }
 
     private HandlerOutcome route(CallScope scope, ApiRequest request) throws ReflectiveOperationException {
@@ -159,19 +156,20 @@ public final class CompiledSmartApp implements SmartApp {
                 : script.invokeMethod(handler, new Object[] {argument});
     }
 
-    private HandlerOutcome call(InstallationContext context, ApiRequest request, Work work) {
+    private CallResult run(InstallationSnapshot snapshot, ApiRequest request, String queryAccessToken,
+                           CallPorts ports, Work work) {
         CallScope scope;
         try {
-            scope = CallScope.call(context, request, inputs, handlers.keySet(), outbound);
+            scope = CallScope.call(snapshot, request, queryAccessToken, inputs, handlers.keySet(), outbound, ports);
         } catch (RuntimeException e) {
-            return new HandlerOutcome.Failure(e.getClass().getSimpleName(), "could not prepare the call: "
-                    + e.getMessage(), e);
+            return new CallResult(new HandlerOutcome.Failure(e.getClass().getSimpleName(),
+                    "could not prepare the call: " + e.getMessage(), e), CallEffects.NONE);
         }
         HandlerOutcome outcome;
-        String smartAppId = context.smartAppId();
+        String smartAppId = snapshot.smartAppId();
         try {
             // fair shares per Installation and per registered SmartApp (the compiled source when unknown)
-            outcome = runner.run(context.installationId(), smartAppId == null ? this : smartAppId, () -> {
+            outcome = runner.run(snapshot.installationId(), smartAppId == null ? this : smartAppId, () -> {
                 try {
                     HandlerOutcome result = work.run(scope);
                     if (!(result instanceof HandlerOutcome.Failure)) {
@@ -191,21 +189,10 @@ public final class CompiledSmartApp implements SmartApp {
                 }
             }, timeout);
         } catch (Throwable t) {
-            return Outcomes.of(t);
+            outcome = Outcomes.of(t);
         }
-        if (outcome instanceof HandlerOutcome.Failure) {
-            // A crashed or stopped call may have left state half-changed: keep what was stored.
-            return outcome;
-        }
-        try {
-            if (scope.stateToSave != null) {
-                context.state().save(scope.stateToSave);
-            }
-            scope.intents.deliverTo(context);
-        } catch (RuntimeException e) {
-            return new HandlerOutcome.Failure(e.getClass().getSimpleName(), e.getMessage(), e);
-        }
-        return outcome;
+        // A crashed or stopped call may have left state half-changed: keep what was stored.
+        return new CallResult(outcome, scope.effects(!(outcome instanceof HandlerOutcome.Failure)));
     }
 
     /** Methods the app declared, by name, with their parameter count (handlers take none or params). */

@@ -254,7 +254,7 @@ public abstract class SmartAppScript extends Script {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (options.get("headers") instanceof Map<?, ?> h) {
-            String origin = scope.context == null ? null : scope.context.apiServerUrl();
+            String origin = scope.snapshot == null ? null : scope.snapshot.apiServerUrl();
             h.forEach((k, v) -> {
                 String name = ResponseHeaders.name(k);
                 String value = ResponseHeaders.value(v);
@@ -288,7 +288,7 @@ public abstract class SmartAppScript extends Script {
     @SmartAppApi
     public String getApiServerUrl() {
         // at compile time (dynamic pages read for their inputs) there is no server yet
-        return scope.context == null ? "" : scope.context.apiServerUrl();
+        return scope.snapshot == null ? "" : scope.snapshot.apiServerUrl();
     }
 
     /** Classic {@code apiServerUrl("/api/...")}: the server's base URL joined with the path. */
@@ -303,8 +303,8 @@ public abstract class SmartAppScript extends Script {
 
     @SmartAppApi
     public String getFullApiServerUrl() {
-        return scope.context == null ? "" : getApiServerUrl() + "/api/smartapps/installations/"
-                + scope.context.installationId();
+        return scope.snapshot == null ? "" : getApiServerUrl() + "/api/smartapps/installations/"
+                + scope.snapshot.installationId();
     }
 
     @SmartAppApi
@@ -324,10 +324,10 @@ public abstract class SmartAppScript extends Script {
     @SuppressWarnings("unchecked")
     @SmartAppApi
     public String createAccessToken() {
-        if (scope.context == null) {
+        if (scope.snapshot == null) {
             return ""; // compile time: no Installation to issue a token for
         }
-        String token = scope.context.createAccessToken();
+        String token = scope.ports.createAccessToken();
         Object state = scope.binding.getVariables().get("state");
         if (state instanceof Map<?, ?> m) {
             ((Map<String, Object>) m).put("accessToken", token);
@@ -337,14 +337,15 @@ public abstract class SmartAppScript extends Script {
 
     @SmartAppApi
     public void revokeAccessToken() {
-        if (scope.context != null) {
-            scope.context.revokeAccessToken();
+        if (scope.snapshot != null) {
+            scope.ports.revokeAccessToken();
         }
     }
 
     @SmartAppApi
     public TimeZone getTimeZone() {
-        String tz = scope.context == null || scope.context.location() == null ? null : scope.context.location().timeZone();
+        String tz = scope.snapshot == null || scope.snapshot.location() == null ? null
+                : scope.snapshot.location().timeZone();
         return tz == null ? TimeZone.getTimeZone("UTC") : TimeZone.getTimeZone(tz);
     }
 

@@ -76,6 +76,11 @@ public final class FakeContext implements InstallationContext {
     }
 
     @Override
+    public java.util.Collection<String> deviceInputNames() {
+        return devices.keySet();
+    }
+
+    @Override
     public StateStore state() {
         return state;
     }

@@ -1,0 +1,46 @@
+package hearth.engine.api;
+
+import java.util.List;
+
+/**
+ * The few things a running handler asks its host, because the classic DSL answers them at once
+ * and they can't all be in the {@link InstallationSnapshot} without reading what almost no call
+ * needs. Every other wish of the app comes back after the call as {@link CallEffects}. The engine
+ * calls these on its worker thread, so don't tie them to a thread-bound transaction.
+ */
+public interface CallPorts {
+
+    /** None of them: no history, no subscriptions held, no tokens (what a host without them gives). */
+    CallPorts NONE = new CallPorts() {
+    };
+
+    /**
+     * Read only: the latest recorded events of one of the Installation's chosen devices, newest
+     * first, at most {@code max} (classic {@code device.events(max: n)}).
+     */
+    default List<DeviceEvent> deviceEvents(String deviceId, int max) {
+        return List.of();
+    }
+
+    /**
+     * Read only: the subscriptions the Installation holds now (what earlier calls asked for), for
+     * classic {@code app.subscriptions}; asked for only when the app reads it.
+     */
+    default List<AppIntent.Subscribe> subscriptions() {
+        return List.of();
+    }
+
+    /**
+     * Classic {@code createAccessToken()}: the token issuer (the global server, maybe over the network,
+     * like outbound HTTP) makes a token for this Installation. It is answered during the call because
+     * the app hands the token on at once (to a webhook it calls, in its response), so it must already
+     * work. Hosts without tokens answer null.
+     */
+    default String createAccessToken() {
+        return null;
+    }
+
+    /** Classic {@code revokeAccessToken()}, in order with {@link #createAccessToken()}. */
+    default void revokeAccessToken() {
+    }
+}
