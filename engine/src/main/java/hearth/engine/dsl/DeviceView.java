@@ -228,6 +228,11 @@ public final class DeviceView extends GroovyObjectSupport {
         return null;
     }
 
+    /** The device as the call's snapshot holds it, for the engine's own use (apps can't call it). */
+    public DeviceSnapshot handle() {
+        return handle;
+    }
+
     private Map<String, AttributeState> currentStatesMap() {
         synchronized (current) {
             return new LinkedHashMap<>(current);
