@@ -22,7 +22,7 @@ import java.util.Map;
 public record HearthProperties(String dataDir, String publicUrl, String serverName, Demo demo, Signup signup,
                                OAuth oauth, Role role, Map<String, String> servers, String globalUrl,
                                String clusterSecret, Cluster cluster, RateLimit rateLimit, Scheduler scheduler,
-                               Engine engine, Outbound outbound, Metrics metrics) {
+                               Engine engine, Outbound outbound, Metrics metrics, Hubs hubs) {
 
     public HearthProperties {
         role = role == null ? Role.BOTH : role;
@@ -33,6 +33,7 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
         engine = engine == null ? new Engine(null, null, null, null, null, null, null) : engine;
         outbound = outbound == null ? new Outbound(null, null, null, null, null) : outbound;
         metrics = metrics == null ? new Metrics(null) : metrics;
+        hubs = hubs == null ? new Hubs(null, null, null, null, null, null) : hubs;
     }
 
     public enum Role {
@@ -117,6 +118,37 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
     public record Metrics(String token) {
         public Metrics {
             token = token == null ? "" : token;
+        }
+    }
+
+    /**
+     * Hubs: a Location's connections to MQTT brokers (README, "Hubs").
+     *
+     * @param allow          where a broker may be: hosts, {@code host:port}, IP addresses or CIDRs; every
+     *                       address the host resolves to must be listed (empty: no hub can connect)
+     * @param key            what broker passwords are sealed with (AES-256-GCM); blank: a random key kept
+     *                       in {@code data-dir/hub.key}. Several nodes of one Server need the same value
+     * @param maxDevices     devices one hub may bring; more are ignored (a hostile broker can't fill the database)
+     * @param maxMessageSize the largest MQTT message read (announced to the broker, MQTT 5); larger are dropped
+     * @param queue          messages of one hub waiting to be handled; a flood beyond it is dropped
+     * @param maxBackoff     the longest wait between reconnection attempts (doubling from 1 s)
+     */
+    public record Hubs(List<String> allow, String key, Integer maxDevices, DataSize maxMessageSize, Integer queue,
+                       Duration maxBackoff) {
+        public Hubs {
+            allow = allow == null ? List.of() : List.copyOf(allow);
+            key = key == null ? "" : key;
+            maxDevices = maxDevices == null ? 500 : maxDevices;
+            maxMessageSize = maxMessageSize == null ? DataSize.ofMegabytes(2) : maxMessageSize;
+            queue = queue == null ? 1000 : queue;
+            maxBackoff = maxBackoff == null ? Duration.ofSeconds(60) : maxBackoff;
+        }
+
+        /** A key given in the settings prints as its length only. */
+        @Override
+        public String toString() {
+            return "Hubs[allow=" + allow + ", key=" + (key.isEmpty() ? "file" : "(set)") + ", maxDevices=" + maxDevices
+                    + ", maxMessageSize=" + maxMessageSize + ", queue=" + queue + ", maxBackoff=" + maxBackoff + "]";
         }
     }
 }

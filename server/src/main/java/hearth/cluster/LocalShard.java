@@ -3,6 +3,9 @@ package hearth.cluster;
 import hearth.device.Device;
 import hearth.device.LocalDevices;
 import hearth.engine.api.DeviceEvent;
+import hearth.hub.HubInfo;
+import hearth.hub.HubRequest;
+import hearth.hub.LocalHubs;
 import hearth.installation.Installation;
 import hearth.installation.LocalInstallations;
 import hearth.installation.LocalLocations;
@@ -22,12 +25,15 @@ class LocalShard implements Shard {
     private final LocalDevices devices;
     private final LocalInstallations installations;
     private final LocalLocations locations;
+    private final LocalHubs hubs;
 
-    LocalShard(String name, LocalDevices devices, LocalInstallations installations, LocalLocations locations) {
+    LocalShard(String name, LocalDevices devices, LocalInstallations installations, LocalLocations locations,
+               LocalHubs hubs) {
         this.name = name;
         this.devices = devices;
         this.installations = installations;
         this.locations = locations;
+        this.hubs = hubs;
     }
 
     @Override
@@ -91,7 +97,33 @@ class LocalShard implements Shard {
 
     @Override
     public void deleteLocation(String locationId) {
+        hubs.deleteLocation(locationId);
         locations.deleteLocation(locationId);
+    }
+
+    @Override
+    public HubInfo createHub(String locationId, HubRequest request) {
+        return hubs.create(locationId, request);
+    }
+
+    @Override
+    public List<HubInfo> hubs(String locationId) {
+        return hubs.ofLocation(locationId);
+    }
+
+    @Override
+    public Optional<HubInfo> hub(String hubId) {
+        return hubs.get(hubId);
+    }
+
+    @Override
+    public HubInfo updateHub(String hubId, HubRequest request) {
+        return hubs.update(hubId, request);
+    }
+
+    @Override
+    public void deleteHub(String hubId) {
+        hubs.delete(hubId);
     }
 
     @Override

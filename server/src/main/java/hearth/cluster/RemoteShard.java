@@ -10,6 +10,8 @@ import hearth.cluster.InternalApi.SetMode;
 import hearth.cluster.InternalApi.SmartAppSnapshot;
 import hearth.device.Device;
 import hearth.engine.api.DeviceEvent;
+import hearth.hub.HubInfo;
+import hearth.hub.HubRequest;
 import hearth.installation.Installation;
 import hearth.location.Location;
 import hearth.smartapp.SmartAppRecord;
@@ -32,6 +34,11 @@ class RemoteShard implements Shard {
     private static final TypeReference<Installation> INSTALLATION = new TypeReference<>() {
     };
     private static final TypeReference<List<Installation>> INSTALLATIONS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<HubInfo> HUB = new TypeReference<>() {
+    };
+    private static final TypeReference<List<HubInfo>> HUBS = new TypeReference<>() {
     };
 
     private final String name;
@@ -111,6 +118,31 @@ class RemoteShard implements Shard {
     @Override
     public void deleteLocation(String locationId) {
         client.call(name, url, "DELETE", "/internal/locations/" + locationId, null, null);
+    }
+
+    @Override
+    public HubInfo createHub(String locationId, HubRequest request) {
+        return client.call(name, url, "POST", "/internal/locations/" + locationId + "/hubs", request, HUB);
+    }
+
+    @Override
+    public List<HubInfo> hubs(String locationId) {
+        return client.call(name, url, "GET", "/internal/locations/" + locationId + "/hubs", null, HUBS);
+    }
+
+    @Override
+    public Optional<HubInfo> hub(String hubId) {
+        return client.find(name, url, "/internal/hubs/" + hubId, HUB);
+    }
+
+    @Override
+    public HubInfo updateHub(String hubId, HubRequest request) {
+        return client.call(name, url, "PATCH", "/internal/hubs/" + hubId, request, HUB);
+    }
+
+    @Override
+    public void deleteHub(String hubId) {
+        client.call(name, url, "DELETE", "/internal/hubs/" + hubId, null, null);
     }
 
     @Override

@@ -2,6 +2,8 @@ package hearth.cluster;
 
 import hearth.device.Device;
 import hearth.engine.api.DeviceEvent;
+import hearth.hub.HubInfo;
+import hearth.hub.HubRequest;
 import hearth.installation.Installation;
 import hearth.location.Location;
 import hearth.smartapp.SmartAppRecord;
@@ -49,6 +51,18 @@ public interface Shard {
 
     /** Uninstalls whatever is left in the Location, deletes its devices and the Server's copy of it. */
     void deleteLocation(String locationId);
+
+    /** Adds a hub to the Location and starts connecting it; a refused broker address is a 400. */
+    HubInfo createHub(String locationId, HubRequest request);
+
+    List<HubInfo> hubs(String locationId);
+
+    Optional<HubInfo> hub(String hubId);
+
+    HubInfo updateHub(String hubId, HubRequest request);
+
+    /** Disconnects the hub; its devices leave every Installation and go. */
+    void deleteHub(String hubId);
 
     Installation install(String accountId, SmartAppRecord app, Location location,
                          Map<String, List<String>> devices, Map<String, String> values);

@@ -9,6 +9,9 @@ import hearth.cluster.InternalApi.SmartAppSnapshot;
 import hearth.device.Device;
 import hearth.device.LocalDevices;
 import hearth.engine.api.DeviceEvent;
+import hearth.hub.HubInfo;
+import hearth.hub.HubRequest;
+import hearth.hub.LocalHubs;
 import hearth.installation.Installation;
 import hearth.installation.LocalInstallations;
 import hearth.installation.LocalLocations;
@@ -19,6 +22,7 @@ import hearth.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -39,13 +43,15 @@ class ShardInternalController {
     private final LocalDevices devices;
     private final LocalInstallations installations;
     private final LocalLocations locations;
+    private final LocalHubs hubs;
 
     ShardInternalController(ShardReplicas replicas, LocalDevices devices, LocalInstallations installations,
-                            LocalLocations locations) {
+                            LocalLocations locations, LocalHubs hubs) {
         this.replicas = replicas;
         this.devices = devices;
         this.installations = installations;
         this.locations = locations;
+        this.hubs = hubs;
     }
 
     @PutMapping("/internal/locations/{id}")
@@ -110,7 +116,34 @@ class ShardInternalController {
     @DeleteMapping("/internal/locations/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteLocation(@PathVariable String id) {
+        hubs.deleteLocation(id);
         locations.deleteLocation(id);
+    }
+
+    @PostMapping("/internal/locations/{id}/hubs")
+    HubInfo createHub(@PathVariable String id, @RequestBody HubRequest request) {
+        return hubs.create(id, request);
+    }
+
+    @GetMapping("/internal/locations/{id}/hubs")
+    List<HubInfo> hubs(@PathVariable String id) {
+        return hubs.ofLocation(id);
+    }
+
+    @GetMapping("/internal/hubs/{id}")
+    HubInfo hub(@PathVariable String id) {
+        return hubs.get(id).orElseThrow(() -> ApiException.notFound("no hub " + id + " here"));
+    }
+
+    @PatchMapping("/internal/hubs/{id}")
+    HubInfo updateHub(@PathVariable String id, @RequestBody HubRequest request) {
+        return hubs.update(id, request);
+    }
+
+    @DeleteMapping("/internal/hubs/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteHub(@PathVariable String id) {
+        hubs.delete(id);
     }
 
     @PostMapping("/internal/installations")

@@ -1,6 +1,7 @@
 package hearth.cluster;
 
 import hearth.device.LocalDevices;
+import hearth.hub.LocalHubs;
 import hearth.installation.LocalInstallations;
 import hearth.installation.LocalLocations;
 import hearth.server.ServerDirectory;
@@ -21,9 +22,9 @@ public class Shards {
     private final Map<String, RemoteShard> remote = new ConcurrentHashMap<>();
 
     public Shards(ServerDirectory directory, LocalDevices devices, LocalInstallations installations,
-                  LocalLocations locations, ClusterClient client) {
+                  LocalLocations locations, LocalHubs hubs, ClusterClient client) {
         this.directory = directory;
-        this.local = new LocalShard(directory.localServerName(), devices, installations, locations);
+        this.local = new LocalShard(directory.localServerName(), devices, installations, locations, hubs);
         this.client = client;
     }
 

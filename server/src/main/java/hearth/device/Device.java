@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A (virtual) device with its current attribute values.
+ * A device with its current attribute values: virtual (its commands set its attributes), or one a
+ * hub discovered (its commands go to the hub; its attributes change when the hub reports them).
  *
  * @param capabilities capability ids in camelCase
+ * @param hubId        the hub it came from, or null for a virtual device
  */
 public record Device(String id, String locationId, String label, String name, String typeName,
-                     List<String> capabilities, Map<String, AttributeState> attributes, Instant createdAt) {
+                     List<String> capabilities, Map<String, AttributeState> attributes, Instant createdAt,
+                     String hubId) {
     public Device {
         capabilities = List.copyOf(capabilities);
         attributes = Map.copyOf(attributes);
@@ -25,7 +28,11 @@ public record Device(String id, String locationId, String label, String name, St
         return capabilities.contains(id);
     }
 
+    public boolean virtual() {
+        return hubId == null;
+    }
+
     public Device withAttributes(Map<String, AttributeState> newAttributes) {
-        return new Device(id, locationId, label, name, typeName, capabilities, newAttributes, createdAt);
+        return new Device(id, locationId, label, name, typeName, capabilities, newAttributes, createdAt, hubId);
     }
 }

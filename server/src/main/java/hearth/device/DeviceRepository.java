@@ -20,12 +20,14 @@ import java.util.Optional;
 @Repository
 public class DeviceRepository {
     private static final String INSERT = "INSERT INTO device (id, location_id, label, name, type_name, capabilities, "
-            + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "created_at, hub_id, hub_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // One query per lookup, devices joined with their attributes: no N+1 on the hot path.
     private static final String SELECT = "SELECT d.*, a.name AS a_name, a.attr_value AS a_value, a.value_type AS a_type, "
             + "a.unit AS a_unit, a.updated_at AS a_updated FROM device d "
             + "LEFT JOIN device_attribute a ON a.device_id = d.id ";
     private static final String BY_LOCATION = SELECT + "WHERE d.location_id = ? ORDER BY d.created_at, d.id, a.name";
+    private static final String BY_HUB = SELECT + "WHERE d.hub_id = ? ORDER BY d.created_at, d.id, a.name";
+    private static final String HUB_ADDRESSES = "SELECT id, hub_address FROM device WHERE hub_id = ?";
     private static final String BY_IDS = SELECT + "WHERE d.id IN (:ids) ORDER BY d.created_at, d.id, a.name";
     private static final String UPDATE_ATTRIBUTE = "UPDATE device_attribute SET attr_value = ?, value_type = ?, unit = ?, "
             + "updated_at = ? WHERE device_id = ? AND name = ?";
@@ -37,6 +39,8 @@ public class DeviceRepository {
             + "ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY";
 
     private static final String RENAME = "UPDATE device SET label = ? WHERE id = ?";
+    private static final String UPDATE_CAPABILITIES = "UPDATE device SET capabilities = ?, name = ?, type_name = ? "
+            + "WHERE id = ?";
     private static final String DELETE_EVENTS = "DELETE FROM device_event WHERE device_id = ?";
     private static final String DELETE_ATTRIBUTES = "DELETE FROM device_attribute WHERE device_id = ?";
     private static final String DELETE = "DELETE FROM device WHERE id = ?";
@@ -49,7 +53,22 @@ public class DeviceRepository {
 
     public void insert(Device d) {
         jdbc.sql(INSERT).params(d.id(), d.locationId(), d.label(), d.name(), d.typeName(),
-                String.join(",", d.capabilities()), Times.db(d.createdAt())).update();
+                String.join(",", d.capabilities()), Times.db(d.createdAt()), d.hubId(), null).update();
+    }
+
+    /** A hub's device, with the protocol's own id for it ({@code z2m:0x00158d...}). */
+    public void insertForHub(Device d, String hubAddress) {
+        jdbc.sql(INSERT).params(d.id(), d.locationId(), d.label(), d.name(), d.typeName(),
+                String.join(",", d.capabilities()), Times.db(d.createdAt()), d.hubId(), hubAddress).update();
+    }
+
+    /** Hub address to device id, for the hub's devices. */
+    public Map<String, String> hubAddresses(String hubId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        jdbc.sql(HUB_ADDRESSES).param(hubId).query((ResultSet rs) -> {
+            out.put(rs.getString("hub_address"), rs.getString("id"));
+        });
+        return out;
     }
 
     public void saveAttribute(String deviceId, AttributeState state) {
@@ -66,6 +85,14 @@ public class DeviceRepository {
     public void insertEvent(DeviceEvent event) {
         jdbc.sql(INSERT_EVENT).params(event.id(), event.deviceId(), event.name(), AttributeValues.text(event.value()),
                 AttributeValues.typeOf(event.value()), event.unit(), Times.db(event.date())).update();
+    }
+
+    public void updateKind(String id, List<String> capabilities, String name, String typeName) {
+        jdbc.sql(UPDATE_CAPABILITIES).params(String.join(",", capabilities), name, typeName, id).update();
+    }
+
+    public List<Device> findByHub(String hubId) {
+        return jdbc.sql(BY_HUB).param(hubId).query(this::devices);
     }
 
     public void rename(String id, String label) {
@@ -109,7 +136,7 @@ public class DeviceRepository {
             if (!byId.containsKey(id)) {
                 byId.put(id, new Device(id, rs.getString("location_id"), rs.getString("label"), rs.getString("name"),
                         rs.getString("type_name"), capabilities(rs.getString("capabilities")), Map.of(),
-                        Times.instant(rs, "created_at")));
+                        Times.instant(rs, "created_at"), rs.getString("hub_id")));
                 attributes.put(id, new LinkedHashMap<>());
             }
             String attribute = rs.getString("a_name");

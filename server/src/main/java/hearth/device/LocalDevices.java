@@ -9,6 +9,7 @@ import hearth.engine.capability.Capability.Command;
 import hearth.engine.capability.Capability.Effect;
 import hearth.engine.capability.Capability;
 import hearth.web.ApiException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,19 +26,111 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The virtual devices of the Locations this process hosts: their attributes live in this
- * Server's database; commands change them and record events. Callers have checked ownership.
+ * The devices of the Locations this process hosts: their attributes live in this Server's
+ * database. A virtual device's commands change them and record events; a hub's device gets its
+ * commands sent to the hub ({@link DeviceDriver}) and its attributes from what it reports
+ * ({@link #report}), through the same events. Callers have checked ownership.
  */
 @Service
 public class LocalDevices {
     private final DeviceRepository devices;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final ObjectProvider<DeviceDriver> driver;
 
-    public LocalDevices(DeviceRepository devices, ApplicationEventPublisher publisher, Clock clock) {
+    public LocalDevices(DeviceRepository devices, ApplicationEventPublisher publisher, Clock clock,
+                        ObjectProvider<DeviceDriver> driver) {
         this.devices = devices;
         this.publisher = publisher;
         this.clock = clock;
+        this.driver = driver;
+    }
+
+    /**
+     * A device a hub discovered, with the capabilities its protocol adapter mapped.
+     *
+     * @param hubAddress the protocol's own id for it, unique within the hub
+     */
+    @Transactional
+    public Device createForHub(String locationId, String hubId, String hubAddress, String label, String typeName,
+                               List<String> capabilities) {
+        Device device = new Device(UUID.randomUUID().toString(), locationId, checkedLabel(label), typeName, typeName,
+                capabilities, Map.of(), clock.instant(), hubId);
+        devices.insertForHub(device, hubAddress);
+        return device;
+    }
+
+    /** The hub's devices: its address for each (as given to {@link #createForHub}) to the device id. */
+    public Map<String, String> hubAddresses(String hubId) {
+        return devices.hubAddresses(hubId);
+    }
+
+    /** The hub's description of the device changed (a new firmware, another definition). */
+    @Transactional
+    public void updateKind(String deviceId, List<String> capabilities, String typeName) {
+        devices.updateKind(deviceId, capabilities, typeName, typeName);
+    }
+
+    public List<Device> ofHub(String hubId) {
+        return devices.findByHub(hubId);
+    }
+
+    /** One value a device reported; {@code unit} as the device published it (°C stays °C). */
+    public record Reading(Object value, String unit, boolean alwaysEvent) {
+        public Reading(Object value, String unit) {
+            this(value, unit, false);
+        }
+    }
+
+    /**
+     * What a hub's device reported: each value that differs from the current one becomes the
+     * attribute's value and a device event (only real changes, as classic {@code isStateChange}),
+     * heard by subscribers exactly as a virtual device's. Values of attributes no capability
+     * declares are kept as custom attributes. A value that doesn't fit its attribute is skipped.
+     */
+    @Transactional
+    public Device report(Device device, Map<String, Reading> readings) {
+        Instant now = clock.instant();
+        List<Capability> capabilities = device.capabilities().stream()
+                .flatMap(id -> Capabilities.find(id).stream()).toList();
+        Map<String, AttributeState> attributes = new LinkedHashMap<>(device.attributes());
+        List<DeviceEvent> recorded = new ArrayList<>();
+        readings.forEach((name, reading) -> {
+            Object value;
+            try {
+                Optional<Attribute> declared = attributeOf(capabilities, name);
+                value = declared.isPresent() ? checked(declared.get(), reading.value()) : plain(reading.value());
+            } catch (ApiException e) {
+                return;
+            }
+            AttributeState current = attributes.get(name);
+            if (!reading.alwaysEvent() && current != null && java.util.Objects.equals(AttributeValues.text(current.value()),
+                    AttributeValues.text(value)) && java.util.Objects.equals(current.unit(), reading.unit())) {
+                return;
+            }
+            AttributeState state = new AttributeState(name, value, reading.unit(), now);
+            attributes.put(name, state);
+            devices.saveAttribute(device.id(), state);
+            DeviceEvent event = new DeviceEvent(UUID.randomUUID().toString(), device.id(), name, value,
+                    reading.unit(), now);
+            devices.insertEvent(event);
+            recorded.add(event);
+        });
+        if (!recorded.isEmpty()) {
+            publisher.publishEvent(new DeviceEventsRecorded(device.id(), device.locationId(), device.label(), recorded));
+        }
+        return device.withAttributes(attributes);
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof Number n) {
+            return AttributeValues.number(new BigDecimal(n.toString()));
+        }
+        if (value instanceof Boolean || value == null) {
+            return value;
+        }
+        String text = value.toString();
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
     @Transactional
@@ -72,7 +165,7 @@ public class LocalDevices {
         }
         String typeName = "Virtual " + capabilities.get(0).name();
         Device device = new Device(UUID.randomUUID().toString(), locationId, label.trim(), typeName, typeName,
-                List.copyOf(ids), attributes, now);
+                List.copyOf(ids), attributes, now, null);
         devices.insert(device);
         attributes.values().forEach(state -> devices.saveAttribute(device.id(), state));
         return device;
@@ -110,6 +203,15 @@ public class LocalDevices {
                 "device '" + device.label() + "' has no command '" + commandName + "'; its commands: "
                         + commandsOf(device)));
         List<Object> args = Capabilities.checkedArguments(command, arguments);
+        if (!device.virtual()) {
+            DeviceDriver hubs = driver.getIfAvailable();
+            if (hubs == null) {
+                throw new UnsupportedCommandException("device '" + device.label() + "' belongs to a hub this "
+                        + "Server does not run");
+            }
+            hubs.send(device, commandName, args);
+            return device; // its state changes when it reports (as classic)
+        }
         Instant now = clock.instant();
         Map<String, AttributeState> attributes = new LinkedHashMap<>(device.attributes());
         List<DeviceEvent> recorded = new ArrayList<>();
@@ -138,6 +240,10 @@ public class LocalDevices {
     public Device setAttribute(String deviceId, String name, Object value) {
         Device device = devices.findById(deviceId)
                 .orElseThrow(() -> ApiException.notFound("no device with id " + deviceId));
+        if (!device.virtual()) {
+            throw ApiException.badRequest("device '" + device.label() + "' is a hub's: its state comes from the "
+                    + "device itself; send it a command instead");
+        }
         List<Capability> capabilities = device.capabilities().stream().map(id -> Capabilities.find(id).orElseThrow())
                 .toList();
         Attribute attribute = attributeOf(capabilities, name).orElseThrow(() -> ApiException.badRequest(
@@ -163,7 +269,7 @@ public class LocalDevices {
         String checked = checkedLabel(label);
         devices.rename(deviceId, checked);
         return new Device(device.id(), device.locationId(), checked, device.name(), device.typeName(),
-                device.capabilities(), device.attributes(), device.createdAt());
+                device.capabilities(), device.attributes(), device.createdAt(), device.hubId());
     }
 
     /** Removes the device and its history; the caller has taken it out of every Installation. */

@@ -32,9 +32,18 @@ public final class AllowList {
      * @throws IllegalArgumentException naming the entry that is not one of the forms above
      */
     public static AllowList parse(List<String> raw) {
+        return parse("hearth.outbound.allow", raw);
+    }
+
+    /** The same forms for another setting, named in the error. */
+    public static AllowList parse(String setting, List<String> raw) {
         List<Entry> out = new ArrayList<>();
         for (String r : raw) {
-            out.add(entry(r == null ? "" : r.trim()));
+            try {
+                out.add(entry(r == null ? "" : r.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(setting + ": " + e.getMessage());
+            }
         }
         return new AllowList(out);
     }
@@ -141,8 +150,7 @@ public final class AllowList {
     }
 
     private static IllegalArgumentException bad(String raw, String why) {
-        return new IllegalArgumentException("hearth.outbound.allow: '" + raw + "' is not an entry Hearth reads ("
-                + why + ")");
+        return new IllegalArgumentException("'" + raw + "' is not an entry Hearth reads (" + why + ")");
     }
 
     private record Entry(String host, byte[] network, int prefix, int port) {

@@ -1,0 +1,35 @@
+package hearth.hub;
+
+import hearth.device.LocalDevices.Reading;
+
+import java.util.List;
+import java.util.Map;
+
+/** What an adapter tells its hub: the devices it found and what they report. */
+interface HubSink {
+
+    /**
+     * The complete list of one protocol's devices on this hub: new ones become Hearth devices (up
+     * to {@code hearth.hubs.max-devices}), known ones are kept (a user's rename stays), and the
+     * protocol's devices missing from the list leave the Location and its Installations.
+     *
+     * @return each found device's address to its Hearth device id (those over the limit are absent)
+     */
+    Map<String, String> sync(String protocol, List<Discovered> devices);
+
+    /** What one device reported. */
+    void report(String deviceId, Map<String, Reading> readings);
+
+    /** Something on the broker was malformed or too much: logged once per kind with the hub id. */
+    void problem(String kind, String detail);
+
+    /**
+     * A device found on the broker.
+     *
+     * @param address  the protocol's own id, prefixed by the protocol ({@code z2m:0x00158d...})
+     * @param label    what to call it when it first appears
+     * @param typeName its model as the protocol names it
+     */
+    record Discovered(String address, String label, String typeName, List<String> capabilities) {
+    }
+}
