@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HubConnection {
     private static final Logger log = LoggerFactory.getLogger(HubConnection.class);
     private static final int MAX_LOGGED_KINDS = 50;
+    private static final int MAX_SUBSCRIPTIONS = 10_000;
 
     private final Hub hub;
     private final Optional<String> password;
@@ -46,6 +47,7 @@ final class HubConnection {
     private final BlockingQueue<Message> queue;
     private final Thread worker;
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
+    private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicInteger generation = new AtomicInteger();
@@ -66,6 +68,10 @@ final class HubConnection {
         this.timer = timer;
         this.queue = new ArrayBlockingQueue<>(settings.queue());
         adapters.add(new Zigbee2MqttAdapter(hub.baseTopic(), sink, settings.maxDevices()));
+        adapters.add(new HomeAssistantAdapter(hub.discoveryPrefix(), hub.baseTopic(), sink, settings.maxDevices()));
+        if (hub.tasmotaDiscovery()) {
+            adapters.add(new TasmotaAdapter(sink, settings.maxDevices()));
+        }
         this.worker = new Thread(this::work, "hearth-hub-" + hub.id().substring(0, Math.min(8, hub.id().length())));
         worker.setDaemon(true);
     }
@@ -94,6 +100,28 @@ final class HubConnection {
         if (c != null) {
             c.disconnect();
         }
+    }
+
+    /** More topics while connected (an adapter discovered a device's state topic); each once. */
+    void subscribe(List<String> filters) {
+        Mqtt5AsyncClient c = client;
+        List<String> fresh = new ArrayList<>();
+        for (String f : filters) {
+            if (subscribed.size() < MAX_SUBSCRIPTIONS && subscribed.add(f)) {
+                fresh.add(f);
+            }
+        }
+        if (!fresh.isEmpty() && c != null && status == HubStatus.ONLINE) {
+            c.subscribeWith().addSubscriptions(subscriptions(fresh)).send();
+        }
+    }
+
+    private static List<Mqtt5Subscription> subscriptions(List<String> filters) {
+        List<Mqtt5Subscription> out = new ArrayList<>();
+        for (String filter : filters) {
+            out.add(Mqtt5Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).noLocal(true).build());
+        }
+        return out;
     }
 
     /** Publishes a command to the device, if one of this hub's adapters knows it. */
@@ -150,14 +178,13 @@ final class HubConnection {
                 offline(gen, reason(error));
                 return;
             }
-            List<Mqtt5Subscription> subscriptions = new ArrayList<>();
+            List<String> filters = new ArrayList<>();
             for (ProtocolAdapter adapter : adapters) {
-                for (String filter : adapter.topicFilters()) {
-                    subscriptions.add(Mqtt5Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
-                            .noLocal(true).build());
-                }
+                filters.addAll(adapter.topicFilters());
             }
-            c.subscribeWith().addSubscriptions(subscriptions).send().whenComplete((subAck, subError) -> {
+            subscribed.clear();
+            subscribed.addAll(filters);
+            c.subscribeWith().addSubscriptions(subscriptions(filters)).send().whenComplete((subAck, subError) -> {
                 if (subError != null) {
                     c.disconnect();
                     offline(gen, reason(subError));
@@ -217,9 +244,6 @@ final class HubConnection {
     }
 
     private void receive(String topic, byte[] payload) {
-        if (payload.length == 0) {
-            return; // a retained message cleared
-        }
         if (payload.length > settings.maxMessageSize().toBytes()) {
             problem("too-large", "a message on " + shortTopic(topic) + " is larger than hearth.hubs.max-message-size");
             return;

@@ -76,6 +76,21 @@ class HubConnections implements DeviceDriver, SmartLifecycle {
             }
 
             @Override
+            public String upsert(Discovered device) {
+                return devices.upsert(hub, device);
+            }
+
+            @Override
+            public void remove(String address) {
+                devices.remove(hub, address);
+            }
+
+            @Override
+            public void subscribe(List<String> filters) {
+                holder[0].subscribe(filters);
+            }
+
+            @Override
             public void report(String deviceId, Map<String, Reading> readings) {
                 devices.report(deviceId, readings);
             }

@@ -62,6 +62,31 @@ class HubDevices {
         return out;
     }
 
+    String upsert(Hub hub, HubSink.Discovered d) {
+        Map<String, String> byAddress = devices.hubAddresses(hub.id());
+        String id = byAddress.get(d.address());
+        if (id == null) {
+            if (byAddress.size() >= maxDevices) {
+                return null;
+            }
+            return devices.createForHub(hub.locationId(), hub.id(), d.address(), d.label(), d.typeName(),
+                    d.capabilities()).id();
+        }
+        devices.byId(id).ifPresent(device -> {
+            if (!device.capabilities().equals(d.capabilities()) || !device.typeName().equals(d.typeName())) {
+                devices.updateKind(id, d.capabilities(), d.typeName());
+            }
+        });
+        return id;
+    }
+
+    void remove(Hub hub, String address) {
+        String id = devices.hubAddresses(hub.id()).get(address);
+        if (id != null) {
+            locations.deleteDevice(id);
+        }
+    }
+
     void report(String deviceId, Map<String, Reading> readings) {
         devices.byId(deviceId).ifPresent(device -> devices.report(device, readings));
     }

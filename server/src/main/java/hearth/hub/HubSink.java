@@ -17,6 +17,20 @@ interface HubSink {
      */
     Map<String, String> sync(String protocol, List<Discovered> devices);
 
+    /**
+     * One device found or changed, for protocols whose discovery comes device by device (Home
+     * Assistant, Tasmota).
+     *
+     * @return its Hearth device id, or null when the hub has {@code hearth.hubs.max-devices} already
+     */
+    String upsert(Discovered device);
+
+    /** The device left (an empty discovery config): it goes from the Location and its Installations. */
+    void remove(String address);
+
+    /** Topics a discovery named (a device's state topic): subscribed now if connected, and on every reconnection. */
+    void subscribe(List<String> filters);
+
     /** What one device reported. */
     void report(String deviceId, Map<String, Reading> readings);
 

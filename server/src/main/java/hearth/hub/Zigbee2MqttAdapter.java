@@ -54,6 +54,9 @@ final class Zigbee2MqttAdapter implements ProtocolAdapter {
 
     @Override
     public void onMessage(String topic, byte[] payload) {
+        if (payload.length == 0) {
+            return; // a retained message cleared
+        }
         String rest = topic.substring(base.length() + 1);
         if (rest.equals("bridge/devices")) {
             devices(payload);

@@ -39,7 +39,12 @@ public final class SimulatedBridge implements AutoCloseable {
         client.toAsync().publishes(MqttGlobalPublishFilter.ALL, p -> {
             String topic = p.getTopic().toString();
             String payload = new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8);
-            if (topic.endsWith("/set")) {
+            watches.forEach((filter, seen) -> {
+                if (com.hivemq.client.mqtt.datatypes.MqttTopicFilter.of(filter).matches(p.getTopic())) {
+                    seen.add(topic + " " + payload);
+                }
+            });
+            if (topic.startsWith(base + "/") && topic.endsWith("/set")) {
                 commands.add(topic + " " + payload);
                 String name = topic.substring(base.length() + 1, topic.length() - "/set".length());
                 JsonNode set = JSON.readTree(payload);
@@ -49,6 +54,14 @@ public final class SimulatedBridge implements AutoCloseable {
             }
         });
         client.subscribeWith().topicFilter(base + "/+/set").qos(MqttQos.AT_LEAST_ONCE).send();
+    }
+
+    private final Map<String, List<String>> watches = new ConcurrentHashMap<>();
+
+    /** Collects "topic payload" of every message on the filter (a device's command topics). */
+    public void watch(String filter, List<String> seen) {
+        watches.put(filter, seen);
+        client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
     }
 
     public String base() {

@@ -1,0 +1,236 @@
+package hearth.hub;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Home Assistant discovery config, read as Home Assistant reads it
+ * ({@code homeassistant/components/mqtt/abbreviations.py} and {@code discovery.py}): abbreviated
+ * keys expanded, {@code ~} put into the topics, and every value checked for its type; what doesn't
+ * fit is absent, never trusted.
+ */
+record HomeAssistantDiscovery(String component, String objectId, String groupKey, String uniqueId, String name,
+                              String deviceName, String manufacturer, String model, String deviceClass, String unit,
+                              String stateTopic, String commandTopic, String availabilityTopic,
+                              String payloadAvailable, String payloadNotAvailable, String payloadOn,
+                              String payloadOff, String stateOn, String stateOff, Template valueTemplate,
+                              boolean jsonSchema, boolean brightness, double brightnessScale,
+                              String brightnessStateTopic, String brightnessCommandTopic, String payloadLock,
+                              String payloadUnlock, String stateLocked, String stateUnlocked, String payloadOpen,
+                              String payloadClose, String stateOpen, String stateClosed) {
+
+    /** Abbreviations of the keys Hearth reads (Home Assistant's abbreviations.py). */
+    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
+            Map.entry("stat_t", "state_topic"), Map.entry("cmd_t", "command_topic"),
+            Map.entry("avty_t", "availability_topic"), Map.entry("avty", "availability"),
+            Map.entry("pl_avail", "payload_available"), Map.entry("pl_not_avail", "payload_not_available"),
+            Map.entry("pl_on", "payload_on"), Map.entry("pl_off", "payload_off"),
+            Map.entry("stat_on", "state_on"), Map.entry("stat_off", "state_off"),
+            Map.entry("val_tpl", "value_template"), Map.entry("stat_val_tpl", "state_value_template"),
+            Map.entry("uniq_id", "unique_id"), Map.entry("obj_id", "object_id"), Map.entry("dev", "device"),
+            Map.entry("dev_cla", "device_class"), Map.entry("unit_of_meas", "unit_of_measurement"),
+            Map.entry("bri_stat_t", "brightness_state_topic"), Map.entry("bri_cmd_t", "brightness_command_topic"),
+            Map.entry("bri_scl", "brightness_scale"), Map.entry("pl_lock", "payload_lock"),
+            Map.entry("pl_unlk", "payload_unlock"), Map.entry("stat_locked", "state_locked"),
+            Map.entry("stat_unlocked", "state_unlocked"), Map.entry("pl_open", "payload_open"),
+            Map.entry("pl_cls", "payload_close"), Map.entry("stat_open", "state_open"),
+            Map.entry("stat_clsd", "state_closed"), Map.entry("t", "topic"));
+    private static final Map<String, String> DEVICE_ABBREVIATIONS = Map.of("ids", "identifiers", "mf",
+            "manufacturer", "mdl", "model", "cns", "connections", "sw", "sw_version", "name", "name");
+    private static final Pattern TOPIC = Pattern.compile("(?:[^/+#\\u0000]{1,100}/){0,9}[^/+#\\u0000]{1,100}");
+
+    /**
+     * The config at {@code <prefix>/<component>/[<node_id>/]<object_id>/config}, or null when it
+     * is not one Hearth can use.
+     */
+    static HomeAssistantDiscovery parse(String component, String objectId, JsonNode config) {
+        if (config == null || !config.isObject()) {
+            return null;
+        }
+        String base = text(config, "~");
+        JsonNode device = field(config, "device");
+        String groupKey = null;
+        String deviceName = null;
+        String manufacturer = null;
+        String model = null;
+        if (device != null && device.isObject()) {
+            JsonNode ids = deviceField(device, "identifiers");
+            if (ids != null && ids.isArray() && !ids.isEmpty() && ids.get(0).isString()) {
+                groupKey = ids.get(0).asString();
+            } else if (ids != null && ids.isString()) {
+                groupKey = ids.asString();
+            }
+            deviceName = deviceText(device, "name");
+            manufacturer = deviceText(device, "manufacturer");
+            model = deviceText(device, "model");
+        }
+        String uniqueId = string(config, "unique_id");
+        if (groupKey == null || groupKey.length() > 100) {
+            groupKey = uniqueId != null ? uniqueId : component + "/" + objectId;
+        }
+        String availabilityTopic = topic(config, "availability_topic", base);
+        String payloadAvailable = string(config, "payload_available");
+        String payloadNotAvailable = string(config, "payload_not_available");
+        JsonNode availability = field(config, "availability");
+        if (availabilityTopic == null && availability != null && availability.isArray() && !availability.isEmpty()
+                && availability.get(0).isObject()) {
+            JsonNode first = availability.get(0);
+            availabilityTopic = topic(first, "topic", base);
+            payloadAvailable = string(first, "payload_available");
+            payloadNotAvailable = string(first, "payload_not_available");
+        }
+        String schema = string(config, "schema");
+        JsonNode scale = field(config, "brightness_scale");
+        JsonNode brightness = field(config, "brightness");
+        String payloadOn = or(string(config, "payload_on"), "ON");
+        String payloadOff = or(string(config, "payload_off"), "OFF");
+        String template = or(string(config, "value_template"), string(config, "state_value_template"));
+        return new HomeAssistantDiscovery(component, objectId, groupKey, uniqueId, string(config, "name"), deviceName,
+                manufacturer, model, string(config, "device_class"), string(config, "unit_of_measurement"),
+                topic(config, "state_topic", base), topic(config, "command_topic", base), availabilityTopic,
+                or(payloadAvailable, "online"), or(payloadNotAvailable, "offline"), payloadOn, payloadOff,
+                or(string(config, "state_on"), payloadOn), or(string(config, "state_off"), payloadOff),
+                Template.parse(template), "json".equals(schema), brightness != null && brightness.asBoolean(false),
+                scale != null && scale.isNumber() && scale.asDouble() > 0 ? scale.asDouble() : 255,
+                topic(config, "brightness_state_topic", base), topic(config, "brightness_command_topic", base),
+                or(string(config, "payload_lock"), "LOCK"), or(string(config, "payload_unlock"), "UNLOCK"),
+                or(string(config, "state_locked"), "LOCKED"), or(string(config, "state_unlocked"), "UNLOCKED"),
+                or(string(config, "payload_open"), "OPEN"), or(string(config, "payload_close"), "CLOSE"),
+                or(string(config, "state_open"), "open"), or(string(config, "state_closed"), "closed"));
+    }
+
+    /** What the entity is called when its device first appears. */
+    String label() {
+        String d = deviceName == null ? "" : deviceName.trim();
+        String n = name == null ? "" : name.trim();
+        String label = d.isEmpty() ? n : d; // a device's entities share its name
+        return label.isEmpty() ? objectId : label;
+    }
+
+    String typeName() {
+        if (model == null && manufacturer == null) {
+            return "MQTT " + component;
+        }
+        return ((manufacturer == null ? "" : manufacturer + " ") + (model == null ? "" : model)).trim();
+    }
+
+    private static JsonNode field(JsonNode node, String name) {
+        JsonNode v = node.get(name);
+        if (v == null) {
+            for (Map.Entry<String, String> e : ABBREVIATIONS.entrySet()) {
+                if (e.getValue().equals(name) && node.has(e.getKey())) {
+                    return node.get(e.getKey());
+                }
+            }
+        }
+        return v;
+    }
+
+    private static JsonNode deviceField(JsonNode device, String name) {
+        JsonNode v = device.get(name);
+        if (v == null) {
+            for (Map.Entry<String, String> e : DEVICE_ABBREVIATIONS.entrySet()) {
+                if (e.getValue().equals(name) && device.has(e.getKey())) {
+                    return device.get(e.getKey());
+                }
+            }
+        }
+        return v;
+    }
+
+    private static String deviceText(JsonNode device, String name) {
+        JsonNode v = deviceField(device, name);
+        return v != null && v.isString() && v.asString().length() <= 200 ? v.asString() : null;
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode v = node.get(name);
+        return v != null && v.isString() && v.asString().length() <= 200 ? v.asString() : null;
+    }
+
+    /** A string field, numbers and booleans as text (payload_on may be 1 or true). */
+    private static String string(JsonNode node, String name) {
+        JsonNode v = field(node, name);
+        if (v == null || v.isContainer() || v.isNull()) {
+            return null;
+        }
+        String s = v.asString();
+        return s.length() <= 500 ? s : null;
+    }
+
+    /** A topic field with {@code ~} replaced at its start or end; wildcards and odd topics are refused. */
+    private static String topic(JsonNode node, String name, String base) {
+        String t = string(node, name);
+        if (t == null) {
+            return null;
+        }
+        if (base != null && t.startsWith("~")) {
+            t = base + t.substring(1);
+        } else if (base != null && t.endsWith("~")) {
+            t = t.substring(0, t.length() - 1) + base;
+        }
+        return TOPIC.matcher(t).matches() && t.codePoints().noneMatch(Character::isISOControl) ? t : null;
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    /**
+     * The value templates devices publish, read without a template engine: {@code {{ value }}},
+     * {@code {{ value_json.a.b }}}, {@code {{ value_json['a'] }}}, with filters such as
+     * {@code | float} or {@code | round(1)} ignored. Anything else is not read (the raw payload is
+     * not guessed at).
+     */
+    record Template(boolean raw, java.util.List<String> path) {
+        private static final Pattern WHOLE = Pattern.compile("\\{\\{\\s*(value(?:_json)?)((?:\\.[A-Za-z0-9_]+|"
+                + "\\[\\s*'[^']{1,64}'\\s*]|\\[\\s*\"[^\"]{1,64}\"\\s*]){0,6})\\s*(?:\\|[^{}]{0,100})?}}");
+        private static final Pattern PART = Pattern.compile("\\.([A-Za-z0-9_]+)|\\[\\s*'([^']+)'\\s*]|\\[\\s*\"([^\"]+)\"\\s*]");
+
+        static Template parse(String template) {
+            if (template == null) {
+                return new Template(true, java.util.List.of());
+            }
+            Matcher m = WHOLE.matcher(template.trim());
+            if (!m.matches()) {
+                return null;
+            }
+            if (m.group(1).equals("value")) {
+                return new Template(true, java.util.List.of());
+            }
+            java.util.List<String> path = new java.util.ArrayList<>();
+            Matcher p = PART.matcher(m.group(2));
+            while (p.find()) {
+                path.add(p.group(1) != null ? p.group(1) : p.group(2) != null ? p.group(2) : p.group(3));
+            }
+            return new Template(false, java.util.List.copyOf(path));
+        }
+
+        /** The value in the payload, as text, or null when it isn't there. */
+        String apply(byte[] payload) {
+            String text = new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+            if (raw) {
+                return text.trim();
+            }
+            JsonNode node = HubJson.parse(payload).orElse(null);
+            for (String key : path) {
+                if (node == null || !node.isObject()) {
+                    return null;
+                }
+                node = node.get(key);
+            }
+            if (node == null || node.isContainer() || node.isNull()) {
+                return null;
+            }
+            return node.asString();
+        }
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

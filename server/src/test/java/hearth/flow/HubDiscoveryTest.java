@@ -1,0 +1,241 @@
+package hearth.flow;
+
+import hearth.support.SimulatedBridge;
+import hearth.support.TestDataDirs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static hearth.support.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Home Assistant MQTT discovery as ESPHome publishes it (esphome/components/mqtt/mqtt_component.cpp:
+ * abbreviated keys, {@code <prefix>/<component>/<node>/<object_id>/config}, state on
+ * {@code <node>/<component>/<object_id>/state}) and Tasmota's own discovery as Tasmota publishes it
+ * (xdrv_12_discovery.ino), against the real Mosquitto: devices appear, states become events, and
+ * commands go out in each protocol's form.
+ */
+class HubDiscoveryTest extends HearthTestBase {
+    private final List<SimulatedBridge> bridges = new ArrayList<>();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        String dir = TestDataDirs.fresh("hub-discovery");
+        registry.add("hearth.data-dir", () -> dir);
+    }
+
+    @AfterEach
+    void close() {
+        bridges.forEach(SimulatedBridge::close);
+    }
+
+    private SimulatedBridge broker() {
+        SimulatedBridge b = new SimulatedBridge("127.0.0.1", 1883, "hearth-test-" + UUID.randomUUID());
+        bridges.add(b);
+        return b;
+    }
+
+    private static void eventually(Supplier<Boolean> condition, String what) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.get()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 20 s: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private Map<String, JsonNode> hubDevices(Fixture f) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (JsonNode d : json(http().get("/api/locations/" + f.locationId() + "/devices", "Authorization", f.basic()))) {
+            if (d.get("hubId") != null) {
+                out.put(d.get("label").asText(), d);
+            }
+        }
+        return out;
+    }
+
+    private String value(Fixture f, String id, String attribute) {
+        JsonNode v = json(http().get("/api/devices/" + id, "Authorization", f.basic())).get("attributes").get(attribute);
+        return v == null ? null : v.get("value").asText();
+    }
+
+    private String addHub(Fixture f, Map<String, Object> body) {
+        HttpResponse<String> r = http().postJson("/api/locations/" + f.locationId() + "/hubs", body, "Authorization",
+                f.basic());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json(r).get("id").asText();
+    }
+
+    private static String esphomeDevice(String node, String mac) {
+        return "\"dev\":{\"ids\":\"" + mac + "\",\"name\":\"" + node + "\",\"sw\":\"2024.6.1 (config hash 0x5c1d2e3f)\","
+                + "\"mdl\":\"nodemcuv2\",\"mf\":\"Espressif\",\"cns\":[[\"mac\",\"" + mac + "\"]]}";
+    }
+
+    @Test
+    void homeAssistantDiscoveryWhenEsphomePublishesThenDevicesStatesAndCommandsWork() {
+        Fixture f = fixture();
+        SimulatedBridge broker = broker();
+        String prefix = "ha-" + UUID.randomUUID();
+        String node = "node" + UUID.randomUUID().toString().substring(0, 8);
+        String mac = "a4cf12" + UUID.randomUUID().toString().substring(0, 6);
+        String dev = esphomeDevice(node, mac);
+        broker.publishRetained(prefix + "/switch/" + node + "/relay/config", "{\"name\":\"Relay\",\"stat_t\":\"" + node
+                + "/switch/relay/state\",\"cmd_t\":\"" + node + "/switch/relay/command\",\"avty_t\":\"" + node
+                + "/status\",\"uniq_id\":\"ESPswitchrelay\"," + dev + "}");
+        broker.publishRetained(prefix + "/binary_sensor/" + node + "/front_door/config", "{\"dev_cla\":\"door\","
+                + "\"name\":\"Front Door\",\"stat_t\":\"" + node + "/binary_sensor/front_door/state\",\"avty_t\":\""
+                + node + "/status\",\"uniq_id\":\"ESPbinary_sensorfront_door\"," + dev + "}");
+        broker.publishRetained(prefix + "/sensor/" + node + "/temperature/config", "{\"dev_cla\":\"temperature\","
+                + "\"unit_of_meas\":\"°C\",\"stat_cla\":\"measurement\",\"name\":\"Temperature\",\"stat_t\":\"" + node
+                + "/sensor/temperature/state\",\"avty_t\":\"" + node + "/status\",\"uniq_id\":\"ESPsensortemperature\","
+                + dev + "}");
+        broker.publishRetained(prefix + "/sensor/" + node + "/pressure/config", "{\"dev_cla\":\"pressure\","
+                + "\"unit_of_meas\":\"hPa\",\"name\":\"Pressure\",\"stat_t\":\"" + node + "/sensor/pressure/state\","
+                + "\"uniq_id\":\"ESPsensorpressure\"," + dev + "}");
+        broker.publishRetained(prefix + "/light/" + node + "/lamp/config", "{\"schema\":\"json\",\"brightness\":true,"
+                + "\"clrm\":true,\"sup_clrm\":[\"brightness\"],\"name\":\"Lamp\",\"stat_t\":\"" + node
+                + "/light/lamp/state\",\"cmd_t\":\"" + node + "/light/lamp/command\",\"uniq_id\":\"ESPlightlamp\","
+                + dev + "}");
+        broker.publishRetained(node + "/status", "online");
+        broker.publishRetained(node + "/switch/relay/state", "OFF");
+        broker.publishRetained(node + "/binary_sensor/front_door/state", "OFF");
+        broker.publishRetained(node + "/sensor/temperature/state", "21.4");
+        broker.publishRetained(node + "/sensor/pressure/state", "1013.2");
+
+        String hubId = addHub(f, Map.of("url", "tcp://127.0.0.1:1883", "discoveryPrefix", prefix,
+                "zigbee2mqttBaseTopic", broker.base(), "tasmotaDiscovery", false));
+        eventually(() -> hubDevices(f).size() == 2, "the ESPHome node and its second switch-like entity");
+        Map<String, JsonNode> devices = hubDevices(f);
+        JsonNode board = devices.get(node);
+        assertThat(board.get("typeName").asText()).isEqualTo("Espressif nodemcuv2");
+        List<String> caps = new ArrayList<>();
+        board.get("capabilities").forEach(c -> caps.add(c.asText()));
+        assertThat(caps).contains("switch", "contactSensor", "temperatureMeasurement");
+        String id = board.get("id").asText();
+        eventually(() -> "closed".equals(value(f, id, "contact")), "the door's state");
+        eventually(() -> "21.4".equals(value(f, id, "temperature")), "the temperature");
+        eventually(() -> "1013.2".equals(value(f, id, "pressure")), "a sensor no capability covers, kept");
+        eventually(() -> "online".equals(value(f, id, "healthStatus")), "the availability");
+        broker.publishRetained(node + "/binary_sensor/front_door/state", "ON"); // HA's door ON is open
+        eventually(() -> "open".equals(value(f, id, "contact")), "the door opens");
+
+        // Commands in the entity's own payloads, on its command topic.
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        broker.watch(node + "/+/+/command", seen);
+        http().postJson("/api/devices/" + id + "/commands", Map.of("command", "on"), "Authorization", f.basic());
+        eventually(() -> seen.contains(node + "/switch/relay/command ON"), "the relay's command");
+        String lamp = devices.get(node + " Lamp").get("id").asText();
+        http().postJson("/api/devices/" + lamp + "/commands", Map.of("command", "setLevel", "arguments", List.of(50)),
+                "Authorization", f.basic());
+        eventually(() -> seen.contains(node + "/light/lamp/command {\"state\":\"ON\",\"brightness\":128}"),
+                "the lamp's JSON command");
+
+        // An empty config removes the entity; the last one takes the device.
+        broker.publishRetained(prefix + "/light/" + node + "/lamp/config", "");
+        eventually(() -> hubDevices(f).size() == 1, "the lamp is gone");
+        assertThat(json(http().get("/api/hubs/" + hubId, "Authorization", f.basic())).get("deviceCount").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void tasmotaDiscoveryWhenAPlugPublishesThenItsRelayAndEnergyWork() {
+        Fixture f = fixture();
+        SimulatedBridge broker = broker();
+        String mac = UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+        String t = "plug_" + mac.toLowerCase(Locale.ROOT);
+        broker.publishRetained("tasmota/discovery/" + mac + "/config", "{\"ip\":\"192.168.1.50\",\"dn\":\"Tasmota\","
+                + "\"fn\":[\"Kitchen Plug\",null,null,null,null,null,null,null],\"hn\":\"" + t + "-1234\",\"mac\":\""
+                + mac + "\",\"md\":\"Sonoff S31\",\"ty\":0,\"if\":0,\"ofln\":\"Offline\",\"onln\":\"Online\","
+                + "\"state\":[\"OFF\",\"ON\",\"TOGGLE\",\"HOLD\"],\"sw\":\"13.2.0\",\"t\":\"" + t + "\",\"ft\":"
+                + "\"%prefix%/%topic%/\",\"tp\":[\"cmnd\",\"stat\",\"tele\"],\"rl\":[1,0,0,0,0,0,0,0],"
+                + "\"swc\":[-1,-1,-1,-1,-1,-1,-1,-1],\"swn\":[null,null,null,null,null,null,null,null],"
+                + "\"btn\":[0,0,0,0,0,0,0,0],\"so\":{\"4\":0,\"11\":0,\"13\":0,\"17\":0,\"20\":0,\"30\":0,\"68\":0,"
+                + "\"73\":0,\"82\":0,\"114\":0,\"117\":0},\"lk\":0,\"lt_st\":0,\"sho\":[0,0,0,0],\"ver\":1}");
+        broker.publishRetained("tasmota/discovery/" + mac + "/sensors", "{\"sn\":{\"Time\":\"2024-06-01T10:00:00\","
+                + "\"ENERGY\":{\"TotalStartTime\":\"2024-01-01T00:00:00\",\"Total\":12.345,\"Yesterday\":0.5,"
+                + "\"Today\":0.2,\"Power\":35,\"ApparentPower\":40,\"ReactivePower\":10,\"Factor\":0.88,"
+                + "\"Voltage\":230,\"Current\":0.17}},\"ver\":1}");
+        broker.publishRetained("tele/" + t + "/LWT", "Online");
+        broker.publishRetained("stat/" + t + "/POWER", "OFF");
+
+        addHub(f, Map.of("url", "tcp://127.0.0.1:1883", "discoveryPrefix", "ha-" + UUID.randomUUID(),
+                "zigbee2mqttBaseTopic", broker.base()));
+        eventually(() -> hubDevices(f).containsKey("Kitchen Plug"), "the plug appears");
+        JsonNode plug = hubDevices(f).get("Kitchen Plug");
+        assertThat(plug.get("typeName").asText()).isEqualTo("Tasmota Sonoff S31");
+        List<String> caps = new ArrayList<>();
+        plug.get("capabilities").forEach(c -> caps.add(c.asText()));
+        assertThat(caps).contains("switch", "powerMeter", "energyMeter");
+        String id = plug.get("id").asText();
+        eventually(() -> "35".equals(value(f, id, "power")), "the energy readings");
+        eventually(() -> "online".equals(value(f, id, "healthStatus")), "the LWT");
+        eventually(() -> "off".equals(value(f, id, "switch")), "the relay");
+
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        broker.watch("cmnd/" + t + "/+", seen);
+        http().postJson("/api/devices/" + id + "/commands", Map.of("command", "on"), "Authorization", f.basic());
+        eventually(() -> seen.contains("cmnd/" + t + "/POWER ON"), "cmnd/<t>/POWER ON");
+        broker.publishRetained("stat/" + t + "/POWER", "ON");
+        eventually(() -> "on".equals(value(f, id, "switch")), "the plug reports on");
+        broker.publish("tele/" + t + "/SENSOR", ("{\"Time\":\"2024-06-01T10:05:00\",\"ENERGY\":{\"Total\":12.4,"
+                + "\"Power\":60}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        eventually(() -> "60".equals(value(f, id, "power")), "tele SENSOR");
+        broker.publishRetained("tasmota/discovery/" + mac + "/config", "");
+        eventually(() -> !hubDevices(f).containsKey("Kitchen Plug"), "an empty config removes the plug");
+    }
+
+    @Test
+    void hubsPageWhenOwnerAddsAHubThenItShowsStatusAndDevicesAndRefusalsSayWhatToFix() {
+        Fixture f = fixture();
+        SimulatedBridge bridge = broker();
+        bridge.devices(JSON.readTree(hearth.support.TestResources.read("hub/zigbee2mqtt-bridge-devices.json"))
+                .get("devices").toString());
+        hearth.support.Http browser = http();
+        HttpResponse<String> login = browser.get("/login");
+        browser.postForm("/login", Map.of("username", f.username(), "password", f.password(), "_csrf",
+                hearth.support.Http.csrf(login.body())));
+        String path = "/locations/" + f.locationId() + "/hubs";
+        HttpResponse<String> empty = browser.get(path);
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("id=\"no-hubs\"").contains("Add a hub");
+
+        HttpResponse<String> refused = browser.postForm(path, Map.of("name", "Far", "url", "tcp://8.8.8.8:1883",
+                "_csrf", hearth.support.Http.csrf(empty.body())));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("hearth.hubs.allow").contains("value=\"tcp://8.8.8.8:1883\"");
+
+        HttpResponse<String> added = browser.postForm(path, Map.of("name", "Zigbee", "url", "tcp://127.0.0.1:1883",
+                "password", "page-secret-3", "zigbee2mqttBaseTopic", bridge.base(), "discoveryPrefix",
+                "ha-" + UUID.randomUUID(), "_csrf", hearth.support.Http.csrf(empty.body())));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
+        eventually(() -> browser.get(path).body().contains("living_room_bulb"), "the devices on the page");
+        String page = browser.get(path).body();
+        assertThat(page).contains("Zigbee").contains("IKEA LED1545G12").doesNotContain("page-secret-3");
+        eventually(() -> browser.get(path).body().contains(">online<"), "the status on the page");
+        // Someone else's Location's hubs page is a 404, like its API.
+        Fixture other = fixture();
+        assertThat(browser.get("/locations/" + other.locationId() + "/hubs").statusCode()).isEqualTo(404);
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+}
