@@ -182,8 +182,17 @@ class HubOverMqttTest extends HearthTestBase {
         assertThat(json(patched).get("name").asText()).isEqualTo("Upstairs");
         assertThat(json(patched).get("hasPassword").asBoolean()).isTrue();
         assertThat(patched.body()).doesNotContain("new-secret-2");
+        // An Installation holding one of its devices loses it when the hub goes.
+        String plug = devicesByLabel(a).get("kitchen_plug").get("id").asText();
+        String code = authorize(a, Map.of("switches", List.of(plug, a.lampId())));
+        String token = json(exchange(a, code)).get("access_token").asText();
+        String uri = endpoint(token).get("uri").asText();
+        assertThat(http().get(uri + "/subscriptions", "Authorization", "Bearer " + token).body())
+                .contains("kitchen_plug");
         assertThat(http().send("DELETE", "/api/hubs/" + hubId, null, "Authorization", a.basic()).statusCode())
                 .isEqualTo(204);
+        String left = http().get(uri + "/subscriptions", "Authorization", "Bearer " + token).body();
+        assertThat(left).doesNotContain("kitchen_plug").contains("Lamp");
         assertThat(http().get("/api/hubs/" + hubId, "Authorization", a.basic()).statusCode()).isEqualTo(404);
         assertThat(devicesByLabel(a).values()).allSatisfy(d -> assertThat(d.get("hubId")).isNull())
                 .hasSize(3); // the fixture's virtual devices stay
