@@ -73,8 +73,12 @@ class HubOverMqttTest extends HearthTestBase {
         }
     }
 
+    /** Adds a hub that reads only its own topics: no Tasmota discovery (one topic for every broker user). */
     private HttpResponse<String> addHub(Fixture a, Map<String, Object> body) {
-        return http().postJson("/api/locations/" + a.locationId() + "/hubs", body, "Authorization", a.basic());
+        Map<String, Object> all = new LinkedHashMap<>(Map.of("tasmotaDiscovery", false, "discoveryPrefix",
+                "ha-" + UUID.randomUUID()));
+        all.putAll(body);
+        return http().postJson("/api/locations/" + a.locationId() + "/hubs", all, "Authorization", a.basic());
     }
 
     private JsonNode hub(Fixture a, String id) {
@@ -148,7 +152,8 @@ class HubOverMqttTest extends HearthTestBase {
         assertThat(http().get("/api/hubs/" + hubId, "Authorization", other.basic()).statusCode()).isEqualTo(404);
         assertThat(http().send("DELETE", "/api/hubs/" + hubId, null, "Authorization", other.basic()).statusCode())
                 .isEqualTo(404);
-        assertThat(addHub(other, Map.of("url", "tcp://127.0.0.1:1883")).statusCode()).isEqualTo(201);
+        assertThat(addHub(other, Map.of("url", "tcp://127.0.0.1:1883", "zigbee2mqttBaseTopic",
+                "hearth-test-" + UUID.randomUUID())).statusCode()).isEqualTo(201);
         assertThat(http().postJson("/api/locations/" + a.locationId() + "/hubs", Map.of("url", "tcp://127.0.0.1:1883"),
                 "Authorization", other.basic()).statusCode()).isEqualTo(404);
     }

@@ -103,7 +103,8 @@ class HubResilienceTest extends HearthTestBase {
 
     private String addHub(Fixture f, int port, String base) {
         HttpResponse<String> created = http().postJson("/api/locations/" + f.locationId() + "/hubs",
-                Map.of("url", "tcp://127.0.0.1:" + port, "zigbee2mqttBaseTopic", base), "Authorization", f.basic());
+                Map.of("url", "tcp://127.0.0.1:" + port, "zigbee2mqttBaseTopic", base, "tasmotaDiscovery", false,
+                        "discoveryPrefix", "ha-" + UUID.randomUUID()), "Authorization", f.basic());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created).get("id").asText();
     }
