@@ -50,6 +50,10 @@ class LocalShard implements Shard {
     }
 
     @Override
+    public void forgetSmartApp(String smartAppId) {
+    }
+
+    @Override
     public List<Device> devices(String locationId) {
         return devices.inLocation(locationId);
     }

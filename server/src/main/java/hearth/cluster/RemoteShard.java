@@ -67,6 +67,11 @@ class RemoteShard implements Shard {
     }
 
     @Override
+    public void forgetSmartApp(String smartAppId) {
+        client.call(name, url, "DELETE", "/internal/smartapps/" + smartAppId, null, null);
+    }
+
+    @Override
     public List<Device> devices(String locationId) {
         return client.call(name, url, "GET", "/internal/locations/" + locationId + "/devices", null, DEVICES);
     }

@@ -28,6 +28,9 @@ public interface Shard {
     /** Gives the Server the SmartApp's current source (never its secret). */
     void syncSmartApp(SmartAppRecord app);
 
+    /** The SmartApp was deleted (its Installations here were uninstalled first): the Server drops its copy. */
+    void forgetSmartApp(String smartAppId);
+
     List<Device> devices(String locationId);
 
     Device createDevice(String locationId, String label, List<String> capabilities, Map<String, Object> attributes);

@@ -66,6 +66,12 @@ class ShardInternalController {
         replicas.smartApp(snapshot);
     }
 
+    @DeleteMapping("/internal/smartapps/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void forgetSmartApp(@PathVariable String id) {
+        replicas.forgetSmartApp(id);
+    }
+
     @GetMapping("/internal/locations/{id}/devices")
     List<Device> devices(@PathVariable String id) {
         return devices.inLocation(id);

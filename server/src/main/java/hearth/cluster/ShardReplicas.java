@@ -55,4 +55,10 @@ class ShardReplicas {
         }
         return app;
     }
+
+    /** The copy of a deleted SmartApp; the global server uninstalled its Installations here first. */
+    @Transactional
+    void forgetSmartApp(String id) {
+        apps.delete(id);
+    }
 }

@@ -1,6 +1,7 @@
 package hearth.cluster;
 
 import hearth.smartapp.SmartAppChanged;
+import hearth.smartapp.SmartAppDeleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,19 @@ class SmartAppSync {
                     log.warn("smartapp {} could not be synced to server {}: {}", event.app().id(), shard.name(),
                             e.getMessage());
                 }
+            }
+        }
+    }
+
+    /** A deleted SmartApp's copies go from every Server; one that is down keeps an unused copy. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(SmartAppDeleted event) {
+        for (Shard shard : shards.all()) {
+            try {
+                shard.forgetSmartApp(event.app().id());
+            } catch (RuntimeException e) {
+                log.warn("server {} could not drop its copy of deleted smartapp {}: {}", shard.name(),
+                        event.app().id(), e.getMessage());
             }
         }
     }

@@ -3,6 +3,7 @@ package hearth.console;
 import hearth.HearthProperties;
 import hearth.account.CurrentAccount;
 import hearth.engine.api.CompilationProblem;
+import hearth.installation.global.InstallationService;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService.Registered;
 import hearth.smartapp.SmartAppService.SourceRejectedException;
@@ -31,9 +32,11 @@ public class DeveloperConsoleController {
     private final ConsoleAppViews views;
     private final CurrentAccount current;
     private final HearthProperties properties;
+    private final InstallationService installations;
 
     public DeveloperConsoleController(SmartAppService apps, ConsoleAppViews views, CurrentAccount current,
-                                      HearthProperties properties) {
+                                      HearthProperties properties, InstallationService installations) {
+        this.installations = installations;
         this.apps = apps;
         this.views = views;
         this.current = current;
@@ -94,6 +97,16 @@ public class DeveloperConsoleController {
         return "redirect:/console/apps/" + id;
     }
 
+    /** The app goes, with every Installation of it in anyone's home (the page asked first, saying how many). */
+    @PostMapping("/console/apps/{id}/delete")
+    public String delete(@PathVariable String id, RedirectAttributes redirect) {
+        SmartAppRecord app = apps.owned(current.id(), id);
+        int removed = installations.removeSmartApp(current.id(), id);
+        redirect.addFlashAttribute("notice", app.name() + " is deleted, with " + removed + " Installation"
+                + (removed == 1 ? "" : "s") + "; its tokens no longer work.");
+        return "redirect:/console";
+    }
+
     private ModelAndView indexPage(SmartAppForm form) {
         ModelAndView page = new ModelAndView("console/index");
         page.addObject("apps", views.summaries(current.id()));
@@ -108,18 +121,28 @@ public class DeveloperConsoleController {
 
     private ModelAndView withFormChoices(ModelAndView page, SmartAppForm form) {
         page.addObject("form", form);
+        page.addObject("editor", SourceEditor.of(form.source(), List.of()));
         page.addObject("serverChoices", views.serverChoices());
         page.addObject("defaultAccessTtl", properties.oauth().accessTokenTtl().getSeconds());
         page.addObject("defaultRefreshTtl", properties.oauth().refreshTokenTtl().getSeconds());
         return page;
     }
 
-    /** The page again with the form as sent, the reason, and each compile problem with its line. */
+    /**
+     * The page again with the form as sent and the reason; a refused source's problems are shown
+     * in the editor, each at its line.
+     */
     private static ModelAndView refused(ModelAndView page, ApiException e) {
         List<CompilationProblem> problems = e instanceof SourceRejectedException rejected
                 ? rejected.compilation().problems() : List.of();
-        page.addObject("error", problems.isEmpty() ? e.getMessage() : "The source was refused; fix these lines and try again.");
-        page.addObject("problems", problems);
+        if (problems.isEmpty()) {
+            page.addObject("error", e.getMessage());
+        } else {
+            SourceEditor editor = SourceEditor.of(((SmartAppForm) page.getModel().get("form")).source(), problems);
+            page.addObject("editor", editor);
+            page.addObject("error", "The source was refused: " + editor.problemCount() + " problem"
+                    + (editor.problemCount() == 1 ? "" : "s") + ", shown at their lines in the source below.");
+        }
         page.setStatus(e.status());
         return page;
     }

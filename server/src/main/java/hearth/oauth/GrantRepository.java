@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,6 +19,11 @@ public class GrantRepository {
     private static final String REVOKE_GRANT = "UPDATE oauth_grant SET revoked_at = ? WHERE %s AND revoked_at IS NULL";
     private static final String REVOKE_TOKENS = "UPDATE oauth_token SET revoked_at = ? WHERE revoked_at IS NULL AND "
             + "grant_id IN (SELECT id FROM oauth_grant WHERE %s)";
+    private static final String OF_SMARTAPP = "grant_id IN (SELECT id FROM oauth_grant WHERE smartapp_id = ?)";
+    private static final List<String> DELETE_SMARTAPP = List.of(
+            "DELETE FROM oauth_token WHERE " + OF_SMARTAPP,
+            "DELETE FROM authorization_code WHERE " + OF_SMARTAPP,
+            "DELETE FROM oauth_grant WHERE smartapp_id = ?");
 
     private static final RowMapper<Grant> ROW = (rs, n) -> new Grant(rs.getString("id"), rs.getString("smartapp_id"),
             rs.getString("installation_id"), rs.getString("account_id"), rs.getString("scope"),
@@ -64,6 +70,11 @@ public class GrantRepository {
 
     public void revokeAccount(String accountId, Instant now) {
         revoke("account_id = ?", now, accountId);
+    }
+
+    /** The SmartApp is deleted: its grants go with their tokens and codes (revoked first, by the caller). */
+    public void deleteSmartApp(String smartAppId) {
+        DELETE_SMARTAPP.forEach(sql -> jdbc.sql(sql).param(smartAppId).update());
     }
 
     // Tokens first: their sub-select must still see the grants it revokes.

@@ -5,6 +5,7 @@ import hearth.audit.AuditEvent;
 import hearth.audit.AuditLog;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
+import hearth.smartapp.SmartAppDeleted;
 import hearth.smartapp.SmartAppTokensRevoked;
 import hearth.support.HearthMetrics;
 import hearth.support.Secrets;
@@ -179,6 +180,15 @@ public class TokenService {
         grants.revokeSmartApp(event.smartAppId(), clock.instant());
         metrics.tokensRevoked("smartapp");
         log.info("revoked every token of smartapp {}", event.smartAppId());
+    }
+
+    /** The SmartApp is being deleted: its grants, tokens and codes go with it, in the deleting transaction. */
+    @EventListener
+    public void on(SmartAppDeleted event) {
+        grants.revokeSmartApp(event.app().id(), clock.instant());
+        grants.deleteSmartApp(event.app().id());
+        metrics.tokensRevoked("smartapp");
+        log.info("deleted every grant and token of smartapp {}", event.app().id());
     }
 
     /** RFC 6750 §3.1 invalid_token, with what to do about it. */

@@ -149,7 +149,7 @@ public class SecurityConfiguration {
                         .requestMatchers(request -> request.getDispatcherType() == DispatcherType.FORWARD
                                 && StaleForm.PATH.equals(request.getRequestURI())).permitAll()
                         .requestMatchers(pathPattern("/"), pathPattern("/login"), pathPattern("/signup"),
-                                pathPattern("/hearth.css"), pathPattern("/live.js"),
+                                pathPattern("/hearth.css"), pathPattern("/live.js"), pathPattern("/editor.js"),
                                 pathPattern("/demo/callback"), pathPattern("/error"), pathPattern("/favicon.ico"))
                         .permitAll()
                         .anyRequest().authenticated())

@@ -22,6 +22,7 @@ public class SmartAppRepository {
     private static final String BY_ID = "SELECT * FROM smartapp WHERE id = ?";
     private static final String BY_CLIENT_ID = "SELECT * FROM smartapp WHERE client_id = ?";
     private static final String BY_OWNER = "SELECT * FROM smartapp WHERE owner_id = ? ORDER BY created_at";
+    private static final String DELETE = "DELETE FROM smartapp WHERE id = ?";
 
     // Redirect URIs can't contain a newline (they are validated as URIs), so it separates them.
     private static final String SEPARATOR = "\n";
@@ -66,6 +67,10 @@ public class SmartAppRepository {
 
     public List<SmartAppRecord> findByOwner(String ownerId) {
         return jdbc.sql(BY_OWNER).param(ownerId).query(ROW).list();
+    }
+
+    public void delete(String id) {
+        jdbc.sql(DELETE).param(id).update();
     }
 
     private static List<String> split(String joined) {

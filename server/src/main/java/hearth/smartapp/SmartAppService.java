@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,6 +76,7 @@ public class SmartAppService {
                     + "sent to, e.g. [\"https://example.com/oauth/callback\"]");
         }
         SmartApp compiled = compile(changes.source());
+        checkUnique(ownerId, null, compiled);
         Instant now = clock.instant();
         String secret = Secrets.newSecret();
         Duration access = accessTtl(changes, properties.oauth().accessTokenTtl());
@@ -98,6 +100,7 @@ public class SmartAppService {
         SmartAppRecord app = owned(ownerId, id);
         String source = changes.source() == null ? app.source() : changes.source();
         SmartApp compiled = compile(source);
+        checkUnique(ownerId, id, compiled);
         SmartAppRecord.Builder changed = app.toBuilder().name(compiled.definition().name())
                 .namespace(compiled.definition().namespace()).source(source)
                 .accessTokenTtl(accessTtl(changes, app.accessTokenTtl()))
@@ -134,6 +137,21 @@ public class SmartAppService {
         SmartAppRecord app = owned(ownerId, id);
         events.publishEvent(new SmartAppTokensRevoked(app.id()));
         audit.record(ownerId, AuditEvent.Type.SMARTAPP_TOKENS_REVOKED, "every token of " + app.name() + " revoked");
+    }
+
+    /**
+     * Deletes the SmartApp: its grants, tokens, codes and device codes go in the same transaction
+     * ({@link SmartAppDeleted}); its Installations must be gone already (the caller uninstalled them).
+     */
+    @Transactional
+    public void delete(String ownerId, String id) {
+        SmartAppRecord app = owned(ownerId, id);
+        events.publishEvent(new SmartAppDeleted(app));
+        apps.delete(app.id());
+        recent.remove(app.id());
+        compiled.remove(app.id());
+        audit.record(ownerId, AuditEvent.Type.SMARTAPP_DELETED, "deleted SmartApp " + app.id() + " ("
+                + app.namespace() + " / " + app.name() + ")");
     }
 
     public SmartAppRecord owned(String ownerId, String id) {
@@ -202,6 +220,22 @@ public class SmartAppService {
         } catch (SmartAppCompilationException e) {
             throw new SourceRejectedException(e);
         }
+    }
+
+    /**
+     * A developer registers a namespace and name once: users tell apps apart by them. Another
+     * developer may use the same pair (the consent page names the registering account too).
+     */
+    private void checkUnique(String ownerId, String id, SmartApp compiled) {
+        String namespace = compiled.definition().namespace();
+        String name = compiled.definition().name();
+        apps.findByOwner(ownerId).stream()
+                .filter(a -> !a.id().equals(id) && a.name().equals(name) && Objects.equals(a.namespace(), namespace))
+                .findFirst().ifPresent(twin -> {
+                    throw new ApiException(ApiError.SMARTAPP_EXISTS, "you already have a SmartApp named '" + name
+                            + "' in namespace '" + namespace + "' (id " + twin.id() + "); change that one, or give "
+                            + "this one another name or namespace in definition(...)");
+                });
     }
 
     /** The registration if {@link SmartAppRecord.Builder#build} accepts it; otherwise 400 with what to fix. */

@@ -18,6 +18,7 @@ public enum ApiError {
     NOT_FOUND(HttpStatus.NOT_FOUND, "not_found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed"),
     CONFLICT(HttpStatus.CONFLICT, "conflict"),
+    SMARTAPP_EXISTS(HttpStatus.CONFLICT, "smartapp_exists"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "invalid_request"),
     TOO_MANY_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts"),
     SERVER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "server_unavailable");

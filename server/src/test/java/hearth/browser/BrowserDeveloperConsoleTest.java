@@ -52,6 +52,18 @@ class BrowserDeveloperConsoleTest extends BrowserTestBase {
         assertThat(find(By.id("smartapps")).getText()).contains("Flow Test", clientId);
     }
 
+    // Two problems the sandbox finds on lines 4 and 7: both must be shown, each at its line.
+    private static final String TWO_PROBLEMS = """
+            definition(name: "Two Problems", namespace: "hearth.test", author: "Hearth", description: "d", category: "c")
+            mappings { path("/x") { action: [GET: "x"] } }
+            def x() {
+                synchronized (this) { 1 }
+            }
+            def y() {
+                def f = this.&x
+            }
+            """;
+
     @Test
     void brokenSourceShowsTheCompileErrorWithItsLineAndKeepsTheSource() {
         Account account = account();
@@ -61,10 +73,47 @@ class BrowserDeveloperConsoleTest extends BrowserTestBase {
         type("redirectUris", "https://client.example.com/callback");
         press("Create SmartApp");
 
-        assertThat(alert()).startsWith("The source was refused; fix these lines and try again.").contains("Line 4");
+        assertThat(alert()).startsWith("The source was refused: 1 problem, shown at their lines");
+        assertThat(find(By.id("line-4")).getText()).contains("[answer: (1 + ]").contains("Line 4");
         assertThat(find(By.id("source")).getAttribute("value")).isEqualTo(BROKEN);
         assertThat(find(By.id("redirectUris")).getAttribute("value")).isEqualTo("https://client.example.com/callback");
         assertThat(findAll(By.id("smartapps"))).as("no SmartApp was registered").isEmpty();
+    }
+
+    @Test
+    void everyCompileProblemIsShownAtItsLineAndTheEditorNumbersEveryLine() {
+        Account account = account();
+        open("/console");
+        signIn(account.username(), account.password());
+        type("source", TWO_PROBLEMS);
+        type("redirectUris", "https://client.example.com/callback");
+        press("Create SmartApp");
+
+        assertThat(alert()).startsWith("The source was refused: 2 problems");
+        assertThat(find(By.id("line-4")).getText()).contains("synchronized (this)")
+                .contains("Line 4, column 5: synchronized blocks are not allowed");
+        assertThat(find(By.id("line-7")).getText()).contains("this.&x").contains("Line 7").contains("method pointers");
+        assertThat(find(By.cssSelector("#source-problems")).getText()).doesNotContain("mappings");
+        assertThat(findAll(By.cssSelector(".editor .gutter span"))).extracting(e -> e.getText())
+                .startsWith("1", "2", "3", "4").hasSize(TWO_PROBLEMS.split("\n", -1).length);
+        assertThat(findAll(By.cssSelector(".editor .gutter span.bad"))).extracting(e -> e.getText())
+                .containsExactly("4", "7");
+    }
+
+    @Test
+    void deletingAnAppAsksFirstSayingHowManyInstallationsGoThenTheirTokensStop() {
+        Fixture f = fixture();
+        String token = exchange(f, authorizeInBrowser(f, f.lampId())).get("access_token").asText();
+        open("/console/apps/" + f.appId());
+
+        assertThat(confirm("Delete this app…", "Yes, delete it and 1 Installation(s)"))
+                .contains("with its 1 Installation(s)");
+        assertThat(path()).isEqualTo("/console");
+        assertThat(status()).isEqualTo("Flow Test is deleted, with 1 Installation; its tokens no longer work.");
+        assertThat(findAll(By.id("smartapps"))).isEmpty();
+        assertThat(http().get("/api/smartapps/endpoints", "Authorization", "Bearer " + token).statusCode())
+                .isEqualTo(401);
+        assertThat(json(http().get("/api/installations", "Authorization", f.basic())).size()).isZero();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 
 /** The user's connected apps. */
 @RestController
@@ -30,6 +31,12 @@ public class InstallationController {
     @GetMapping("/api/installations/{id}")
     public Installation get(@PathVariable String id) {
         return installations.owned(current.id(), id);
+    }
+
+    /** Deletes the caller's SmartApp with every Installation of it; says how many went. */
+    @DeleteMapping("/api/smartapps/{id}")
+    public Map<String, Object> removeSmartApp(@PathVariable String id) {
+        return Map.of("id", id, "installationsRemoved", installations.removeSmartApp(current.id(), id));
     }
 
     @DeleteMapping("/api/installations/{id}")

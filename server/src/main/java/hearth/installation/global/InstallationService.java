@@ -105,6 +105,33 @@ public class InstallationService {
         return inLocation.size();
     }
 
+    /**
+     * Deletes a SmartApp its developer owns, with every Installation of it in anyone's home: each
+     * is uninstalled on its Server (uninstalled() runs), its tokens revoked, and its user's audit
+     * log says why. Every Server must answer first: one that is down gets 503 and nothing changes.
+     *
+     * @return how many Installations went
+     */
+    public int removeSmartApp(String ownerId, String smartAppId) {
+        SmartAppRecord app = apps.owned(ownerId, smartAppId);
+        List<Found> all = new ArrayList<>();
+        for (Shard shard : shards.all()) {
+            shard.installationsOfSmartApp(app.id()).forEach(i -> all.add(new Found(i, shard)));
+        }
+        for (Found found : all) {
+            String id = found.installation().id();
+            found.shard().uninstall(id);
+            transactions.executeWithoutResult(tx -> {
+                tokens.revokeInstallation(id);
+                audit.record(found.installation().accountId(), AuditEvent.Type.INSTALLATION_REMOVED,
+                        "installation " + id + " (" + found.installation().label() + ") was removed: its developer "
+                                + "deleted the SmartApp; its tokens were revoked");
+            });
+        }
+        apps.delete(ownerId, app.id());
+        return all.size();
+    }
+
     /** See {@link LocalInstallations#updateDevices}. */
     public Installation updateDevices(String accountId, String id, Map<String, List<String>> deviceChoices) {
         Found found = find(id).filter(f -> f.installation().accountId().equals(accountId))

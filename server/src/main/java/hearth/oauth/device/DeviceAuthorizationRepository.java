@@ -1,6 +1,8 @@
 package hearth.oauth.device;
 
+import hearth.smartapp.SmartAppDeleted;
 import hearth.support.Times;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,6 +24,7 @@ public class DeviceAuthorizationRepository {
     private static final String POLLED = "UPDATE device_authorization SET last_polled_at = ? WHERE device_code_hash = ?";
     private static final String SLOWER = "UPDATE device_authorization SET interval_seconds = interval_seconds + ? "
             + "WHERE device_code_hash = ?";
+    private static final String DELETE_SMARTAPP = "DELETE FROM device_authorization WHERE smartapp_id = ?";
 
     private static final RowMapper<DeviceAuthorization> ROW = (rs, n) -> new DeviceAuthorization(
             rs.getString("device_code_hash"), rs.getString("user_code"), rs.getString("smartapp_id"),
@@ -33,6 +36,12 @@ public class DeviceAuthorizationRepository {
 
     public DeviceAuthorizationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The SmartApp is being deleted: its device codes, pending or not, go in the same transaction. */
+    @EventListener
+    public void on(SmartAppDeleted event) {
+        jdbc.sql(DELETE_SMARTAPP).param(event.app().id()).update();
     }
 
     public void insert(DeviceAuthorization d) {
