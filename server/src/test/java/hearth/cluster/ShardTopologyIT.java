@@ -116,7 +116,9 @@ class ShardTopologyIT {
         String source = source();
         app = json(api.postJson("/api/smartapps", Map.of("source", source, "redirectUris", List.of(redirectUri),
                 "servers", List.of("*")), "Authorization", basic));
-        naOnlyApp = json(api.postJson("/api/smartapps", Map.of("source", source, "redirectUris",
+        // A second app of the same account: a name of its own (a developer registers a name once).
+        String naOnly = source.replace("name: \"Flow Test\"", "name: \"Flow Test (na01)\"");
+        naOnlyApp = json(api.postJson("/api/smartapps", Map.of("source", naOnly, "redirectUris",
                 List.of(redirectUri), "servers", List.of("na01")), "Authorization", basic));
     }
 

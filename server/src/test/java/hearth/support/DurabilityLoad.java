@@ -79,7 +79,9 @@ public final class DurabilityLoad {
         appId = app.get("id").asText();
         clientId = app.get("clientId").asText();
         clientSecret = app.get("clientSecret").asText();
-        changedAppId = json(api.postJson("/api/smartapps", Map.of("source", source, "redirectUris",
+        // A second app of the same account: a name of its own (a developer registers a name once).
+        String second = source.replace("name: \"Durability Test\"", "name: \"Durability Test (changed)\"");
+        changedAppId = json(api.postJson("/api/smartapps", Map.of("source", second, "redirectUris",
                 List.of(redirectUri), "servers", List.of("*")), "Authorization", basic)).get("id").asText();
     }
 
