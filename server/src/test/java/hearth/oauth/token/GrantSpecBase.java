@@ -72,8 +72,8 @@ abstract class GrantSpecBase {
     @BeforeEach
     void clients() {
         account = accounts.signUp("grant-" + UUID.randomUUID().toString().substring(0, 8), "long enough pw");
-        client = register();
-        otherClient = register();
+        client = register("Flow Test");
+        otherClient = register("Other Client");
     }
 
     @AfterEach
@@ -81,9 +81,12 @@ abstract class GrantSpecBase {
         clock.reset();
     }
 
-    private SmartAppRecord register() {
-        return apps.register(account.id(), new SmartAppService.Changes(TestResources.read("apps/flow-test.groovy"),
-                List.of(REDIRECT), null, null, null, null, null)).app();
+    /** A developer registers a name once, so each client of the account has its own. */
+    private SmartAppRecord register(String name) {
+        String source = TestResources.read("apps/flow-test.groovy").replace("name: \"Flow Test\"",
+                "name: \"" + name + "\"");
+        return apps.register(account.id(), new SmartAppService.Changes(source, List.of(REDIRECT), null, null, null,
+                null, null)).app();
     }
 
     Grant grant(SmartAppRecord app) {
