@@ -22,7 +22,7 @@ import java.util.Map;
 public record HearthProperties(String dataDir, String publicUrl, String serverName, Demo demo, Signup signup,
                                OAuth oauth, Role role, Map<String, String> servers, String globalUrl,
                                String clusterSecret, Cluster cluster, RateLimit rateLimit, Scheduler scheduler,
-                               Engine engine, Outbound outbound, Metrics metrics, Hubs hubs) {
+                               Engine engine, Outbound outbound, Metrics metrics, Hubs hubs, Setup setup) {
 
     public HearthProperties {
         role = role == null ? Role.BOTH : role;
@@ -34,6 +34,7 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
         outbound = outbound == null ? new Outbound(null, null, null, null, null) : outbound;
         metrics = metrics == null ? new Metrics(null) : metrics;
         hubs = hubs == null ? new Hubs(null, null, null, null, null, null) : hubs;
+        setup = setup == null ? new Setup(null) : setup;
     }
 
     public enum Role {
@@ -53,7 +54,18 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
     public record Demo(boolean enabled) {
     }
 
+    /** @param enabled whether anyone may create an account; an admin can change it at run time (admin page) */
     public record Signup(boolean enabled) {
+    }
+
+    /**
+     * @param codeTtl how long the one-time setup code printed at a first start (no account yet)
+     *                stays good; a new one is printed when the setup page is opened after that
+     */
+    public record Setup(Duration codeTtl) {
+        public Setup {
+            codeTtl = codeTtl == null ? Duration.ofHours(1) : codeTtl;
+        }
     }
 
     /**

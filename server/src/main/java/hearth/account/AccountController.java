@@ -1,6 +1,5 @@
 package hearth.account;
 
-import hearth.HearthProperties;
 import hearth.web.ApiError;
 import hearth.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -14,19 +13,19 @@ import java.util.Map;
 @RestController
 public class AccountController {
     private final AccountService accounts;
-    private final HearthProperties properties;
+    private final SignupPolicy signup;
 
-    public AccountController(AccountService accounts, HearthProperties properties) {
+    public AccountController(AccountService accounts, SignupPolicy signup) {
         this.accounts = accounts;
-        this.properties = properties;
+        this.signup = signup;
     }
 
     @PostMapping("/api/accounts")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> signUp(@RequestBody SignUpRequest request) {
-        if (!properties.signup().enabled()) {
+        if (!signup.open()) {
             throw new ApiException(ApiError.SIGNUP_DISABLED,
-                    "sign-up is turned off on this server (hearth.signup.enabled); ask its operator for an account");
+                    "sign-up is turned off on this server; ask its operator (an admin) for an account");
         }
         Account account = accounts.signUp(request.username(), request.password());
         return Map.of("id", account.id(), "username", account.username());

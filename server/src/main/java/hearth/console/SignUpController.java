@@ -1,7 +1,7 @@
 package hearth.console;
 
-import hearth.HearthProperties;
 import hearth.account.AccountService;
+import hearth.account.SignupPolicy;
 import hearth.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,22 +18,22 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 public class SignUpController {
     private final AccountService accounts;
-    private final HearthProperties properties;
+    private final SignupPolicy signup;
 
-    public SignUpController(AccountService accounts, HearthProperties properties) {
+    public SignUpController(AccountService accounts, SignupPolicy signup) {
         this.accounts = accounts;
-        this.properties = properties;
+        this.signup = signup;
     }
 
     @GetMapping("/signup")
     public ModelAndView form() {
-        return page(null, null, properties.signup().enabled() ? HttpStatus.OK : HttpStatus.FORBIDDEN);
+        return page(null, null, signup.open() ? HttpStatus.OK : HttpStatus.FORBIDDEN);
     }
 
     @PostMapping("/signup")
     public ModelAndView signUp(@RequestParam(defaultValue = "") String username,
                                @RequestParam(defaultValue = "") String password) {
-        if (!properties.signup().enabled()) {
+        if (!signup.open()) {
             return page(null, null, HttpStatus.FORBIDDEN);
         }
         try {
@@ -46,7 +46,7 @@ public class SignUpController {
 
     private ModelAndView page(String username, String error, HttpStatus status) {
         ModelAndView page = new ModelAndView("signup");
-        page.addObject("signupEnabled", properties.signup().enabled());
+        page.addObject("signupEnabled", signup.open());
         page.addObject("username", username);
         page.addObject("error", error);
         page.setStatus(status);

@@ -63,7 +63,8 @@ public class DemoSeeder {
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort() : 8080;
         String password = Secrets.newSecret().substring(0, 16);
-        Account account = accounts.signUp(USERNAME, password);
+        // The demo's account is the server's first, so its admin (the newcomer runs this server).
+        Account account = accounts.create(USERNAME, password, true);
         Location home = locations.create(account.id(), "Home", directory.names().get(0), "America/New_York");
         devices.create(account.id(), home.id(), "Living Room Lamp", List.of("switch", "switchLevel"),
                 Map.of("level", 80));

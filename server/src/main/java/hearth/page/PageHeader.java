@@ -1,7 +1,8 @@
 package hearth.page;
 
-import hearth.HearthProperties;
 import hearth.account.CurrentAccount;
+import hearth.account.SetupCodes;
+import hearth.account.SignupPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -14,17 +15,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What every page's header needs (fragments.html, "site"): the signed-in account, whether it is an
- * admin, the path (to mark the current link) and whether sign-up is open. Added to every view
+ * admin, the path (to mark the current link), whether sign-up is open and, to someone signed out,
+ * whether the server still needs its first account (then the pages point to the setup page). Added to every view
  * rendered, error pages included, and never to JSON answers, which have no view.
  */
 @Configuration(proxyBeanMethods = false)
 public class PageHeader implements WebMvcConfigurer, HandlerInterceptor {
     private final CurrentAccount current;
-    private final HearthProperties properties;
+    private final SignupPolicy signup;
+    private final SetupCodes setup;
 
-    PageHeader(CurrentAccount current, HearthProperties properties) {
+    PageHeader(CurrentAccount current, SignupPolicy signup, SetupCodes setup) {
         this.current = current;
-        this.properties = properties;
+        this.signup = signup;
+        this.setup = setup;
     }
 
     @Override
@@ -49,7 +53,10 @@ public class PageHeader implements WebMvcConfigurer, HandlerInterceptor {
         }
         page.addObject("admin", isAdmin());
         page.addObject("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
-        page.addObject("signupOpen", properties.signup().enabled());
+        page.addObject("signupOpen", signup.open());
+        if (page.getModel().get("account") == null) {
+            page.addObject("setupNeeded", setup.needed());
+        }
     }
 
     public static boolean isAdmin() {

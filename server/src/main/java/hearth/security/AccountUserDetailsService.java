@@ -18,7 +18,8 @@ public class AccountUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return accounts.findCredentials(username)
-                .map(c -> new AccountUser(c.account().id(), c.account().username(), c.passwordHash()))
+                .map(c -> new AccountUser(c.account().id(), c.account().username(), c.passwordHash(),
+                        c.standing().admin(), c.standing().locked()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 }

@@ -148,7 +148,7 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(request -> request.getDispatcherType() == DispatcherType.FORWARD
                                 && StaleForm.PATH.equals(request.getRequestURI())).permitAll()
-                        .requestMatchers(pathPattern("/"), pathPattern("/login"), pathPattern("/signup"),
+                        .requestMatchers(pathPattern("/"), pathPattern("/login"), pathPattern("/signup"), pathPattern("/setup"),
                                 pathPattern("/hearth.css"), pathPattern("/live.js"), pathPattern("/editor.js"),
                                 pathPattern("/demo/callback"), pathPattern("/error"), pathPattern("/favicon.ico"))
                         .permitAll()

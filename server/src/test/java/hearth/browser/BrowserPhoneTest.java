@@ -1,5 +1,6 @@
 package hearth.browser;
 
+import hearth.account.AccountService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -7,12 +8,14 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static hearth.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every disclosure closed and then open. Screenshots land in target/screenshots.
  */
 class BrowserPhoneTest extends BrowserTestBase {
+    @Autowired
+    AccountService accounts;
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     // Everything that takes a click, visible, and smaller than 24 px: wide enough, and tall enough
@@ -72,6 +77,13 @@ class BrowserPhoneTest extends BrowserTestBase {
                 .get("id").asText();
         check("connected-apps", "/apps");
         check("connected-app-devices", "/apps/" + installation + "/devices");
+
+        String admin = "admin-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(admin, "long enough pw", true);
+        press("Sign out");
+        open("/login");
+        signIn(admin, "long enough pw");
+        check("admin", "/admin");
     }
 
     private void check(String name, String path) {
