@@ -55,6 +55,8 @@ class ReadmeWalkTest extends HearthTestBase {
                 .contains("204").contains("\"value\":\"on\"")
                 .contains("\"message\":\"dance is not a valid command for all switches specified\"")
                 .contains("the header 'Authorize' is not read").contains("invalid_grant")
-                .doesNotContain("clientSecret");
+                .doesNotContain("clientSecret").containsPattern("/demo/callback\\?code=[^&\\s]+&iss=http[^&\\s]+&state=abc");
+        assertThat(WORK.resolve("token.json")).as("the walk writes its files to a temporary folder").doesNotExist();
+        assertThat(WORK.resolve("endpoints.json")).doesNotExist();
     }
 }
