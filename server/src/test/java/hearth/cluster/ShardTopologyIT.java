@@ -152,7 +152,11 @@ class ShardTopologyIT {
 
     /** The whole consent for a Location, then the token: answers the token response. */
     private JsonNode connect(String location, String lamp) {
-        Map.Entry<Http, HttpResponse<String>> opened = open(app);
+        return connect(app, location, lamp);
+    }
+
+    private JsonNode connect(JsonNode smartApp, String location, String lamp) {
+        Map.Entry<Http, HttpResponse<String>> opened = open(smartApp);
         HttpResponse<String> devices = choose(opened.getKey(), opened.getValue(), Map.of("location", location));
         assertThat(devices.statusCode()).as(devices.body()).isEqualTo(200);
         HttpResponse<String> redirect = choose(opened.getKey(), devices, Map.of("location", location,
@@ -161,7 +165,7 @@ class ShardTopologyIT {
         String code = Http.query(redirect.headers().firstValue("Location").orElseThrow()).get("code");
         HttpResponse<String> token = new Http(global.url()).postForm("/oauth/token", Map.of("grant_type",
                 "authorization_code", "code", code, "redirect_uri", redirectUri),
-                "Authorization", Http.basic(app.get("clientId").asText(), app.get("clientSecret").asText()));
+                "Authorization", Http.basic(smartApp.get("clientId").asText(), smartApp.get("clientSecret").asText()));
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return json(token);
     }
@@ -267,6 +271,36 @@ class ShardTopologyIT {
 
     @Test
     @Order(6)
+    void deletingASmartAppUninstallsItOnEveryShardAndTheShardsForgetTheirCopies() throws IOException {
+        String source = source().replace("name: \"Flow Test\"", "name: \"Flow Test (deleted)\"");
+        JsonNode doomed = json(new Http(global.url()).postJson("/api/smartapps", Map.of("source", source,
+                "redirectUris", List.of(redirectUri), "servers", List.of("*")), "Authorization", basic));
+        String homeToken = connect(doomed, home, homeLamp).get("access_token").asText();
+        String cabinToken = connect(doomed, cabin, cabinLamp).get("access_token").asText();
+        String cabinUri = endpoint(cabinToken).get("uri").asText();
+
+        HttpResponse<String> deleted = new Http(global.url()).send("DELETE", "/api/smartapps/"
+                + doomed.get("id").asText(), null, "Authorization", basic);
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(json(deleted).get("installationsRemoved").asInt()).isEqualTo(2);
+        Http shard = new Http(eu01.url());
+        Instant deadline = Instant.now().plusSeconds(10);
+        int status = 200;
+        while (status == 200 && Instant.now().isBefore(deadline)) {
+            status = shard.get(cabinUri + "/switches", "Authorization", "Bearer " + cabinToken).statusCode();
+            sleep(250);
+        }
+        assertThat(status).isEqualTo(401);
+        assertThat(new Http(global.url()).get("/api/smartapps/endpoints", "Authorization", "Bearer " + homeToken)
+                .statusCode()).isEqualTo(401);
+        assertThat(json(new Http(global.url()).get("/api/installations", "Authorization", basic)).toString())
+                .doesNotContain(doomed.get("id").asText());
+        assertThat(Files.readString(global.log())).doesNotContain("could not drop its copy");
+    }
+
+    @Test
+    @Order(7)
     void aStoppedShardGets503AndTheOtherKeepsWorking() {
         JsonNode tokens = connect(home, homeLamp);
         String token = tokens.get("access_token").asText();
@@ -289,6 +323,14 @@ class ShardTopologyIT {
                 .statusCode()).isEqualTo(200);
         assertThat(new Http(global.url()).get("/api/installations", "Authorization", basic).statusCode())
                 .isEqualTo(200);
+
+        // Deleting an app needs every Server, to uninstall it everywhere: nothing changes meanwhile.
+        HttpResponse<String> refused = new Http(global.url()).send("DELETE", "/api/smartapps/"
+                + naOnlyApp.get("id").asText(), null, "Authorization", basic);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(json(refused).get("error_description").asText()).contains("eu01");
+        assertThat(new Http(global.url()).get("/api/smartapps/" + naOnlyApp.get("id").asText(), "Authorization", basic)
+                .statusCode()).isEqualTo(200);
     }
 
     private static void sleep(long millis) {
