@@ -229,19 +229,11 @@ public final class SafeRegex {
     }
 
     private static String replace(Matcher m, Closure<?> closure, boolean all) {
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement(m, closure)));
-            if (out.length() > Limits.MAX_TEXT) {
-                throw new SandboxViolationException("replaceAll() would make more than " + Limits.MAX_TEXT
-                        + " characters");
-            }
-            if (!all) {
-                break;
-            }
-        }
-        m.appendTail(out);
-        return out.toString();
+        return replace(m, match -> Matcher.quoteReplacement(replacement(match, closure)), all);
+    }
+
+    private static String replace(Matcher m, String replacement, boolean all) {
+        return replace(m, match -> replacement, all);
     }
 
     private static InterruptibleText text(CharSequence cs) {
@@ -249,10 +241,10 @@ public final class SafeRegex {
     }
 
     /** Matcher.replaceAll, but the result may not outgrow {@link Limits#MAX_TEXT}. */
-    private static String replace(Matcher m, String replacement, boolean all) {
+    private static String replace(Matcher m, java.util.function.Function<Matcher, String> replacement, boolean all) {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, replacement);
+            m.appendReplacement(out, replacement.apply(m));
             if (out.length() > Limits.MAX_TEXT) {
                 throw new SandboxViolationException("replaceAll() would make more than " + Limits.MAX_TEXT
                         + " characters");
