@@ -29,8 +29,9 @@ import jakarta.servlet.DispatcherType;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Three kinds of callers, three filter chains:
+ * Four kinds of callers, four filter chains:
  * <ol>
+ *   <li>the modern SmartThings API ({@link SmartThingsApiRequests}): bearer tokens, no session;</li>
  *   <li>OAuth clients and their tokens (token endpoint, endpoints, installation API): Hearth's
  *       own client and bearer authentication, no session, no CSRF (no cookies are read);</li>
  *   <li>the management API: HTTP Basic for scripts, or the console's session (then with CSRF);</li>
@@ -44,6 +45,23 @@ public class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * The modern SmartThings API: bearer tokens checked by hearth.modern, which answers every
+     * refusal in SmartThings' error form; no session, no CSRF (no cookie is read).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain smartThingsApiChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(new SmartThingsApiRequests())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+        return http.build();
     }
 
     @Bean

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PackageLayersTest {
     static final PackageLayers HEARTH = new PackageLayers(List.of(
             new Layer("entry points", "hearth.demo", "hearth.security", "hearth.console", "hearth.oauth.authorize",
-                    "hearth.api", "hearth.automation", "hearth.home", "hearth.hub.pages", "hearth.admin"),
+                    "hearth.api", "hearth.automation", "hearth.home", "hearth.hub.pages", "hearth.admin",
+                    "hearth.modern"),
             new Layer("the pages' frame", "hearth.page"),
             new Layer("OAuth endpoints", "hearth.oauth.token", "hearth.oauth.introspection",
                     "hearth.oauth.revocation", "hearth.oauth.metadata"),

@@ -1,0 +1,34 @@
+package hearth.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.regex.Pattern;
+
+/**
+ * The modern SmartThings API's requests (hearth.modern): everything under {@code /v1}, and its
+ * unprefixed routes when they carry an Authorization header (without one, {@code /devices/{id}}
+ * and {@code POST /devices/{id}/commands} are the home's pages).
+ */
+final class SmartThingsApiRequests implements RequestMatcher {
+    private static final Pattern READ = Pattern.compile("/locations(/[^/]+(/rooms)?)?|/devices(/[^/]+"
+            + "(/status|/health|/components/[^/]+/capabilities/[^/]+/status)?)?");
+    private static final Pattern COMMANDS = Pattern.compile("/devices/[^/]+/commands");
+
+    @Override
+    public boolean matches(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/v1") || path.startsWith("/v1/")) {
+            return true;
+        }
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            return false;
+        }
+        return switch (request.getMethod()) {
+            case "GET", "HEAD" -> READ.matcher(path).matches();
+            case "POST" -> COMMANDS.matcher(path).matches();
+            default -> false;
+        };
+    }
+}
