@@ -1,5 +1,6 @@
 package hearth.modern;
 
+import hearth.oauth.Scopes;
 import hearth.HearthProperties;
 import hearth.cluster.Shards;
 import hearth.installation.Installation;
@@ -12,13 +13,15 @@ import hearth.oauth.Descriptions;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Whom a bearer token lets into the modern API, and how far ({@link Reach}). A token of a classic
  * SmartApp's Installation (scope {@code app}) reaches that Installation's Location and exactly the
- * devices chosen for it, to read and to command, as its consent said; any other token reaches
- * what its scopes name, in its grant's Location.
+ * devices chosen for it, to read and to command, as its consent said; any other OAuth token reaches
+ * what its scopes name, in its grant's Location; a personal access token ({@link PersonalTokens})
+ * what its scopes name in every Location of its account.
  */
 @Component
 class ModernTokens {
@@ -28,9 +31,12 @@ class ModernTokens {
     private final TokenService tokens;
     private final GrantRepository grants;
     private final Shards shards;
+    private final PersonalTokens personal;
 
-    ModernTokens(HearthProperties properties, TokenService tokens, GrantRepository grants, Shards shards) {
+    ModernTokens(HearthProperties properties, TokenService tokens, GrantRepository grants, Shards shards,
+                 PersonalTokens personal) {
         this.properties = properties;
+        this.personal = personal;
         this.tokens = tokens;
         this.grants = grants;
         this.shards = shards;
@@ -49,9 +55,14 @@ class ModernTokens {
                 || authorization.length() <= PREFIX.length()) {
             throw unauthorized("the Authorization header must be 'Bearer ' followed by the access token");
         }
+        String bearer = authorization.substring(PREFIX.length()).trim();
+        Optional<Reach> personalReach = personal.reach(bearer);
+        if (personalReach.isPresent()) {
+            return personalReach.get();
+        }
         TokenRecord token;
         try {
-            token = tokens.authenticate(authorization.substring(PREFIX.length()).trim());
+            token = tokens.authenticate(bearer);
         } catch (InvalidTokenException e) {
             throw unauthorized(e.getMessage());
         }

@@ -1,5 +1,7 @@
 package hearth.modern;
 
+import hearth.oauth.Scopes;
+
 import java.util.Set;
 
 /**

@@ -1,5 +1,6 @@
 package hearth.modern;
 
+import hearth.oauth.Scopes;
 import hearth.device.Device;
 import hearth.device.global.DeviceService;
 import hearth.engine.api.AttributeState;

@@ -3,6 +3,6 @@
  * the {@code /v1} prefix), so today's clients ({@code @smartthings/core-sdk}, Homebridge plugins,
  * scripts) work against Hearth unchanged: its paths, shapes, capability spelling and error bodies.
  * The controllers do IO only; {@link hearth.modern.SmartThingsApi} holds the rules, and a token
- * reaches only what its scopes name ({@link hearth.modern.Scopes}).
+ * reaches only what its scopes name ({@link hearth.oauth.Scopes}).
  */
 package hearth.modern;

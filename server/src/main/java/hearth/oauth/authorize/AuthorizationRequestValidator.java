@@ -1,6 +1,8 @@
 package hearth.oauth.authorize;
 
 import com.nimbusds.oauth2.sdk.OAuth2Error;
+import hearth.oauth.ApiClientRepository;
+import hearth.oauth.Scopes;
 import hearth.oauth.TokenService;
 import hearth.smartapp.RedirectUris;
 import hearth.smartapp.SmartAppRecord;
@@ -20,10 +22,12 @@ import java.util.UUID;
 @Component
 public class AuthorizationRequestValidator {
     private final SmartAppService apps;
+    private final ApiClientRepository apiClients;
     private final Clock clock;
 
-    public AuthorizationRequestValidator(SmartAppService apps, Clock clock) {
+    public AuthorizationRequestValidator(SmartAppService apps, ApiClientRepository apiClients, Clock clock) {
         this.apps = apps;
+        this.apiClients = apiClients;
         this.clock = clock;
     }
 
@@ -61,11 +65,7 @@ public class AuthorizationRequestValidator {
                     responseType == null ? "response_type is missing; send response_type=code"
                             : "response_type '" + responseType + "' is not supported; send response_type=code");
         }
-        String scope = first(parameters, "scope").orElse(TokenService.SCOPE);
-        if (!TokenService.SCOPE.equals(scope)) {
-            throw AuthorizationException.redirect(redirectUri, state, OAuth2Error.INVALID_SCOPE,
-                    "scope '" + scope + "' is not known; SmartApps have the single scope 'app'");
-        }
+        String scope = scope(app, first(parameters, "scope"), redirectUri, state);
         String challenge = first(parameters, "code_challenge").orElse(null);
         String method = first(parameters, "code_challenge_method").orElse(challenge == null ? null : "plain");
         if (challenge != null && !"S256".equals(method)) {
@@ -84,6 +84,34 @@ public class AuthorizationRequestValidator {
         return new AuthorizationRequest(UUID.randomUUID().toString(), clientId, app.id(), redirectUri,
                 given.isPresent(), scope, state, challenge, challenge == null ? null : method, query, clock.instant(),
                 null, null);
+    }
+
+    /**
+     * A classic SmartApp has the single scope {@code app}; an API-only client asks for some of the
+     * modern API's scopes it registered (all of them when it names none).
+     */
+    private String scope(SmartAppRecord app, Optional<String> asked, String redirectUri, String state) {
+        Optional<Scopes> registered = apiClients.scopes(app.id());
+        if (registered.isEmpty()) {
+            String scope = asked.orElse(TokenService.SCOPE);
+            if (!TokenService.SCOPE.equals(scope)) {
+                throw AuthorizationException.redirect(redirectUri, state, OAuth2Error.INVALID_SCOPE,
+                        "scope '" + scope + "' is not known; SmartApps have the single scope 'app'");
+            }
+            return scope;
+        }
+        if (asked.isEmpty()) {
+            return registered.get().joined();
+        }
+        Scopes scopes = Scopes.parse(asked.get());
+        for (String one : scopes.granted()) {
+            if (!registered.get().granted().contains(one)) {
+                throw AuthorizationException.redirect(redirectUri, state, OAuth2Error.INVALID_SCOPE,
+                        "scope '" + one + "' is not one this client registered; it may ask for "
+                                + registered.get().joined());
+            }
+        }
+        return scopes.joined();
     }
 
     private static Optional<String> first(Map<String, String[]> parameters, String name) {

@@ -58,11 +58,14 @@ public class AuthorizeController {
     private final CurrentAccount current;
     private final PublicUrls urls;
     private final AppIdentity.Finder identities;
+    private final ScopeMeanings scopeMeanings;
     private final Clock clock;
 
     public AuthorizeController(AuthorizationRequestValidator validator, ConsentService consent, SmartAppService apps,
                                LocationService locations, InstallationService installations, CurrentAccount current,
-                               PublicUrls urls, AppIdentity.Finder identities, Clock clock) {
+                               PublicUrls urls, AppIdentity.Finder identities, ScopeMeanings scopeMeanings,
+                               Clock clock) {
+        this.scopeMeanings = scopeMeanings;
         this.validator = validator;
         this.consent = consent;
         this.apps = apps;
@@ -198,6 +201,7 @@ public class AuthorizeController {
         }
         ModelAndView page = page("authorize-devices", authorization, account, appName);
         page.addObject("location", location);
+        page.addObject("scopes", scopeMeanings.of(authorization.scope(), account.id(), location));
         page.addObject("locationChoices", selectable.size());
         // The Location step was skipped, but Locations the app can't reach still deserve their reason.
         page.addObject("unavailable", choices.stream().filter(c -> !c.selectable()).toList());

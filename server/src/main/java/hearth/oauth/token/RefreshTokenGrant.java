@@ -7,6 +7,7 @@ import hearth.oauth.Grant;
 import hearth.oauth.GrantRepository;
 import hearth.oauth.IssuedTokens;
 import hearth.oauth.OAuthException;
+import hearth.oauth.Scopes;
 import hearth.oauth.SealedSuccessor;
 import hearth.oauth.TokenRecord;
 import hearth.oauth.TokenRepository;
@@ -63,9 +64,12 @@ public class RefreshTokenGrant {
         if (!stored.smartAppId().equals(client.id())) {
             throw OAuthException.invalidGrant("the refresh token was issued to another client");
         }
-        if (scope != null && !scope.equals(stored.scope())) {
-            throw OAuthException.invalidScope("scope '" + scope + "' is more than was granted ('" + stored.scope()
-                    + "'); leave scope out to keep the granted one");
+        if (scope != null && !Scopes.parse(scope).equals(Scopes.parse(stored.scope()))) {
+            // RFC 6749 §6: never more than was granted. Less is not offered either: one grant, one scope.
+            boolean less = Scopes.parse(stored.scope()).granted().containsAll(Scopes.parse(scope).granted());
+            throw OAuthException.invalidScope("scope '" + scope + "' is " + (less ? "less than" : "more than")
+                    + " was granted ('" + stored.scope() + "'); leave scope out to keep the granted one"
+                    + (less ? "" : ", or authorize again asking for more"));
         }
         if (stored.revokedAt() != null) {
             throw OAuthException.invalidGrant("the refresh token was revoked " + Times.inWords(
