@@ -46,8 +46,7 @@ public class ApiClients {
         }
         for (String scope : registration.scopes()) {
             if (scope == null || !Scopes.known(scope)) {
-                throw ApiException.badRequest("unknown scope '" + scope + "'; known: " + Scopes.READ_LOCATIONS + ", "
-                        + Scopes.READ_DEVICES + ", " + Scopes.EXECUTE_DEVICES + ", r:devices:ID, x:devices:ID");
+                throw ApiException.badRequest("unknown scope '" + scope + "'; known: " + Scopes.KNOWN);
             }
         }
         SmartAppService.Registered registered = apps.register(ownerId, new SmartAppService.Changes(

@@ -65,14 +65,12 @@ public class PersonalTokens {
                     + " characters), e.g. \"backup script\"");
         }
         if (scopes == null || scopes.isEmpty()) {
-            throw ApiException.badRequest("scopes must list at least one of " + Scopes.READ_LOCATIONS + ", "
-                    + Scopes.READ_DEVICES + ", " + Scopes.EXECUTE_DEVICES + ", r:devices:ID, x:devices:ID");
+            throw ApiException.badRequest("scopes must list at least one of " + Scopes.KNOWN);
         }
         LinkedHashSet<String> checked = new LinkedHashSet<>();
         for (String scope : scopes) {
             if (scope == null || !Scopes.known(scope)) {
-                throw ApiException.badRequest("unknown scope '" + scope + "'; known: " + Scopes.READ_LOCATIONS + ", "
-                        + Scopes.READ_DEVICES + ", " + Scopes.EXECUTE_DEVICES + ", r:devices:ID, x:devices:ID");
+                throw ApiException.badRequest("unknown scope '" + scope + "'; known: " + Scopes.KNOWN);
             }
             if (!scope.endsWith(":*")) {
                 String deviceId = scope.substring(scope.lastIndexOf(':') + 1);

@@ -41,6 +41,10 @@ public record Scopes(Set<String> granted) {
         return String.join(" ", granted);
     }
 
+    /** Every scope the modern API knows, for messages that say what to send. */
+    public static final String KNOWN = READ_LOCATIONS + ", " + READ_DEVICES + ", " + EXECUTE_DEVICES
+            + ", r:devices:ID, x:devices:ID";
+
     /** Whether {@code scope} is one the modern API knows. */
     public static boolean known(String scope) {
         return List.of(READ_LOCATIONS, READ_DEVICES, EXECUTE_DEVICES).contains(scope)

@@ -106,6 +106,21 @@ class ApiOnlyClientTest extends HearthTestBase {
     }
 
     @Test
+    void theDeviceGrantTakesTheSameScopesAsTheCodeGrant() {
+        Fixture f = apiClient(List.of("r:devices:*"));
+        String basic = Http.basic(f.clientId(), f.clientSecret());
+        HttpResponse<String> more = http().postForm("/oauth/device_authorization", Map.of("scope",
+                "r:devices:* x:devices:*"), "Authorization", basic);
+        assertThat(more.statusCode()).isEqualTo(400);
+        assertThat(json(more).get("error").asText()).isEqualTo("invalid_scope");
+        assertThat(json(more).get("error_description").asText()).contains("x:devices:*");
+        assertThat(http().postForm("/oauth/device_authorization", Map.of("scope", "r:devices:*"), "Authorization",
+                basic).statusCode()).isEqualTo(200);
+        assertThat(http().postForm("/oauth/device_authorization", Map.of("scope", "app"), "Authorization", basic)
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aRefreshAskingForMoreIsRefusedAndLeavesTheGrantAsItWas() {
         Fixture f = apiClient(List.of("r:locations:*", "r:devices:*", "x:devices:*"));
         JsonNode tokens = tokens(f, "r:devices:*");

@@ -1,9 +1,8 @@
 package hearth.oauth.authorize;
 
 import com.nimbusds.oauth2.sdk.OAuth2Error;
-import hearth.oauth.ApiClientRepository;
-import hearth.oauth.Scopes;
-import hearth.oauth.TokenService;
+import hearth.oauth.ClientScopes;
+import hearth.oauth.OAuthException;
 import hearth.smartapp.RedirectUris;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
@@ -22,12 +21,12 @@ import java.util.UUID;
 @Component
 public class AuthorizationRequestValidator {
     private final SmartAppService apps;
-    private final ApiClientRepository apiClients;
+    private final ClientScopes scopes;
     private final Clock clock;
 
-    public AuthorizationRequestValidator(SmartAppService apps, ApiClientRepository apiClients, Clock clock) {
+    public AuthorizationRequestValidator(SmartAppService apps, ClientScopes scopes, Clock clock) {
         this.apps = apps;
-        this.apiClients = apiClients;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -86,32 +85,12 @@ public class AuthorizationRequestValidator {
                 null, null);
     }
 
-    /**
-     * A classic SmartApp has the single scope {@code app}; an API-only client asks for some of the
-     * modern API's scopes it registered (all of them when it names none).
-     */
     private String scope(SmartAppRecord app, Optional<String> asked, String redirectUri, String state) {
-        Optional<Scopes> registered = apiClients.scopes(app.id());
-        if (registered.isEmpty()) {
-            String scope = asked.orElse(TokenService.SCOPE);
-            if (!TokenService.SCOPE.equals(scope)) {
-                throw AuthorizationException.redirect(redirectUri, state, OAuth2Error.INVALID_SCOPE,
-                        "scope '" + scope + "' is not known; SmartApps have the single scope 'app'");
-            }
-            return scope;
+        try {
+            return scopes.resolve(app, asked);
+        } catch (OAuthException e) {
+            throw AuthorizationException.redirect(redirectUri, state, OAuth2Error.INVALID_SCOPE, e.getMessage());
         }
-        if (asked.isEmpty()) {
-            return registered.get().joined();
-        }
-        Scopes scopes = Scopes.parse(asked.get());
-        for (String one : scopes.granted()) {
-            if (!registered.get().granted().contains(one)) {
-                throw AuthorizationException.redirect(redirectUri, state, OAuth2Error.INVALID_SCOPE,
-                        "scope '" + one + "' is not one this client registered; it may ask for "
-                                + registered.get().joined());
-            }
-        }
-        return scopes.joined();
     }
 
     private static Optional<String> first(Map<String, String[]> parameters, String name) {

@@ -1,7 +1,6 @@
 package hearth.oauth.device;
 
-import hearth.oauth.OAuthException;
-import hearth.oauth.TokenService;
+import hearth.oauth.ClientScopes;
 import hearth.oauth.client.ClientAuthenticator;
 import hearth.oauth.client.TokenParameters;
 import hearth.server.PublicUrls;
@@ -33,10 +32,12 @@ public class DeviceAuthorizationEndpoint {
     private final ClientAuthenticator clients;
     private final DeviceAuthorizationRepository authorizations;
     private final PublicUrls urls;
+    private final ClientScopes scopes;
     private final Clock clock;
 
     public DeviceAuthorizationEndpoint(ClientAuthenticator clients, DeviceAuthorizationRepository authorizations,
-                                       PublicUrls urls, Clock clock) {
+                                       PublicUrls urls, ClientScopes scopes, Clock clock) {
+        this.scopes = scopes;
         this.clients = clients;
         this.authorizations = authorizations;
         this.urls = urls;
@@ -47,11 +48,7 @@ public class DeviceAuthorizationEndpoint {
     public ResponseEntity<Map<String, Object>> authorize(HttpServletRequest request) {
         TokenParameters parameters = TokenParameters.from(request);
         SmartAppRecord client = clients.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), parameters);
-        String scope = parameters.get("scope").orElse(TokenService.SCOPE);
-        if (!TokenService.SCOPE.equals(scope)) {
-            throw OAuthException.invalidScope("scope '" + scope + "' is not known; SmartApps have the single "
-                    + "scope 'app'");
-        }
+        String scope = scopes.resolve(client, parameters.get("scope"));
         Instant now = clock.instant();
         String deviceCode = Secrets.newSecret();
         String userCode = insert(client, scope, deviceCode, now);
