@@ -17,6 +17,6 @@ CREATE INDEX personal_token_account_ix ON personal_token (account_id);
 -- API-only OAuth clients: a registration without Groovy of its own, and the scopes of the modern
 -- API it may ask for.
 CREATE TABLE api_client (
-    smartapp_id VARCHAR(36)   PRIMARY KEY REFERENCES smartapp (id),
+    smartapp_id VARCHAR(36)   PRIMARY KEY,   -- no foreign key: a deleted SmartApp leaves a row that names nothing
     scopes      VARCHAR(4000) NOT NULL
 );
