@@ -139,7 +139,8 @@ class SandboxTest {
         assertThat(refused("def x(a = 'ls'.execute()) { a }").getMessage()).contains("'execute'");
         assertThat(refused("static def x() { new File('/tmp/x') }").getMessage()).contains("java.io.File");
         assertThat(refused("def x() { synchronized (this) { 1 } }").getMessage()).contains("synchronized");
-        assertThat(refused("import java.io.*\ndef x() { }").getMessage()).contains("star imports");
+        assertThat(refused("import java.io.*\ndef x() { new File('/tmp/x') }").getMessage()).contains("java.io.File");
+        assertThat(refused("import static java.lang.System.*\ndef x() { }").getMessage()).contains("static star imports");
         assertThat(refused("class A { }").getMessage()).contains("declaring classes");
         assertThat(refused("def x() { 'a'.metaClass }").getMessage()).contains("'metaClass'");
         assertThat(refused("def x() { [:].@foo }").getMessage()).contains("'.@'");

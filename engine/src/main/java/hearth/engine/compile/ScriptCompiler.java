@@ -44,10 +44,11 @@ public final class ScriptCompiler {
 
     @SuppressWarnings("unchecked")
     public Class<? extends SmartAppScript> compile(String source, String className) throws SmartAppCompilationException {
-        CompilerConfiguration config = configuration();
+        String text = ClassicSyntax.rewrite(source);
+        CompilerConfiguration config = configuration(text);
         ClassLoader parent = SmartAppScript.class.getClassLoader();
         try (GroovyClassLoader loader = new AppClassLoader(parent, config)) {
-            Class<?> cls = loader.parseClass(new GroovyCodeSource(source, className + ".groovy", "/hearth/smartapp"),
+            Class<?> cls = loader.parseClass(new GroovyCodeSource(text, className + ".groovy", "/hearth/smartapp"),
                     false);
             if (!SmartAppScript.class.isAssignableFrom(cls)) {
                 throw new SmartAppCompilationException(List.of(new CompilationProblem(0, 0,
@@ -63,12 +64,13 @@ public final class ScriptCompiler {
         }
     }
 
-    private CompilerConfiguration configuration() {
+    private CompilerConfiguration configuration(String text) {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(SmartAppScript.class.getName());
         config.setSourceEncoding(StandardCharsets.UTF_8.name());
         config.setDisabledGlobalASTTransformations(GLOBAL_TRANSFORMS);
         config.setTolerance(20);
+        config.addCompilationCustomizers(new ClassicImports(text)); // before the gate reads the imports
         config.addCompilationCustomizers(new AnnotationGate());
         config.addCompilationCustomizers(new SandboxTransformer());
         extraCustomizers.forEach(config::addCompilationCustomizers);

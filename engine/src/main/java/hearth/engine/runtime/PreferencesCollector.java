@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Collects the {@code input}s of a preferences block (or of one dynamic page) in order, with the
- * title of the section each sits in. Classic inputs are required unless they say otherwise.
+ * title of the section each sits in. Classic inputs are required unless they say otherwise, and text
+ * fields unless they name a type.
  */
 final class PreferencesCollector {
     private final List<PreferenceInput> inputs = new ArrayList<>();
@@ -39,7 +40,7 @@ final class PreferencesCollector {
             throw new IllegalArgumentException("an input needs a name");
         }
         if (t == null || t.isBlank()) {
-            throw new IllegalArgumentException("input '" + n + "' needs a type");
+            t = "text"; // classic showed an input without a type as a text field (Ask Alexa's invocationName)
         }
         inputs.add(new PreferenceInput(n, t, string(o.get("title")), section, truthy(o.get("multiple"), false),
                 truthy(o.get("required"), true), options(o.get("options")), plain(o.get("defaultValue"))));

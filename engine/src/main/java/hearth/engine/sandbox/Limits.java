@@ -123,6 +123,15 @@ public final class Limits {
     static void beforeCall(Object receiver, MetaMethod method, Object[] args) {
         String name = method.getName();
         switch (name) {
+            case "serialize" -> {
+                // a parsed document only (Groovy picks serialize(Writable) for one): any other text or
+                // Writable would be parsed by the JDK's transformer, DTDs and external entities included
+                if (receiver == groovy.xml.XmlUtil.class
+                        && !(args.length == 1 && args[0] instanceof groovy.xml.slurpersupport.GPathResult)) {
+                    throw new SandboxViolationException("XmlUtil.serialize() takes a parsed document (request.XML,"
+                            + " resp.data), not text");
+                }
+            }
             case "multiply" -> {
                 if (args.length == 1) {
                     repeat(receiver, args[0], "repeating");

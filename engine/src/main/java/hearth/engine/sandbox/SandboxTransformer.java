@@ -102,6 +102,9 @@ public final class SandboxTransformer extends CompilationCustomizer {
             Map.entry(Types.BITWISE_OR_EQUAL, "or"), Map.entry(Types.BITWISE_AND_EQUAL, "and"),
             Map.entry(Types.BITWISE_XOR_EQUAL, "xor"), Map.entry(Types.ELVIS_EQUAL, "elvis"));
 
+    /** Module metadata: the packages the app star-imported (a List of names), put there by compile.StarImports. */
+    public static final String STAR_PACKAGES = "hearth.starImportedPackages";
+
     public SandboxTransformer() {
         super(CompilePhase.CANONICALIZATION);
     }
@@ -117,7 +120,9 @@ public final class SandboxTransformer extends CompilationCustomizer {
         classNode.getMethods().forEach(m -> appNames.add(m.getName()));
         classNode.getFields().forEach(f -> appNames.add(f.getName()));
         for (MethodNode method : classNode.getMethods()) {
-            if (method.getLineNumber() > 0 && (RESERVED_METHODS.contains(method.getName())
+            // clone(obj) (HousePanel's deep copy) overrides nothing; only clone() would be Object's
+            boolean ownClone = method.getName().equals("clone") && method.getParameters().length > 0;
+            if (method.getLineNumber() > 0 && (RESERVED_METHODS.contains(method.getName()) && !ownClone
                     || method.getName().startsWith("$"))) {
                 error(source, method, "a SmartApp may not declare a method named '" + method.getName()
                         + "': it would take over how Groovy dispatches the app's calls");
@@ -188,6 +193,8 @@ public final class SandboxTransformer extends CompilationCustomizer {
         private final Set<String> appNames;
         private int closureDepth;
         boolean staticContext;
+        /** Packages the app star-imported: a name that is one of their other classes is refused by name. */
+        private final List<String> starPackages = new ArrayList<>();
 
         Rewriter(SourceUnit source, ClassNode script, Set<String> appNames) {
             this.source = source;
@@ -217,7 +224,12 @@ public final class SandboxTransformer extends CompilationCustomizer {
                 }
             }
             for (ImportNode i : module.getStarImports()) {
+                // compile.StarImports turns them into explicit imports first; one left here was not vetted
                 error(source, i, "star imports ('import " + i.getPackageName() + "*') are not allowed in a SmartApp");
+            }
+            Object packages = module.getNodeMetaData(STAR_PACKAGES);
+            if (packages instanceof List<?> list) {
+                list.forEach(p -> starPackages.add(String.valueOf(p)));
             }
             for (ImportNode i : module.getStaticImports().values()) {
                 checkType(i.getType(), i);
@@ -478,7 +490,29 @@ public final class SandboxTransformer extends CompilationCustomizer {
                 error(source, v, "reading '" + v.getName() + "' is not allowed in a SmartApp");
                 return v;
             }
+            String hidden = starImportedClass(v.getName());
+            if (hidden != null) {
+                error(source, v, "the class " + hidden + " is not available to SmartApps");
+                return v;
+            }
             return checker("getProperty", self(v), new ConstantExpression(v.getName()), bool(false), bool(false));
+        }
+
+        /** The class a star import would have made of this name in plain Groovy, when the app doesn't define it. */
+        private String starImportedClass(String name) {
+            if (starPackages.isEmpty() || name.isEmpty() || !Character.isUpperCase(name.charAt(0))
+                    || appNames.contains(name)) {
+                return null;
+            }
+            for (String pkg : starPackages) {
+                try {
+                    Class.forName(pkg + "." + name, false, SandboxTransformer.class.getClassLoader());
+                    return pkg + "." + name;
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // not a class of that package
+                }
+            }
+            return null;
         }
 
         private Expression binary(BinaryExpression b) {

@@ -153,6 +153,22 @@ public final class Whitelist {
         });
     }
 
+    /**
+     * The classes of one package that app code may name, by simple name: what a star import
+     * ({@code import groovy.json.*}) brings in. Nested classes and the package's other classes are
+     * not among them, so a star import reaches nothing an explicit import could not.
+     */
+    public static Map<String, String> nameableIn(String packageName) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String name : TYPE_NAMES) {
+            int dot = name.lastIndexOf('.');
+            if (dot > 0 && name.substring(0, dot).equals(packageName) && name.indexOf('$') < 0) {
+                out.put(name.substring(dot + 1), name);
+            }
+        }
+        return out;
+    }
+
     /** Engine classes app code may name because they carry {@link SmartAppApi} (HubAction, ContentType). */
     private static final Map<String, Boolean> NAMEABLE_DSL = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -1,0 +1,2 @@
+/** The one name of Apache HttpClient that classic apps write: {@code ConnectTimeoutException}. */
+package org.apache.http.conn;
