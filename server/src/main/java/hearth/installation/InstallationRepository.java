@@ -38,6 +38,10 @@ public class InstallationRepository {
     private static final String SAVE_STATE = "UPDATE installation SET state = ? WHERE id = ?";
     private static final String TOUCH = "UPDATE installation SET last_used_at = ? WHERE id = ?";
     private static final String DELETE = "DELETE FROM installation WHERE id = ?";
+    private static final String SETTINGS_FOR_UPDATE = "SELECT settings FROM installation WHERE id = ? FOR UPDATE";
+    private static final String SAVE_SETTINGS = "UPDATE installation SET settings = ? WHERE id = ?";
+    /** Bounds what {@code app.updateSetting} can keep per Installation. */
+    static final int MAX_SETTINGS_CHARS = 64 * 1024;
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -97,6 +101,26 @@ public class InstallationRepository {
 
     public void saveState(String id, String stateJson) {
         jdbc.sql(SAVE_STATE).params(stateJson, id).update();
+    }
+
+    /**
+     * One value setting changed by the app itself ({@code app.updateSetting}); false (and nothing
+     * changed) when the settings would grow past {@link #MAX_SETTINGS_CHARS} of JSON. In the
+     * caller's transaction; the row is locked so two calls can't lose each other's change.
+     */
+    public boolean updateSetting(String id, String name, Object value) {
+        Optional<String> current = jdbc.sql(SETTINGS_FOR_UPDATE).param(id).query(String.class).optional();
+        if (current.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> settings = new LinkedHashMap<>(json.readValue(current.get(), MAP));
+        settings.put(name, value);
+        String written = json.writeValueAsString(settings);
+        if (written.length() > MAX_SETTINGS_CHARS) {
+            return false;
+        }
+        jdbc.sql(SAVE_SETTINGS).params(written, id).update();
+        return true;
     }
 
     public void touch(String id, Instant when) {

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Carries out what a SmartApp asked for during a call ({@code subscribe}, {@code runIn},
- * {@code schedule}, their undoing, {@code setLocationMode}, notifications), for its own
+ * {@code schedule}, their undoing, {@code setLocationMode}, {@code app.updateSetting}, notifications), for its own
  * Installation only. The engine hands the intents over after the call, in order.
  */
 @Component
@@ -32,11 +32,14 @@ public class IntentApplier {
     private final SubscriptionRepository subscriptions;
     private final ScheduledJobRepository jobs;
     private final LocationRepository locations;
+    private final InstallationRepository installations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public IntentApplier(SubscriptionRepository subscriptions, ScheduledJobRepository jobs,
-                         LocationRepository locations, ApplicationEventPublisher events, Clock clock) {
+                         LocationRepository locations, InstallationRepository installations,
+                         ApplicationEventPublisher events, Clock clock) {
+        this.installations = installations;
         this.subscriptions = subscriptions;
         this.jobs = jobs;
         this.locations = locations;
@@ -61,6 +64,12 @@ public class IntentApplier {
             }
         } else if (intent instanceof AppIntent.SetLocationMode m) {
             setMode(installation, m.mode());
+        } else if (intent instanceof AppIntent.UpdateSetting u) {
+            // the engine refuses device inputs; a value setting changed by the app is kept as the owner's are
+            if (!installations.updateSetting(installation.id(), u.name(), u.value())) {
+                log.warn("installation {}: app.updateSetting not kept, its settings would pass {} characters",
+                        installation.id(), InstallationRepository.MAX_SETTINGS_CHARS);
+            }
         } else if (intent instanceof AppIntent.Notify n) {
             // No push or SMS gateway yet: the fact is logged, the message (the user's data) is not.
             log.info("installation {} sent a {} notification", installation.id(), n.channel());

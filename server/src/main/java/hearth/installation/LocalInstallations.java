@@ -35,10 +35,13 @@ public class LocalInstallations {
     private final SmartAppService apps;
     private final InstallationRuntime runtime;
     private final TransactionOperations transactions;
+    private final InstallationTokens tokens;
     private final Clock clock;
 
     public LocalInstallations(InstallationRepository installations, DeviceRepository devices, SmartAppService apps,
-                              InstallationRuntime runtime, TransactionOperations transactions, Clock clock) {
+                              InstallationRuntime runtime, TransactionOperations transactions,
+                              InstallationTokens tokens, Clock clock) {
+        this.tokens = tokens;
         this.installations = installations;
         this.devices = devices;
         this.apps = apps;
@@ -82,9 +85,21 @@ public class LocalInstallations {
         // no database transaction should wait for it.
         HandlerOutcome outcome = runtime.lifecycle(installation, SmartApp.Lifecycle.INSTALLED);
         if (outcome instanceof HandlerOutcome.Failure failure) {
-            log.warn("installed() of installation {} failed: {}", installation.id(), failure.type());
+            // Classic showed the error and installed nothing; so does Hearth: the Installation and any
+            // token its installed() made go, and the user (consent page, API) hears why.
+            log.warn("installed() of installation {} failed: {}; it was removed", installation.id(), failure.type());
+            tokens.revokeSelfTokens(installation);
+            installations.delete(installation.id());
+            throw ApiException.badRequest("The app's installed() failed, so nothing was installed: "
+                    + failure.type() + (failure.message() == null || failure.message().isBlank() ? ""
+                    : ": " + shortened(failure.message())) + ". Its developer can see why in the app's log.");
         }
         return installation;
+    }
+
+    private static String shortened(String message) {
+        String line = message.replaceAll("\\s+", " ").trim();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     public List<Installation> byAccount(String accountId) {

@@ -37,6 +37,13 @@ public sealed interface AppIntent {
     record SetLocationMode(String mode) implements AppIntent {
     }
 
+    /**
+     * {@code app.updateSetting("name", value)} (or {@code [type: "enum", value: v]}): the app changes
+     * one of its own value settings; {@code value} is plain data (String, Number, Boolean, List).
+     */
+    record UpdateSetting(String name, Object value) implements AppIntent {
+    }
+
     /** {@code sendPush}, {@code sendSms}, {@code sendNotificationEvent}...: {@code channel} names which. */
     record Notify(String channel, String recipient, String message) implements AppIntent {
     }

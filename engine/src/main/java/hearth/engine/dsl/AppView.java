@@ -15,6 +15,7 @@ public final class AppView {
     private final String label;
     private final String name;
     private final Supplier<List<SubscriptionView>> subscriptions;
+    private final java.util.function.BiConsumer<String, Object> settingUpdates;
 
     public AppView(String id, String label, String name) {
         this(id, label, name, List.of());
@@ -24,11 +25,19 @@ public final class AppView {
         this(id, label, name, () -> subscriptions);
     }
 
+    public AppView(String id, String label, String name, Supplier<List<SubscriptionView>> subscriptions) {
+        this(id, label, name, subscriptions, (setting, value) -> {
+            throw new IllegalStateException("app.updateSetting is not available while the app is registered");
+        });
+    }
+
     /**
      * {@code subscriptions} is asked for when the app first reads {@code app.subscriptions}: few
      * handlers do, and the host answers it from its database.
      */
-    public AppView(String id, String label, String name, Supplier<List<SubscriptionView>> subscriptions) {
+    public AppView(String id, String label, String name, Supplier<List<SubscriptionView>> subscriptions,
+                   java.util.function.BiConsumer<String, Object> settingUpdates) {
+        this.settingUpdates = settingUpdates;
         this.id = id;
         this.label = label;
         this.name = name;
@@ -52,6 +61,15 @@ public final class AppView {
                 return value;
             }
         };
+    }
+
+    /**
+     * Classic {@code app.updateSetting("name", value)} or {@code ("name", [type: "enum", value: v])}:
+     * the app changes one of its value settings, for the rest of the call and (through the host) after.
+     */
+    @SmartAppApi
+    public void updateSetting(String setting, Object value) {
+        settingUpdates.accept(setting, value);
     }
 
     @SmartAppApi

@@ -91,6 +91,23 @@ public final class DeviceView extends GroovyObjectSupport {
         return null;
     }
 
+    /** Classic: the author of the device's handler; Hearth's devices are built in, so null. */
+    @SmartAppApi
+    public String getTypeAuthor() {
+        return null;
+    }
+
+    /**
+     * Groovy's {@code respondsTo(name)} asked of a device: whether it has that command (commands
+     * aren't Java methods here) or that DSL member. True or false rather than Groovy's list of
+     * meta methods, which apps only ever test.
+     */
+    @SmartAppApi
+    public boolean respondsTo(String name) {
+        return hasCommand(name) || java.util.Arrays.stream(DeviceView.class.getMethods())
+                .anyMatch(m -> m.getName().equals(name) && m.isAnnotationPresent(SmartAppApi.class));
+    }
+
     @SmartAppApi
     public String getDeviceNetworkId() {
         return null;
@@ -194,12 +211,21 @@ public final class DeviceView extends GroovyObjectSupport {
         return access.events(handle.id(), max).stream().map(StateView::of).toList();
     }
 
-    /** {@code it.currentSwitch}, {@code it.currentLevel}: the current value of that attribute. */
+    /**
+     * {@code it.currentSwitch}, {@code it.currentLevel}: the current value of that attribute;
+     * {@code it.switchState}, {@code it.motionState}: its current state (classic {@code <attribute>State}).
+     */
     @SmartAppApi
     public Object propertyMissing(String property) {
         if (property.length() > "current".length() && property.startsWith("current")) {
             String attribute = Character.toLowerCase(property.charAt(7)) + property.substring(8);
             return currentValue(attribute);
+        }
+        if (property.length() > "State".length() && property.endsWith("State")) {
+            String attribute = property.substring(0, property.length() - "State".length());
+            if (hasAttribute(attribute)) {
+                return currentState(attribute);
+            }
         }
         throw new MissingPropertyException(property, DeviceView.class);
     }

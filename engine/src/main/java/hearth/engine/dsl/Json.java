@@ -28,8 +28,14 @@ public final class Json {
             .addConverter(new TypeConverter(EventView.class, v -> ((EventView) v).toJsonMap()))
             .addConverter(new TypeConverter(ModeView.class, Object::toString))
             .addConverter(new TypeConverter(java.util.TimeZone.class, v -> ((java.util.TimeZone) v).getID()))
+            .addConverter(new TypeConverter(grails.converters.JSON.class, v -> ((grails.converters.JSON) v).target()))
             .addConverter(new OtherAsText())
             .build();
+
+    static {
+        // Grails' encodeAsJSON() on any value writes what this writer writes
+        hearth.engine.sandbox.Codecs.writeJsonWith(Json::write);
+    }
 
     private Json() {
     }

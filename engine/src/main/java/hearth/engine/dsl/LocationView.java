@@ -9,22 +9,45 @@ import java.util.Map;
 import java.util.TimeZone;
 
 /**
- * {@code location} in a SmartApp. Changing the mode is only asked for ({@code setMode} hands the
- * wish to the host, see AppIntent.SetLocationMode); routines ({@code helloHome}) don't exist here.
+ * {@code location} in a SmartApp. Changing the mode is asked of the host ({@code setMode} hands the
+ * wish on, see AppIntent.SetLocationMode) and holds for the rest of the call, as on the classic
+ * platform, where the change was made at once; a mode the Location lacks is refused then and there.
  */
 @SmartAppApi
 public final class LocationView {
     private final LocationInfo info;
     private final java.util.function.Consumer<String> modeRequests;
+    /** The mode as this call sees it: the snapshot's, then what the app set. */
+    private volatile String mode;
 
     public LocationView(LocationInfo info, java.util.function.Consumer<String> modeRequests) {
         this.info = info;
         this.modeRequests = modeRequests;
+        this.mode = info.mode();
     }
 
     @SmartAppApi
     public void setMode(String mode) {
+        if (mode == null || !info.modes().isEmpty() && !info.modes().contains(mode)) {
+            throw new IllegalArgumentException("'" + mode + "' is not a mode of Location '" + info.name()
+                    + "'; its modes are " + String.join(", ", info.modes()));
+        }
         modeRequests.accept(mode);
+        this.mode = mode;
+    }
+
+    /** Classic {@code location.currentState("mode")}; other location attributes (Smart Home Monitor's) are null. */
+    @SmartAppApi
+    public StateView currentState(String attribute) {
+        return "mode".equals(attribute) && mode != null
+                ? StateView.of(new hearth.engine.api.AttributeState("mode", mode, null, java.time.Instant.now()))
+                : null;
+    }
+
+    @SmartAppApi
+    public Object currentValue(String attribute) {
+        StateView state = currentState(attribute);
+        return state == null ? null : state.getValue();
     }
 
     /** Classic routines; none on Hearth, so {@code location.helloHome?.getPhrases()} is null. */
@@ -45,12 +68,12 @@ public final class LocationView {
 
     @SmartAppApi
     public String getMode() {
-        return info.mode();
+        return mode;
     }
 
     @SmartAppApi
     public ModeView getCurrentMode() {
-        return info.mode() == null ? null : new ModeView(info.mode());
+        return mode == null ? null : new ModeView(mode);
     }
 
     @SmartAppApi

@@ -114,6 +114,7 @@ final class CallScope {
             if (queryAccessToken != null) {
                 params.put("access_token", queryAccessToken);
             }
+            formFields(request).forEach(params::putIfAbsent);
         }
         Map<String, Object> settings = new LinkedHashMap<>(snapshot.settings());
         Intents intents = new Intents();
@@ -141,10 +142,61 @@ final class CallScope {
         vars.put("location", location == null ? null
                 : new LocationView(location, mode -> intents.add(new AppIntent.SetLocationMode(mode))));
         vars.put("app", new AppView(snapshot.installationId(), snapshot.label(), snapshot.label(),
-                () -> subscriptionsOf(ports.subscriptions(), vars)));
+                () -> subscriptionsOf(ports.subscriptions(), vars),
+                (name, value) -> updateSetting(inputs, settings, vars, intents, name, value)));
         vars.put("log", new AppLog(scope.logLines));
         vars.put("request", request == null ? null : new RequestView(request));
         return scope;
+    }
+
+    /**
+     * A form body's fields ({@code application/x-www-form-urlencoded}), on every method: Grails put
+     * them into {@code params} beside the query's (which win here when both name a field), and apps
+     * that take {@code POST ...?deviceId=} with a posted {@code callbackUrl} rely on it. First value of each.
+     */
+    private static Map<String, String> formFields(ApiRequest request) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (!request.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                || request.body().isEmpty()) {
+            return fields;
+        }
+        for (String pair : request.body().split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                fields.putIfAbsent(name, value);
+            } catch (IllegalArgumentException malformed) {
+                // a broken %-escape: that field is left out, as a servlet container would
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * {@code app.updateSetting}: a value setting (never a device input: which devices an app reaches
+     * is the owner's choice) changes at once in {@code settings} and as a name, and the host keeps it.
+     */
+    private static void updateSetting(List<PreferenceInput> inputs, Map<String, Object> settings,
+                                      Map<String, Object> vars, Intents intents, String name, Object value) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("app.updateSetting needs the setting's name");
+        }
+        if (inputs.stream().anyMatch(i -> i.isDevice() && i.name().equals(name))
+                || vars.get(name) instanceof DeviceView || vars.get(name) instanceof DeviceList) {
+            throw new IllegalArgumentException("app.updateSetting can't change the devices of '" + name
+                    + "': the owner chooses them");
+        }
+        Object given = value instanceof Map<?, ?> m && m.containsKey("value") ? m.get("value") : value;
+        Object plain = PlainValues.of(given);
+        intents.add(new AppIntent.UpdateSetting(name, plain));
+        settings.put(name, plain);
+        vars.put(name, plain);
     }
 
     /**
@@ -274,7 +326,8 @@ final class CallScope {
         List<DeviceView> views = devices.stream()
                 .map(d -> deviceViews.computeIfAbsent(d.id(), id -> new DeviceView(d, deviceAccess))).toList();
         if (multiple) {
-            return new DeviceList(views);
+            // classic: a multiple input with nothing chosen is null, not [] (apps test `if (switches == null)`)
+            return views.isEmpty() ? null : new DeviceList(views);
         }
         return views.isEmpty() ? null : views.get(0);
     }

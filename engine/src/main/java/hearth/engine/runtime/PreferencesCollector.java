@@ -43,7 +43,9 @@ final class PreferencesCollector {
             t = "text"; // classic showed an input without a type as a text field (Ask Alexa's invocationName)
         }
         inputs.add(new PreferenceInput(n, t, string(o.get("title")), section, truthy(o.get("multiple"), false),
-                truthy(o.get("required"), true), options(o.get("options")), plain(o.get("defaultValue"))));
+                truthy(o.get("required"), true), options(o.get("options") != null ? o.get("options")
+                : o.get("metadata") instanceof Map<?, ?> metadata ? metadata.get("values") : null),
+                plain(o.get("defaultValue"))));
     }
 
     void add(PreferenceInput input) {
@@ -59,7 +61,10 @@ final class PreferencesCollector {
         return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dynamicPages));
     }
 
-    /** {@code options: ["a", "b"]}, {@code options: [[a: "A"], [b: "B"]]} or {@code options: [a: "A"]}: the keys. */
+    /**
+     * {@code options: ["a", "b"]}, {@code options: [[a: "A"], [b: "B"]]} or {@code options: [a: "A"]}: the
+     * keys; the older {@code metadata: [values: ["a", "b"]]} is the same list.
+     */
     private static List<String> options(Object o) {
         List<String> out = new ArrayList<>();
         if (o instanceof Map<?, ?> m) {

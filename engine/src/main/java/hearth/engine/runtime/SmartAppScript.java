@@ -373,18 +373,27 @@ public abstract class SmartAppScript extends Script {
 
     // ---- intents: recorded, carried out (or not) by the host ----------------------------------
 
+    /**
+     * Answers the subscription made (its first device, event name and handler), or null when
+     * nothing was subscribed: apps keep it or test it ({@code if (subscribe(...))}).
+     */
     @SmartAppApi
-    public void subscribe(Object devices, String event, Object handler) {
+    public hearth.engine.dsl.SubscriptionView subscribe(Object devices, String event, Object handler) {
         if (handler == null) {
             noHandler("subscribe");
-            return;
+            return null;
         }
-        scope.intents.add(new AppIntent.Subscribe(deviceIds(devices), event, handlerName(handler)));
+        String name = handlerName(handler);
+        scope.intents.add(new AppIntent.Subscribe(deviceIds(devices), event, name));
+        DeviceView first = devices instanceof DeviceView d ? d
+                : devices instanceof Collection<?> c && !c.isEmpty() && c.iterator().next() instanceof DeviceView d ? d
+                : null;
+        return new hearth.engine.dsl.SubscriptionView(first, first == null ? null : first.getId(), event, name);
     }
 
     @SmartAppApi
-    public void subscribe(Object devices, Object handler) {
-        subscribe(devices, null, handler);
+    public hearth.engine.dsl.SubscriptionView subscribe(Object devices, Object handler) {
+        return subscribe(devices, null, handler);
     }
 
     /** {@code subscribe(app, appTouch)} with no such method: nothing to run, so nothing subscribed. */
@@ -395,8 +404,9 @@ public abstract class SmartAppScript extends Script {
     }
 
     @SmartAppApi
-    public void subscribe(Object devices, String event, Object handler, Map<String, Object> options) {
-        subscribe(devices, event, handler);
+    public hearth.engine.dsl.SubscriptionView subscribe(Object devices, String event, Object handler,
+                                                        Map<String, Object> options) {
+        return subscribe(devices, event, handler);
     }
 
     @SmartAppApi
@@ -431,9 +441,36 @@ public abstract class SmartAppScript extends Script {
         schedule(when, handler);
     }
 
+    // Classic runEvery*: the classic platform picked a random offset within the period; Hearth starts
+    // each period at its beginning, which every app copes with.
+    @SmartAppApi
+    public void runEvery1Minute(Object handler) {
+        schedule("0 */1 * * * ?", handler);
+    }
+
+    @SmartAppApi
+    public void runEvery1Minute(Object handler, Map<String, Object> options) {
+        schedule("0 */1 * * * ?", handler);
+    }
+
     @SmartAppApi
     public void runEvery5Minutes(Object handler) {
         schedule("0 */5 * * * ?", handler);
+    }
+
+    @SmartAppApi
+    public void runEvery5Minutes(Object handler, Map<String, Object> options) {
+        schedule("0 */5 * * * ?", handler);
+    }
+
+    @SmartAppApi
+    public void runEvery10Minutes(Object handler) {
+        schedule("0 */10 * * * ?", handler);
+    }
+
+    @SmartAppApi
+    public void runEvery10Minutes(Object handler, Map<String, Object> options) {
+        schedule("0 */10 * * * ?", handler);
     }
 
     @SmartAppApi
@@ -442,8 +479,38 @@ public abstract class SmartAppScript extends Script {
     }
 
     @SmartAppApi
+    public void runEvery15Minutes(Object handler, Map<String, Object> options) {
+        schedule("0 */15 * * * ?", handler);
+    }
+
+    @SmartAppApi
+    public void runEvery30Minutes(Object handler) {
+        schedule("0 */30 * * * ?", handler);
+    }
+
+    @SmartAppApi
+    public void runEvery30Minutes(Object handler, Map<String, Object> options) {
+        schedule("0 */30 * * * ?", handler);
+    }
+
+    @SmartAppApi
     public void runEvery1Hour(Object handler) {
-        schedule("0 0 * * * ?", handler);
+        schedule("0 0 */1 * * ?", handler);
+    }
+
+    @SmartAppApi
+    public void runEvery1Hour(Object handler, Map<String, Object> options) {
+        schedule("0 0 */1 * * ?", handler);
+    }
+
+    @SmartAppApi
+    public void runEvery3Hours(Object handler) {
+        schedule("0 0 */3 * * ?", handler);
+    }
+
+    @SmartAppApi
+    public void runEvery3Hours(Object handler, Map<String, Object> options) {
+        schedule("0 0 */3 * * ?", handler);
     }
 
     @SmartAppApi
@@ -489,10 +556,24 @@ public abstract class SmartAppScript extends Script {
         }
     }
 
-    /** {@code setLocationMode("Away")}: the host decides whether the app may. */
+    /**
+     * {@code setLocationMode("Away")}: as {@code location.setMode}, it holds for the rest of the call
+     * and a mode the Location lacks is refused; the host carries the change out.
+     */
     @SmartAppApi
     public void setLocationMode(String mode) {
-        scope.intents.add(new AppIntent.SetLocationMode(mode));
+        if (scope.binding.getVariables().get("location") instanceof hearth.engine.dsl.LocationView location) {
+            location.setMode(mode);
+        } else {
+            scope.intents.add(new AppIntent.SetLocationMode(mode));
+        }
+    }
+
+    /** Classic {@code getTemperatureScale()} ("F" or "C"), the Location's. */
+    @SmartAppApi
+    public String getTemperatureScale() {
+        return scope.snapshot == null || scope.snapshot.location() == null ? null
+                : scope.snapshot.location().temperatureScale();
     }
 
     /**
@@ -688,6 +769,21 @@ public abstract class SmartAppScript extends Script {
         }
         Object[] args = arity == 0 ? new Object[0] : arity == 1 ? new Object[] {response} : new Object[] {response, data};
         invokeMethod(callback, args);
+    }
+
+    /**
+     * Groovy's {@code respondsTo("name")} asked of the app (apps test whether an optional handler
+     * exists before calling it): true when the app declares such a method. True or false rather
+     * than Groovy's list of meta methods, which apps only ever test.
+     */
+    @SmartAppApi
+    public boolean respondsTo(String name) {
+        for (java.lang.reflect.Method m : getClass().getDeclaredMethods()) {
+            if (m.getName().equals(name) && !m.isSynthetic()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parameter count of a method the app itself declares by that name, or -1. */

@@ -106,6 +106,9 @@ public final class Gate {
 
     /** What Groovy does when no method matches: a map's closure entry, a DSL's methodMissing, a builder. */
     private static Object fallback(Object receiver, Class<?> type, String name, Object[] args) throws Throwable {
+        if (Codecs.handles(name, args)) {
+            return admit(Codecs.apply(name, receiver));
+        }
         if (receiver instanceof Map<?, ?> map && map.get(name) instanceof Closure<?> entry) {
             return onClosure(entry, "call", args);
         }
@@ -337,6 +340,11 @@ public final class Gate {
      */
     public static Object asType(Object value, Class<?> type) throws Throwable {
         Limits.check();
+        if (type.getName().equals("grails.converters.JSON") && type.isAnnotationPresent(SmartAppApi.class)) {
+            // Grails' `map as JSON`: the converter wraps the value (Groovy would spread a list into
+            // the constructor's arguments)
+            return admit(type.getConstructor(Object.class).newInstance(value));
+        }
         if (!Whitelist.isAllowedType(type.getName()) && !type.isArray()) {
             throw deny("converting to " + type.getName());
         }
