@@ -405,7 +405,11 @@ public final class Bench {
         Http.expect(refreshed, 200, "refresh");
         HttpResponse<String> replay = http.postForm("/oauth/token", Map.of("grant_type", "refresh_token",
                 "refresh_token", s.refreshToken()), "Authorization", app.basic());
-        if (replay.statusCode() != 400) {
+        // Single use: a replay is refused, or (within hearth.oauth.refresh-grace, for an answer that
+        // got lost) answered with the same successor pair again, never a new one.
+        boolean sameAnswer = replay.statusCode() == 200 && Http.json(replay).path("refresh_token").asText()
+                .equals(Http.json(refreshed).path("refresh_token").asText());
+        if (replay.statusCode() != 400 && !sameAnswer) {
             throw new IllegalStateException("a refresh token worked twice: " + replay.statusCode());
         }
     }
