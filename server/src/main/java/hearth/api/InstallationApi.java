@@ -7,6 +7,7 @@ import hearth.installation.ExecutionLimiter;
 import hearth.installation.Installation;
 import hearth.installation.InstallationRepository;
 import hearth.installation.InstallationRuntime;
+import hearth.installation.LoadedInstallation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,8 +49,8 @@ public class InstallationApi {
             return new InstallationCallOutcome.Refused(ClassicError.accessDenied("this token belongs to another "
                     + "installation; call the uri that /api/smartapps/endpoints returns for it"), null);
         }
-        Installation installation = installations.findById(installationId).orElse(null);
-        if (installation == null) {
+        LoadedInstallation loaded = installations.findLoaded(installationId).orElse(null);
+        if (loaded == null) {
             return new InstallationCallOutcome.Refused(ClassicError.accessDenied("this installation is not on this "
                     + "server, or was removed; call the uri that /api/smartapps/endpoints returns"), null);
         }
@@ -60,6 +61,7 @@ public class InstallationApi {
         if (call.body().length > MAX_BODY) {
             return new InstallationCallOutcome.Refused(ClassicError.tooLarge(MAX_BODY), rate);
         }
+        Installation installation = loaded.installation();
         Instant now = clock.instant();
         if (installation.lastUsedAt() == null || installation.lastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
             installations.touch(installationId, now);
@@ -69,7 +71,7 @@ public class InstallationApi {
         }
         ApiRequest request = new ApiRequest(call.method().toUpperCase(Locale.ROOT), call.path(), call.query(),
                 call.headers(), new String(call.body(), StandardCharsets.UTF_8));
-        return outcome(runtime.handle(installation, request, call.baseUrl(), call.queryToken()), installation, rate);
+        return outcome(runtime.handle(loaded, request, call.baseUrl(), call.queryToken()), installation, rate);
     }
 
     private static InstallationCallOutcome outcome(HandlerOutcome outcome, Installation installation,

@@ -1,5 +1,6 @@
 package hearth.installation;
 
+import hearth.location.Location;
 import hearth.support.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,6 +33,12 @@ public class InstallationRepository {
             + "d.input_name, d.position";
     private static final String BY_LOCATION = SELECT + "WHERE i.location_id = ? ORDER BY i.created_at, i.id, "
             + "d.input_name, d.position";
+    // An installation API call's one read of the Installation: its choices, its Location and its state.
+    private static final String LOADED = "SELECT " + COLUMNS + ", i.state, l.owner_id AS l_owner_id, l.name AS l_name, "
+            + "l.time_zone AS l_time_zone, l.server_name AS l_server_name, l.mode AS l_mode, "
+            + "l.created_at AS l_created_at FROM installation i JOIN location l ON l.id = i.location_id "
+            + "LEFT JOIN installation_device d ON d.installation_id = i.id WHERE i.id = ? "
+            + "ORDER BY d.input_name, d.position";
     private static final String FORGET_DEVICE = "DELETE FROM installation_device WHERE device_id = ?";
     private static final String DELETE_DEVICES = "DELETE FROM installation_device WHERE installation_id = ?";
     private static final String STATE = "SELECT state FROM installation WHERE id = ?";
@@ -66,6 +73,25 @@ public class InstallationRepository {
 
     public Optional<Installation> findById(String id) {
         return jdbc.sql(BY_ID).param(id).query(this::installations).stream().findFirst();
+    }
+
+    /** The Installation with its Location and state, in one statement. */
+    public Optional<LoadedInstallation> findLoaded(String id) {
+        return jdbc.sql(LOADED).param(id).query((ResultSet rs) -> {
+            if (!rs.next()) {
+                return Optional.<LoadedInstallation>empty();
+            }
+            Location location = new Location(rs.getString("location_id"), rs.getString("l_owner_id"),
+                    rs.getString("l_name"), rs.getString("l_time_zone"), rs.getString("l_server_name"),
+                    rs.getString("l_mode"), Times.instant(rs, "l_created_at"));
+            String state = rs.getString("state");
+            Installation head = head(rs);
+            Map<String, List<String>> devices = new LinkedHashMap<>();
+            do {
+                addChoice(rs, devices);
+            } while (rs.next());
+            return Optional.of(new LoadedInstallation(withDevices(head, devices), location, state));
+        });
     }
 
     public List<Installation> findByAccount(String accountId) {
@@ -137,19 +163,32 @@ public class InstallationRepository {
         while (rs.next()) {
             String id = rs.getString("id");
             if (!byId.containsKey(id)) {
-                byId.put(id, new Installation(id, rs.getString("smartapp_id"), rs.getString("location_id"),
-                        rs.getString("account_id"), rs.getString("label"), json.readValue(rs.getString("settings"), MAP),
-                        Map.of(), Times.instant(rs, "created_at"), Times.instant(rs, "last_used_at")));
+                byId.put(id, head(rs));
                 devices.put(id, new LinkedHashMap<>());
             }
-            String input = rs.getString("input_name");
-            if (input != null) {
-                devices.get(id).computeIfAbsent(input, k -> new ArrayList<>()).add(rs.getString("device_id"));
-            }
+            addChoice(rs, devices.get(id));
         }
         List<Installation> result = new ArrayList<>();
-        byId.forEach((id, i) -> result.add(new Installation(i.id(), i.smartAppId(), i.locationId(), i.accountId(),
-                i.label(), i.settings(), devices.get(id), i.createdAt(), i.lastUsedAt())));
+        byId.forEach((id, i) -> result.add(withDevices(i, devices.get(id))));
         return result;
+    }
+
+    /** The Installation of this row, without its chosen devices. */
+    private Installation head(ResultSet rs) throws SQLException {
+        return new Installation(rs.getString("id"), rs.getString("smartapp_id"), rs.getString("location_id"),
+                rs.getString("account_id"), rs.getString("label"), json.readValue(rs.getString("settings"), MAP),
+                Map.of(), Times.instant(rs, "created_at"), Times.instant(rs, "last_used_at"));
+    }
+
+    private static void addChoice(ResultSet rs, Map<String, List<String>> devices) throws SQLException {
+        String input = rs.getString("input_name");
+        if (input != null) {
+            devices.computeIfAbsent(input, k -> new ArrayList<>()).add(rs.getString("device_id"));
+        }
+    }
+
+    private static Installation withDevices(Installation i, Map<String, List<String>> devices) {
+        return new Installation(i.id(), i.smartAppId(), i.locationId(), i.accountId(), i.label(), i.settings(),
+                devices, i.createdAt(), i.lastUsedAt());
     }
 }

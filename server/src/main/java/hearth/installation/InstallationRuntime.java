@@ -27,12 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Runs an Installation's SmartApp, the same way for every kind of call (API request, lifecycle,
  * subscribed event, scheduled job): reads one {@link InstallationSnapshot} from the database (the
- * Installation, its Location, only the devices chosen for it, its state), hands it to the engine
+ * Installation, its Location, only the devices chosen for it, its state; an API call brings the
+ * first, second and last read in one statement, {@link LoadedInstallation}), hands it to the engine
  * with the call, and has {@link EffectsApplier} carry out the effects the engine returns. While the
  * app runs, the engine asks this class only what {@link CallPorts} names: device history and the
  * subscriptions held (reads), and the Installation's own tokens (the global server's).
@@ -72,25 +74,33 @@ public class InstallationRuntime {
      * @param queryToken the token when the client sent it as {@code ?access_token=}, else null:
      *                   classic apps compare {@code params.access_token} with {@code state.accessToken}
      */
-    public HandlerOutcome handle(Installation installation, ApiRequest request, String baseUrl, String queryToken) {
-        return run(installation, "api", baseUrl, new Call.Api(request, queryToken));
+    public HandlerOutcome handle(LoadedInstallation loaded, ApiRequest request, String baseUrl, String queryToken) {
+        return run(loaded.installation(), () -> loaded, "api", baseUrl, new Call.Api(request, queryToken));
     }
 
     public HandlerOutcome lifecycle(Installation installation, SmartApp.Lifecycle event) {
-        return run(installation, "lifecycle", urls.current(), new Call.Lifecycle(event));
+        return run(installation, () -> load(installation), "lifecycle", urls.current(), new Call.Lifecycle(event));
     }
 
     /** A subscribed event ({@code event} set) or a scheduled wake-up ({@code event} null). */
     public HandlerOutcome runHandler(Installation installation, String handler, AppEvent event) {
-        return run(installation, event == null ? "schedule" : "event", urls.current(), new Call.Handler(handler, event));
+        return run(installation, () -> load(installation), event == null ? "schedule" : "event", urls.current(),
+                new Call.Handler(handler, event));
     }
 
-    private HandlerOutcome run(Installation installation, String kind, String baseUrl, Call call) {
+    /** The Location and state of an Installation the caller has already read. */
+    private LoadedInstallation load(Installation installation) {
+        return new LoadedInstallation(installation, locations.findById(installation.locationId()).orElseThrow(),
+                installations.loadState(installation.id()));
+    }
+
+    private HandlerOutcome run(Installation installation, Supplier<LoadedInstallation> loader, String kind,
+                               String baseUrl, Call call) {
         return metrics.smartAppCall(installation.smartAppId(), kind, () -> {
             SmartApp app = apps.compiled(apps.forExecution(installation.smartAppId()).orElseThrow());
             Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
                     .collect(Collectors.toMap(Device::id, Function.identity()));
-            CallResult result = app.call(snapshot(installation, chosen, baseUrl), call, new Ports(installation,
+            CallResult result = app.call(snapshot(loader.get(), chosen, baseUrl), call, new Ports(installation,
                     chosen));
             return effects.apply(installation, chosen, result);
         }, InstallationRuntime::outcome);
@@ -104,15 +114,17 @@ public class InstallationRuntime {
                 ? "http_error" : "no_mapping";
     }
 
-    private InstallationSnapshot snapshot(Installation installation, Map<String, Device> chosen, String baseUrl) {
-        Location location = locations.findById(installation.locationId()).orElseThrow();
+    private static InstallationSnapshot snapshot(LoadedInstallation loaded, Map<String, Device> chosen,
+                                                 String baseUrl) {
+        Installation installation = loaded.installation();
+        Location location = loaded.location();
         LocationInfo info = new LocationInfo(location.id(), location.name(), location.timeZone(), location.mode(),
                 Location.MODES, "F");
         Map<String, List<DeviceSnapshot>> devices = new LinkedHashMap<>();
         installation.devices().forEach((input, ids) -> devices.put(input, ids.stream().map(chosen::get)
                 .filter(Objects::nonNull).map(InstallationRuntime::snapshotOf).toList()));
         return new InstallationSnapshot(installation.id(), installation.smartAppId(), installation.label(), info,
-                installation.settings(), devices, installations.loadState(installation.id()), baseUrl);
+                installation.settings(), devices, loaded.state(), baseUrl);
     }
 
     private static DeviceSnapshot snapshotOf(Device device) {
