@@ -14,6 +14,8 @@ public class AuthorizationCodeRepository {
             + "redirect_uri_given, code_challenge, code_challenge_method, created_at, expires_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String BY_HASH = "SELECT * FROM authorization_code WHERE code_hash = ?";
+    private static final String WITH_GRANT = "SELECT c.*, " + GrantRepository.JOINED_COLUMNS
+            + " FROM authorization_code c JOIN oauth_grant g ON g.id = c.grant_id WHERE c.code_hash = ?";
     // Single use even under concurrent redemption: only one UPDATE can flip used_at.
     private static final String MARK_USED = "UPDATE authorization_code SET used_at = ? WHERE code_hash = ? "
             + "AND used_at IS NULL";
@@ -36,6 +38,12 @@ public class AuthorizationCodeRepository {
 
     public Optional<AuthorizationCode> findByHash(String hash) {
         return jdbc.sql(BY_HASH).param(hash).query(ROW).optional();
+    }
+
+    /** The code with its grant, in one statement. */
+    public Optional<CodeWithGrant> findWithGrant(String hash) {
+        return jdbc.sql(WITH_GRANT).param(hash)
+                .query((rs, n) -> new CodeWithGrant(ROW.mapRow(rs, n), GrantRepository.grant(rs, "g_"))).optional();
     }
 
     public boolean markUsed(String hash, Instant now) {

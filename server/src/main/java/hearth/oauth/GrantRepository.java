@@ -5,6 +5,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -25,11 +27,13 @@ public class GrantRepository {
             "DELETE FROM authorization_code WHERE " + OF_SMARTAPP,
             "DELETE FROM oauth_grant WHERE smartapp_id = ?");
 
-    private static final RowMapper<Grant> ROW = (rs, n) -> new Grant(rs.getString("id"), rs.getString("smartapp_id"),
-            rs.getString("installation_id"), rs.getString("account_id"), rs.getString("scope"),
-            Grant.Origin.valueOf(rs.getString("origin").toUpperCase(Locale.ROOT)), rs.getString("location_id"),
-            rs.getString("server_name"), Times.instant(rs, "created_at"),
-            Times.instant(rs, "revoked_at"));
+    private static final RowMapper<Grant> ROW = (rs, n) -> grant(rs, "");
+
+    /** The grant's columns, for a query that joins them to a token or code row, each named {@code g_...}. */
+    static final String JOINED_COLUMNS = "g.id AS g_id, g.smartapp_id AS g_smartapp_id, "
+            + "g.installation_id AS g_installation_id, g.account_id AS g_account_id, g.scope AS g_scope, "
+            + "g.origin AS g_origin, g.location_id AS g_location_id, g.server_name AS g_server_name, "
+            + "g.created_at AS g_created_at, g.revoked_at AS g_revoked_at";
 
     private final JdbcClient jdbc;
 
@@ -75,6 +79,16 @@ public class GrantRepository {
     /** The SmartApp is deleted: its grants go with their tokens and codes (revoked first, by the caller). */
     public void deleteSmartApp(String smartAppId) {
         DELETE_SMARTAPP.forEach(sql -> jdbc.sql(sql).param(smartAppId).update());
+    }
+
+    /** The grant of a row whose grant columns are named {@code prefix + column} ({@link #JOINED_COLUMNS}). */
+    static Grant grant(ResultSet rs, String prefix) throws SQLException {
+        return new Grant(rs.getString(prefix + "id"), rs.getString(prefix + "smartapp_id"),
+                rs.getString(prefix + "installation_id"), rs.getString(prefix + "account_id"),
+                rs.getString(prefix + "scope"),
+                Grant.Origin.valueOf(rs.getString(prefix + "origin").toUpperCase(Locale.ROOT)),
+                rs.getString(prefix + "location_id"), rs.getString(prefix + "server_name"),
+                Times.instant(rs, prefix + "created_at"), Times.instant(rs, prefix + "revoked_at"));
     }
 
     // Tokens first: their sub-select must still see the grants it revokes.

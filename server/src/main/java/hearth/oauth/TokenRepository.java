@@ -6,6 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,8 +16,15 @@ import java.util.Optional;
 public class TokenRepository {
     private static final String INSERT = "INSERT INTO oauth_token (token_hash, grant_id, kind, smartapp_id, "
             + "installation_id, account_id, scope, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // An access token and its refresh token: one statement.
+    private static final String INSERT_PAIR = INSERT + ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // The primary key is the hash: authenticating a token is one indexed lookup.
     private static final String BY_HASH = "SELECT * FROM oauth_token WHERE token_hash = ?";
+    private static final String WITH_GRANT = "SELECT t.*, " + GrantRepository.JOINED_COLUMNS + " FROM oauth_token t "
+            + "JOIN oauth_grant g ON g.id = t.grant_id WHERE t.token_hash = ?";
+    // A rotation's one write to the used token: used, with its sealed successor, unless used or revoked meanwhile.
+    private static final String ROTATE = "UPDATE oauth_token SET used_at = ?, successor = ? WHERE token_hash = ? "
+            + "AND used_at IS NULL AND revoked_at IS NULL";
     private static final String MARK_USED = "UPDATE oauth_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL";
     private static final String SEAL = "UPDATE oauth_token SET successor = ? WHERE token_hash = ?";
     private static final String SUCCESSOR = "SELECT successor FROM oauth_token WHERE token_hash = ?";
@@ -33,8 +43,34 @@ public class TokenRepository {
     }
 
     public void insert(TokenRecord t) {
-        jdbc.sql(INSERT).params(t.hash(), t.grantId(), t.kind().name().toLowerCase(Locale.ROOT), t.smartAppId(),
-                t.installationId(), t.accountId(), t.scope(), Times.db(t.issuedAt()), Times.db(t.expiresAt())).update();
+        jdbc.sql(INSERT).params(values(t)).update();
+    }
+
+    /** An access token and its refresh token in one statement. */
+    public void insertPair(TokenRecord access, TokenRecord refresh) {
+        List<Object> both = new ArrayList<>(values(access));
+        both.addAll(values(refresh));
+        jdbc.sql(INSERT_PAIR).params(both).update();
+    }
+
+    private static List<Object> values(TokenRecord t) {
+        return Arrays.asList(t.hash(), t.grantId(), t.kind().name().toLowerCase(Locale.ROOT), t.smartAppId(),
+                t.installationId(), t.accountId(), t.scope(), Times.db(t.issuedAt()), Times.db(t.expiresAt()));
+    }
+
+    /** The token with its grant, in one statement. */
+    public Optional<TokenWithGrant> findWithGrant(String hash) {
+        return jdbc.sql(WITH_GRANT).param(hash)
+                .query((rs, n) -> new TokenWithGrant(ROW.mapRow(rs, n), GrantRepository.grant(rs, "g_"))).optional();
+    }
+
+    /**
+     * Rotates a refresh token: marks it used and keeps its sealed successor ({@link SealedSuccessor},
+     * null for none), in one statement; false when it was already used or has been revoked (then
+     * nothing changed).
+     */
+    public boolean markRotated(String hash, Instant now, String sealedSuccessor) {
+        return jdbc.sql(ROTATE).params(Times.db(now), sealedSuccessor, hash).update() == 1;
     }
 
     public Optional<TokenRecord> findByHash(String hash) {

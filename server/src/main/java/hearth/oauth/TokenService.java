@@ -52,24 +52,43 @@ public class TokenService {
 
     @Transactional
     public IssuedTokens issue(Grant grant, SmartAppRecord app, AuditEvent.Type event) {
+        return issue(grant, app, event, newTokens(app));
+    }
+
+    /** Fresh token strings for {@code app}, not yet stored: a rotation seals them before it stores them. */
+    public NewTokens newTokens(SmartAppRecord app) {
+        return new NewTokens(Secrets.newSecret(),
+                app.accessTokenTtl().equals(SmartAppService.LEGACY_TOKEN_TTL) ? null : Secrets.newSecret());
+    }
+
+    /** Stores {@code fresh} for the grant (both tokens in one statement), with its audit row. */
+    @Transactional
+    public IssuedTokens issue(Grant grant, SmartAppRecord app, AuditEvent.Type event, NewTokens fresh) {
         Instant now = clock.instant();
-        String access = Secrets.newSecret();
-        tokens.insert(new TokenRecord(Secrets.sha256Hex(access), grant.id(), TokenRecord.Kind.ACCESS, app.id(),
-                grant.installationId(), grant.accountId(), grant.scope(), now, now.plus(app.accessTokenTtl()), null,
-                null));
-        String refresh = null;
-        if (!app.accessTokenTtl().equals(SmartAppService.LEGACY_TOKEN_TTL)) {
-            refresh = Secrets.newSecret();
-            tokens.insert(new TokenRecord(Secrets.sha256Hex(refresh), grant.id(), TokenRecord.Kind.REFRESH, app.id(),
-                    grant.installationId(), grant.accountId(), grant.scope(), now, now.plus(app.refreshTokenTtl()),
-                    null, null));
+        TokenRecord access = new TokenRecord(Secrets.sha256Hex(fresh.accessToken()), grant.id(),
+                TokenRecord.Kind.ACCESS, app.id(), grant.installationId(), grant.accountId(), grant.scope(), now,
+                now.plus(app.accessTokenTtl()), null, null);
+        if (fresh.refreshToken() == null) {
+            tokens.insert(access);
+        } else {
+            tokens.insertPair(access, new TokenRecord(Secrets.sha256Hex(fresh.refreshToken()), grant.id(),
+                    TokenRecord.Kind.REFRESH, app.id(), grant.installationId(), grant.accountId(), grant.scope(), now,
+                    now.plus(app.refreshTokenTtl()), null, null));
         }
         log.info("issued tokens for grant {} of installation {}", grant.id(), grant.installationId());
         metrics.tokensIssued(event == AuditEvent.Type.TOKEN_REFRESHED ? "refresh"
                 : grant.origin() == Grant.Origin.SELF ? "self" : "consent");
         audit.record(grant.accountId(), event, "tokens for " + app.name() + " (client " + app.clientId()
                 + ", installation " + grant.installationId() + ")");
-        return new IssuedTokens(access, app.accessTokenTtl(), refresh, grant.scope());
+        return new IssuedTokens(fresh.accessToken(), app.accessTokenTtl(), fresh.refreshToken(), grant.scope());
+    }
+
+    /** Token strings made and not yet stored; the refresh token is null for an app in legacy long-lived mode. */
+    public record NewTokens(String accessToken, String refreshToken) {
+        @Override
+        public String toString() {
+            return "NewTokens[]";
+        }
     }
 
     /**

@@ -21,6 +21,10 @@ public class SmartAppRepository {
     private static final String UPDATE_SECRET = "UPDATE smartapp SET client_secret_hash = ?, updated_at = ? WHERE id = ?";
     private static final String BY_ID = "SELECT * FROM smartapp WHERE id = ?";
     private static final String BY_CLIENT_ID = "SELECT * FROM smartapp WHERE client_id = ?";
+    // A client check reads no source: every token, introspection and revocation request looks a client up.
+    private static final String CLIENT_BY_CLIENT_ID = "SELECT id, owner_id, name, namespace, NULL AS source, client_id, "
+            + "client_secret_hash, redirect_uris, servers, access_token_ttl, refresh_token_ttl, public_client, "
+            + "created_at, updated_at FROM smartapp WHERE client_id = ?";
     private static final String BY_OWNER = "SELECT * FROM smartapp WHERE owner_id = ? ORDER BY created_at";
     private static final String DELETE = "DELETE FROM smartapp WHERE id = ?";
 
@@ -63,6 +67,11 @@ public class SmartAppRepository {
 
     public Optional<SmartAppRecord> findByClientId(String clientId) {
         return jdbc.sql(BY_CLIENT_ID).param(clientId).query(ROW).optional();
+    }
+
+    /** The registration without its source (null), for authenticating its client. */
+    public Optional<SmartAppRecord> findClientByClientId(String clientId) {
+        return jdbc.sql(CLIENT_BY_CLIENT_ID).param(clientId).query(ROW).optional();
     }
 
     public List<SmartAppRecord> findByOwner(String ownerId) {

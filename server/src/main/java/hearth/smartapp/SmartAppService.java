@@ -167,6 +167,14 @@ public class SmartAppService {
         return clientId == null ? Optional.empty() : apps.findByClientId(clientId);
     }
 
+    /**
+     * The registration as an OAuth client, without its source ({@code source()} is null): what a
+     * token, introspection or revocation request checks, read without the app's Groovy text.
+     */
+    public Optional<SmartAppRecord> clientByClientId(String clientId) {
+        return clientId == null ? Optional.empty() : apps.findClientByClientId(clientId);
+    }
+
     public Optional<SmartAppRecord> byId(String id) {
         return apps.findById(id);
     }
@@ -195,6 +203,10 @@ public class SmartAppService {
      * neither recompiles nor hashes the source again.
      */
     public SmartApp compiled(SmartAppRecord app) {
+        if (app.source() == null) {
+            throw new IllegalArgumentException("SmartApp " + app.id() + " was read as a client, without its source; "
+                    + "read it with byId to run it");
+        }
         Compiled cached = compiled.get(app.id());
         if (cached != null && cached.version().equals(app.updatedAt()) && cached.source() == app.source().length()) {
             return cached.app();

@@ -48,7 +48,7 @@ public class ClientAuthenticator {
                     "no client authentication: send client_id and client_secret, in the body or as HTTP Basic"));
             secret = parameters.get("client_secret").orElse(null);
         }
-        SmartAppRecord app = apps.byClientId(clientId).orElseThrow(() -> OAuthException.invalidClient(
+        SmartAppRecord app = apps.clientByClientId(clientId).orElseThrow(() -> OAuthException.invalidClient(
                 "no SmartApp has the client_id '" + clientId + "'; copy it from the developer console"));
         if (app.publicClient()) {
             if (secret != null) {

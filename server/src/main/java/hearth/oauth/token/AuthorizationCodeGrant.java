@@ -4,8 +4,8 @@ import hearth.audit.AuditEvent;
 import hearth.audit.AuditLog;
 import hearth.oauth.AuthorizationCode;
 import hearth.oauth.AuthorizationCodeRepository;
+import hearth.oauth.CodeWithGrant;
 import hearth.oauth.Grant;
-import hearth.oauth.GrantRepository;
 import hearth.oauth.IssuedTokens;
 import hearth.oauth.OAuthException;
 import hearth.oauth.TokenService;
@@ -28,15 +28,13 @@ public class AuthorizationCodeGrant {
     private static final Logger log = LoggerFactory.getLogger(AuthorizationCodeGrant.class);
 
     private final AuthorizationCodeRepository codes;
-    private final GrantRepository grants;
     private final TokenService tokens;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AuthorizationCodeGrant(AuthorizationCodeRepository codes, GrantRepository grants, TokenService tokens,
+    public AuthorizationCodeGrant(AuthorizationCodeRepository codes, TokenService tokens,
                                   AuditLog audit, Clock clock) {
         this.codes = codes;
-        this.grants = grants;
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
@@ -51,10 +49,11 @@ public class AuthorizationCodeGrant {
     @Transactional(noRollbackFor = OAuthException.class, propagation = Propagation.REQUIRED)
     public IssuedTokens exchange(SmartAppRecord client, TokenRequest.AuthorizationCode request) {
         Instant now = clock.instant();
-        AuthorizationCode stored = codes.findByHash(Secrets.sha256Hex(request.code())).orElseThrow(() ->
+        CodeWithGrant found = codes.findWithGrant(Secrets.sha256Hex(request.code())).orElseThrow(() ->
                 OAuthException.invalidGrant("the authorization code is not known here; request a new one at "
                         + "/oauth/authorize (codes are single-use, check that you sent it whole)"));
-        Grant grant = grants.findById(stored.grantId()).orElseThrow();
+        AuthorizationCode stored = found.code();
+        Grant grant = found.grant();
         if (!grant.smartAppId().equals(client.id())) {
             // As Spring Authorization Server does: a code shown by another client has leaked; burn it,
             // so the client it was issued to can't be fooled into a session the other one started.

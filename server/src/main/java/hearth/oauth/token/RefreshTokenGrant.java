@@ -12,6 +12,7 @@ import hearth.oauth.SealedSuccessor;
 import hearth.oauth.TokenRecord;
 import hearth.oauth.TokenRepository;
 import hearth.oauth.TokenService;
+import hearth.oauth.TokenWithGrant;
 import hearth.smartapp.SmartAppRecord;
 import hearth.support.Secrets;
 import hearth.support.Times;
@@ -57,10 +58,12 @@ public class RefreshTokenGrant {
     public IssuedTokens refresh(SmartAppRecord client, TokenRequest.RefreshToken request) {
         Instant now = clock.instant();
         String scope = request.scope();
-        TokenRecord stored = tokenRepository.findByHash(Secrets.sha256Hex(request.refreshToken()))
-                .filter(t -> t.kind() == TokenRecord.Kind.REFRESH)
+        TokenWithGrant found = tokenRepository.findWithGrant(Secrets.sha256Hex(request.refreshToken()))
+                .filter(t -> t.token().kind() == TokenRecord.Kind.REFRESH)
                 .orElseThrow(() -> OAuthException.invalidGrant("the refresh token is not known here; "
                         + "authorize again at /oauth/authorize"));
+        TokenRecord stored = found.token();
+        Grant grant = found.grant();
         if (!stored.smartAppId().equals(client.id())) {
             throw OAuthException.invalidGrant("the refresh token was issued to another client");
         }
@@ -75,8 +78,22 @@ public class RefreshTokenGrant {
             throw OAuthException.invalidGrant("the refresh token was revoked " + Times.inWords(
                     Duration.between(stored.revokedAt(), now)) + " ago; the user must authorize the app again");
         }
-        boolean first = stored.usedAt() == null && tokenRepository.markUsed(stored.hash(), now);
+        boolean expired = !now.isBefore(stored.expiresAt());
+        // The successors are made first, so marking the token used and sealing them under it is one write.
+        TokenService.NewTokens fresh = expired || grant.revoked() ? null : tokens.newTokens(client);
+        String sealed = fresh == null || fresh.refreshToken() == null || grace.isZero() || grace.isNegative() ? null
+                : SealedSuccessor.seal(request.refreshToken(), stored.hash(), fresh.accessToken(),
+                fresh.refreshToken());
+        boolean first = stored.usedAt() == null && tokenRepository.markRotated(stored.hash(), now, sealed);
         if (!first) {
+            if (stored.usedAt() == null) {
+                // Not used when read, and now used or revoked: revoked meanwhile, or a concurrent rotation won.
+                TokenRecord current = tokenRepository.findByHash(stored.hash()).orElseThrow();
+                if (current.revokedAt() != null) {
+                    throw OAuthException.invalidGrant("the authorization was revoked; the user must authorize the "
+                            + "app again");
+                }
+            }
             // A rotation whose answer the client never got: the same pair again, within the window.
             Optional<IssuedTokens> again = withinGrace(request.refreshToken(), stored.hash(), now);
             if (again.isPresent()) {
@@ -91,20 +108,14 @@ public class RefreshTokenGrant {
             throw OAuthException.invalidGrant("the refresh token was already used, so it may have leaked; every "
                     + "token of this authorization is now revoked; the user must authorize the app again");
         }
-        if (!now.isBefore(stored.expiresAt())) {
+        if (expired) {
             throw OAuthException.invalidGrant("the refresh token expired " + Times.inWords(
                     Duration.between(stored.expiresAt(), now)) + " ago; the user must authorize the app again");
         }
-        Grant grant = grants.findById(stored.grantId()).orElseThrow();
         if (grant.revoked()) {
             throw OAuthException.invalidGrant("the authorization was revoked; the user must authorize the app again");
         }
-        IssuedTokens issued = tokens.issue(grant, client, AuditEvent.Type.TOKEN_REFRESHED);
-        if (issued.refreshToken() != null && !grace.isZero() && !grace.isNegative()) {
-            tokenRepository.sealSuccessor(stored.hash(), SealedSuccessor.seal(request.refreshToken(), stored.hash(),
-                    issued.accessToken(), issued.refreshToken()));
-        }
-        return issued;
+        return tokens.issue(grant, client, AuditEvent.Type.TOKEN_REFRESHED, fresh);
     }
 
     /**
