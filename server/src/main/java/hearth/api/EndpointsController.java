@@ -3,8 +3,8 @@ package hearth.api;
 import hearth.location.Location;
 import hearth.location.LocationRepository;
 import hearth.oauth.Grant;
-import hearth.oauth.GrantRepository;
 import hearth.oauth.TokenRecord;
+import hearth.oauth.TokenWithGrant;
 import hearth.oauth.TokenService;
 import hearth.server.ServerDirectory;
 import hearth.smartapp.SmartAppRecord;
@@ -27,15 +27,13 @@ public class EndpointsController {
     public static final String INSTALLATIONS_PATH = "/api/smartapps/installations/";
 
     private final TokenService tokens;
-    private final GrantRepository grants;
     private final LocationRepository locations;
     private final SmartAppService apps;
     private final ServerDirectory servers;
 
-    public EndpointsController(TokenService tokens, GrantRepository grants, LocationRepository locations,
+    public EndpointsController(TokenService tokens, LocationRepository locations,
                                SmartAppService apps, ServerDirectory servers) {
         this.tokens = tokens;
-        this.grants = grants;
         this.locations = locations;
         this.apps = apps;
         this.servers = servers;
@@ -43,10 +41,11 @@ public class EndpointsController {
 
     @GetMapping("/api/smartapps/endpoints")
     public List<Map<String, Object>> endpoints(HttpServletRequest request) {
-        TokenRecord token = tokens.authenticate(BearerTokens.extract(request));
-        Grant grant = grants.findById(token.grantId()).orElseThrow();
+        TokenWithGrant found = tokens.authenticateWithGrant(BearerTokens.extract(request));
+        TokenRecord token = found.token();
+        Grant grant = found.grant();
         Location location = locations.findById(grant.locationId()).orElse(null);
-        SmartAppRecord app = apps.byId(token.smartAppId()).orElse(null);
+        SmartAppRecord app = apps.clientById(token.smartAppId()).orElse(null);
         if (location == null || app == null) {
             return List.of();
         }

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Issues, checks and revokes tokens. Tokens exist in clear text only in the response that carries them. */
@@ -97,7 +98,18 @@ public class TokenService {
      * @throws InvalidTokenException with a description of what is wrong and what to do
      */
     public TokenRecord authenticate(String token) {
-        TokenRecord record = tokens.findByHash(Secrets.sha256Hex(token)).orElseThrow(() -> new InvalidTokenException(
+        return check(tokens.findByHash(Secrets.sha256Hex(token)));
+    }
+
+    /** {@link #authenticate}, with the token's grant read in the same statement. */
+    public TokenWithGrant authenticateWithGrant(String token) {
+        Optional<TokenWithGrant> found = tokens.findWithGrant(Secrets.sha256Hex(token));
+        check(found.map(TokenWithGrant::token));
+        return found.get();
+    }
+
+    private TokenRecord check(Optional<TokenRecord> found) {
+        TokenRecord record = found.orElseThrow(() -> new InvalidTokenException(
                 "the access token is not known here; get one from /oauth/token"));
         Instant now = clock.instant();
         if (record.kind() == TokenRecord.Kind.REFRESH) {

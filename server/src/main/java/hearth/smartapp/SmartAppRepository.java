@@ -22,9 +22,11 @@ public class SmartAppRepository {
     private static final String BY_ID = "SELECT * FROM smartapp WHERE id = ?";
     private static final String BY_CLIENT_ID = "SELECT * FROM smartapp WHERE client_id = ?";
     // A client check reads no source: every token, introspection and revocation request looks a client up.
-    private static final String CLIENT_BY_CLIENT_ID = "SELECT id, owner_id, name, namespace, NULL AS source, client_id, "
+    private static final String CLIENT = "SELECT id, owner_id, name, namespace, NULL AS source, client_id, "
             + "client_secret_hash, redirect_uris, servers, access_token_ttl, refresh_token_ttl, public_client, "
-            + "created_at, updated_at FROM smartapp WHERE client_id = ?";
+            + "created_at, updated_at FROM smartapp WHERE ";
+    private static final String CLIENT_BY_CLIENT_ID = CLIENT + "client_id = ?";
+    private static final String CLIENT_BY_ID = CLIENT + "id = ?";
     private static final String BY_OWNER = "SELECT * FROM smartapp WHERE owner_id = ? ORDER BY created_at";
     private static final String DELETE = "DELETE FROM smartapp WHERE id = ?";
 
@@ -72,6 +74,11 @@ public class SmartAppRepository {
     /** The registration without its source (null), for authenticating its client. */
     public Optional<SmartAppRecord> findClientByClientId(String clientId) {
         return jdbc.sql(CLIENT_BY_CLIENT_ID).param(clientId).query(ROW).optional();
+    }
+
+    /** The registration without its source (null), by its id. */
+    public Optional<SmartAppRecord> findClientById(String id) {
+        return jdbc.sql(CLIENT_BY_ID).param(id).query(ROW).optional();
     }
 
     public List<SmartAppRecord> findByOwner(String ownerId) {

@@ -175,6 +175,11 @@ public class SmartAppService {
         return clientId == null ? Optional.empty() : apps.findClientByClientId(clientId);
     }
 
+    /** {@link #clientByClientId}, by the SmartApp's id. */
+    public Optional<SmartAppRecord> clientById(String id) {
+        return apps.findClientById(id);
+    }
+
     public Optional<SmartAppRecord> byId(String id) {
         return apps.findById(id);
     }
