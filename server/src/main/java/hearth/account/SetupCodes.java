@@ -7,6 +7,7 @@ import hearth.web.ApiError;
 import hearth.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,12 @@ public class SetupCodes {
     private static final String CLAIM = "UPDATE setup_code SET used_at = ? WHERE code_hash = ? AND used_at IS NULL "
             + "AND expires_at > ?";
     private static final String END_ALL = "UPDATE setup_code SET used_at = ? WHERE used_at IS NULL";
+    // One first account, even when two nodes (each with a live code of its own) are set up at the
+    // same moment: taken before anything else (so no two redemptions hold each other's rows), the
+    // second insert of this key waits for the first transaction and then fails. A wrong code rolls
+    // it back.
+    private static final String FIRST_ACCOUNT = "INSERT INTO hearth_setting (name, setting_value, updated_at) "
+            + "VALUES ('setup.first-account', ?, ?)";
 
     private final JdbcClient jdbc;
     private final AccountRepository accounts;
@@ -84,6 +91,12 @@ public class SetupCodes {
         }
         Instant now = clock.instant();
         String hash = Secrets.sha256Hex(normalized(code));
+        try {
+            jdbc.sql(FIRST_ACCOUNT).params(username, Times.db(now)).update();
+        } catch (DataAccessException raced) {
+            throw ApiException.notFound("this server has just been given its first account (with another setup "
+                    + "code, at the same moment); sign in, or ask that admin");
+        }
         if (jdbc.sql(CLAIM).params(Times.db(now), hash, Times.db(now)).update() != 1) {
             throw new ApiException(ApiError.INVALID_REQUEST, "that setup code is wrong, used or expired; the "
                     + "server's log has the current one (open this page again for a new one after it expires)");

@@ -34,7 +34,7 @@ public class SmartAppRepository {
     private static final String SEPARATOR = "\n";
 
     private static final RowMapper<SmartAppRecord> ROW = (rs, n) -> new SmartAppRecord(rs.getString("id"),
-            rs.getString("owner_id"), rs.getString("name"), rs.getString("namespace"), rs.getString("source"),
+            rs.getString("owner_id"), rs.getString("name"), namespace(rs.getString("namespace")), rs.getString("source"),
             rs.getString("client_id"), rs.getString("client_secret_hash"), split(rs.getString("redirect_uris")),
             split(rs.getString("servers")), Duration.ofSeconds(rs.getLong("access_token_ttl")),
             Duration.ofSeconds(rs.getLong("refresh_token_ttl")), rs.getBoolean("public_client"), Times.instant(rs, "created_at"),
@@ -46,15 +46,17 @@ public class SmartAppRepository {
         this.jdbc = jdbc;
     }
 
+    /** Throws {@link org.springframework.dao.DuplicateKeyException} when the owner has the namespace and name. */
     public void insert(SmartAppRecord a) {
-        jdbc.sql(INSERT).params(a.id(), a.ownerId(), a.name(), a.namespace(), a.source(), a.clientId(),
+        jdbc.sql(INSERT).params(a.id(), a.ownerId(), a.name(), stored(a.namespace()), a.source(), a.clientId(),
                 a.clientSecretHash(), String.join(SEPARATOR, a.redirectUris()), String.join(SEPARATOR, a.servers()),
                 a.accessTokenTtl().getSeconds(), a.refreshTokenTtl().getSeconds(), a.publicClient(),
                 Times.db(a.createdAt()), Times.db(a.updatedAt())).update();
     }
 
+    /** Throws {@link org.springframework.dao.DuplicateKeyException} when the owner has the namespace and name. */
     public void update(SmartAppRecord a) {
-        jdbc.sql(UPDATE).params(a.name(), a.namespace(), a.source(), String.join(SEPARATOR, a.redirectUris()),
+        jdbc.sql(UPDATE).params(a.name(), stored(a.namespace()), a.source(), String.join(SEPARATOR, a.redirectUris()),
                 String.join(SEPARATOR, a.servers()), a.accessTokenTtl().getSeconds(), a.refreshTokenTtl().getSeconds(),
                 Times.db(a.updatedAt()), a.id()).update();
     }
@@ -87,6 +89,15 @@ public class SmartAppRepository {
 
     public void delete(String id) {
         jdbc.sql(DELETE).param(id).update();
+    }
+
+    // No namespace is stored as '' so that the unique index (owner, namespace, name) covers it too.
+    private static String stored(String namespace) {
+        return namespace == null ? "" : namespace;
+    }
+
+    private static String namespace(String stored) {
+        return stored == null || stored.isEmpty() ? null : stored;
     }
 
     private static List<String> split(String joined) {

@@ -11,6 +11,7 @@ import hearth.support.Secrets;
 import hearth.web.ApiError;
 import hearth.web.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,7 +90,11 @@ public class SmartAppService {
                         : changes.servers()))
                 .accessTokenTtl(access).refreshTokenTtl(refresh)
                 .publicClient(Boolean.TRUE.equals(changes.publicClient())).createdAt(now).updatedAt(now));
-        apps.insert(app);
+        try {
+            apps.insert(app);
+        } catch (DuplicateKeyException raced) {
+            throw exists(app.name(), app.namespace(), null);
+        }
         events.publishEvent(new SmartAppChanged(app));
         // A public client gets no secret: the stored hash is of a value nobody ever sees.
         return new Registered(app, app.publicClient() ? null : secret);
@@ -112,7 +117,11 @@ public class SmartAppService {
             changed.servers(checkedServers(changes.servers()));
         }
         SmartAppRecord updated = checked(changed);
-        apps.update(updated);
+        try {
+            apps.update(updated);
+        } catch (DuplicateKeyException raced) {
+            throw exists(updated.name(), updated.namespace(), null);
+        }
         recent.remove(updated.id());
         events.publishEvent(new SmartAppChanged(updated));
         return updated;
@@ -241,7 +250,8 @@ public class SmartAppService {
 
     /**
      * A developer registers a namespace and name once: users tell apps apart by them. Another
-     * developer may use the same pair (the consent page names the registering account too).
+     * developer may use the same pair (the consent page names the registering account too). Checked
+     * here to name the twin; the unique index (V12) holds it when two registrations race.
      */
     private void checkUnique(String ownerId, String id, SmartApp compiled) {
         String namespace = compiled.definition().namespace();
@@ -249,10 +259,14 @@ public class SmartAppService {
         apps.findByOwner(ownerId).stream()
                 .filter(a -> !a.id().equals(id) && a.name().equals(name) && Objects.equals(a.namespace(), namespace))
                 .findFirst().ifPresent(twin -> {
-                    throw new ApiException(ApiError.SMARTAPP_EXISTS, "you already have a SmartApp named '" + name
-                            + "' in namespace '" + namespace + "' (id " + twin.id() + "); change that one, or give "
-                            + "this one another name or namespace in definition(...)");
+                    throw exists(name, namespace, twin.id());
                 });
+    }
+
+    private static ApiException exists(String name, String namespace, String twinId) {
+        return new ApiException(ApiError.SMARTAPP_EXISTS, "you already have a SmartApp named '" + name
+                + "' in namespace '" + namespace + "'" + (twinId == null ? "" : " (id " + twinId + ")")
+                + "; change that one, or give this one another name or namespace in definition(...)");
     }
 
     /** The registration if {@link SmartAppRecord.Builder#build} accepts it; otherwise 400 with what to fix. */

@@ -1,9 +1,14 @@
 package hearth.admin;
 
+import hearth.browser.HeadlessChromium;
+import hearth.browser.PhoneLayout;
 import hearth.support.HearthProcess;
 import hearth.support.Http;
 import hearth.support.PostgresDatabase;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -49,6 +54,8 @@ class FirstAccountIT {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(setupCodes(server.log())).as("opening the page while the code is good prints no other")
                     .hasSize(1);
+
+            onAPhone(server.url());
 
             HttpResponse<String> wrong = setUp(browser, "ABCD-EFGH-JKLM-NPQR-STUV", "root");
             assertThat(wrong.statusCode()).isEqualTo(400);
@@ -110,6 +117,23 @@ class FirstAccountIT {
         Result usage = command(settings, "", "create-account");
         assertThat(usage.exit()).isEqualTo(2);
         assertThat(usage.output()).contains("usage: ./hearth admin create-account NAME");
+    }
+
+    /** The setup page, and its answer to a wrong code, on a 360 px phone in real headless Chromium. */
+    private static void onAPhone(String url) {
+        try (HeadlessChromium chromium = new HeadlessChromium()) {
+            ChromeDriver phone = chromium.driver();
+            PhoneLayout.emulate(phone);
+            phone.get(url + "/setup");
+            PhoneLayout.assertFits(phone, "setup");
+            phone.findElement(By.name("code")).sendKeys("ABCD-EFGH-JKLM-NPQR-STUV");
+            phone.findElement(By.name("username")).sendKeys("root");
+            phone.findElement(By.name("password")).sendKeys("correct horse battery");
+            phone.findElement(By.name("code")).submit();
+            new WebDriverWait(phone, Duration.ofSeconds(15)).until(d -> d.getPageSource()
+                    .contains("that setup code is wrong, used or expired"));
+            PhoneLayout.assertFits(phone, "setup-wrong-code");
+        }
     }
 
     private static List<String> settings(String database) {

@@ -18,14 +18,14 @@ import java.util.stream.Stream;
  * close. The paths are fixed (override with HEARTH_CHROMIUM / HEARTH_CHROMEDRIVER) so that
  * Selenium never tries to download a browser or driver: CI has no network for that.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     private static final String BINARY = System.getenv().getOrDefault("HEARTH_CHROMIUM", "/usr/bin/chromium");
     private static final String DRIVER = System.getenv().getOrDefault("HEARTH_CHROMEDRIVER", "/usr/bin/chromedriver");
 
     private final Path profile;
     private final ChromeDriver driver;
 
-    HeadlessChromium() {
+    public HeadlessChromium() {
         for (String path : new String[] {BINARY, DRIVER}) {
             if (!Files.isExecutable(Path.of(path))) {
                 throw new IllegalStateException(path + " is missing: the browser tests need Chromium and its driver "
@@ -47,7 +47,7 @@ final class HeadlessChromium implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 

@@ -8,8 +8,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static hearth.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,5 +92,39 @@ class SmartAppRegistryTest extends HearthTestBase {
         HttpResponse<String> same = http().putJson("/api/smartapps/" + f.appId(),
                 Map.of("source", resource("apps/flow-test.groovy")), "Authorization", f.basic());
         assertThat(same.statusCode()).as("saving an app under its own name").isEqualTo(200);
+    }
+
+    @Test
+    void registrationsRacingForOneNameGiveOneAppAndTheOthersAre409NeverA500() throws Exception {
+        Fixture f = fixture();
+        String source = resource("apps/flow-test.groovy").replace("name: \"Flow Test\"", "name: \"Raced\"");
+        Map<String, Object> body = Map.of("source", source, "redirectUris", List.of("https://client.example.com/cb"));
+        int racers = 8;
+        CyclicBarrier start = new CyclicBarrier(racers);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return http().postJson("/api/smartapps", body, "Authorization", f.basic());
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(2, TimeUnit.MINUTES);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 409) {
+                    assertThat(json(response).get("error").asText()).isEqualTo("smartapp_exists");
+                    assertThat(json(response).get("error_description").asText()).contains("'Raced'");
+                }
+            }
+            assertThat(statuses).as(statuses.toString()).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(json(http().get("/api/smartapps", "Authorization", f.basic())).findValuesAsString("name"))
+                .filteredOn("Raced"::equals).hasSize(1);
     }
 }
