@@ -7,7 +7,8 @@ import hearth.web.ApiError;
 import hearth.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,7 +94,7 @@ public class SetupCodes {
         String hash = Secrets.sha256Hex(normalized(code));
         try {
             jdbc.sql(FIRST_ACCOUNT).params(username, Times.db(now)).update();
-        } catch (DataAccessException raced) {
+        } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
             throw ApiException.notFound("this server has just been given its first account (with another setup "
                     + "code, at the same moment); sign in, or ask that admin");
         }

@@ -114,10 +114,7 @@ class SetupCodeRaceTest {
     class OnPostgres extends Race {
         @DynamicPropertySource
         static void properties(DynamicPropertyRegistry registry) {
-            String url = PostgresDatabase.create();
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", PostgresDatabase::user);
-            registry.add("spring.datasource.password", PostgresDatabase::password);
+            PostgresDatabase.register(registry);
             String dir = TestDataDirs.fresh("setup-race-pg");
             registry.add("hearth.data-dir", () -> dir);
         }

@@ -13,10 +13,7 @@ class ClassicFlowOnPostgresTest extends ClassicFlowContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", PostgresDatabase::user);
-        registry.add("spring.datasource.password", PostgresDatabase::password);
+        PostgresDatabase.register(registry);
         registry.add("hearth.signup.enabled", () -> "true");
         String dir = TestDataDirs.fresh("pg");
         registry.add("hearth.data-dir", () -> dir);

@@ -12,10 +12,7 @@ class SmartThingsApiOnPostgresTest extends SmartThingsApiContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabase.create();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", PostgresDatabase::user);
-        registry.add("spring.datasource.password", PostgresDatabase::password);
+        PostgresDatabase.register(registry);
         registry.add("hearth.signup.enabled", () -> "true");
         String dir = TestDataDirs.fresh("st-pg");
         registry.add("hearth.data-dir", () -> dir);

@@ -1,5 +1,7 @@
 package hearth.support;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,6 +32,14 @@ public final class PostgresDatabase {
                     + "(./hearth test starts it on this machine): " + e.getMessage(), e);
         }
         return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+    }
+
+    /** A fresh database as the datasource of the test context that {@code registry} configures. */
+    public static void register(DynamicPropertyRegistry registry) {
+        String url = create();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", PostgresDatabase::user);
+        registry.add("spring.datasource.password", PostgresDatabase::password);
     }
 
     public static String user() {
