@@ -387,6 +387,41 @@ class SandboxTest {
                 f -> assertThat(f.message()).contains("notify()"));
     }
 
+    /** What plain Groovy (no sandbox) says when {@code code} runs in a method of a script. */
+    private static String plainGroovy(String code) {
+        try {
+            new groovy.lang.GroovyShell().evaluate("def x() {\n" + code + "\n}\nx()");
+            return "no error";
+        } catch (Exception e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    @Test
+    void absentMembersOfAllowedTypesFailAsPlainGroovyFails() {
+        for (String absent : java.util.List.of("true.by", "5.foo()", "'x'.nope", "[1].bogus()", "[a: 1].foo()",
+                "new Date().nope", "new Date().bogus()", "1.5.nope", "1G.nope()", "(1..2).nope()", "5.nope = 1",
+                "true.by()", "5.execute()", "5.toURL()", "def n = 'fo' + 'o'; 5.\"$n\"()", "[1].nope", "[null, 1].nope",
+                "[[1]].nope", "def a = [1] as Object[]; a.nope", "[1, 'x'].bytes",
+                "Math.nope()", "Math.nope", "String.nope()")) {
+            String plain = plainGroovy(absent);
+            assertThat(plain).as(absent).matches("(?s)Missing(Method|Property)Exception: .*");
+            assertThat(run(absent)).as(absent).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void membersThatExistButAreForbiddenAreStillRefused() {
+        for (String forbidden : java.util.List.of("def s = 'x'; s.getClass()", "5.getClass()",
+                "def s = 'x'; s.intern()", "5.wait()", "def n = 5; n.invokeMethod('foo', null)", "5.properties",
+                "String.forName('java.lang.Runtime')", "def c = String; c.forName('java.lang.Runtime')")) {
+            assertThat(run(forbidden)).as(forbidden).startsWith("SandboxViolationException: not allowed in a SmartApp");
+        }
+        for (String unnameable : java.util.List.of("System.exit(1)", "Runtime.getRuntime()", "'x'.getClass()")) {
+            assertThat(refused(unnameable).getMessage()).as(unnameable).contains("not");
+        }
+    }
+
     @Test
     void absentMembersAreGroovysOwnErrors() {
         assertThat(run("true.by")).isEqualTo("MissingPropertyException: No such property: by for class: java.lang.Boolean");

@@ -82,6 +82,26 @@ class SandboxOverHttpTest extends HearthTestBase {
     }
 
     @Test
+    void aMemberThatDoesNotExistIsGroovysOwnErrorInTheClassicBody() {
+        String source = HEADER.replace("path(\"/go\") { action: [GET: \"go\"] }",
+                "path(\"/go\") { action: [GET: \"go\"] }; path(\"/call\") { action: [GET: \"call\"] }")
+                + "def go() { true.by }\ndef call() { 5.foo() }\n";
+        Fixture f = fixture(source, List.of("*"));
+        String token = token(f);
+        String uri = endpoint(token).get("uri").asText();
+        HttpResponse<String> property = http().get(uri + "/go", "Authorization", "Bearer " + token);
+        assertThat(property.statusCode()).isEqualTo(500);
+        assertThat(json(property).get("type").asText()).isEqualTo("MissingPropertyException");
+        assertThat(json(property).get("message").asText()).isEqualTo("No such property: by for class: java.lang.Boolean");
+        assertThat(json(property).get("reference").asText()).isNotBlank();
+        HttpResponse<String> method = http().get(uri + "/call", "Authorization", "Bearer " + token);
+        assertThat(method.statusCode()).isEqualTo(500);
+        assertThat(json(method).get("type").asText()).isEqualTo("MissingMethodException");
+        assertThat(json(method).get("message").asText())
+                .startsWith("No signature of method: foo for class: java.lang.Integer is applicable");
+    }
+
+    @Test
     void anAppCannotRedirectOffSiteNorWeakenTheServersSecurityHeaders() {
         String source = HEADER.replace("path(\"/go\") { action: [GET: \"go\"] }",
                 "path(\"/go\") { action: [GET: \"go\"] }; path(\"/sniff\") { action: [GET: \"sniff\"] };"

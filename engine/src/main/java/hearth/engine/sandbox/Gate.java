@@ -471,9 +471,34 @@ public final class Gate {
             return admit(missing.doMethodInvoke(receiver, new Object[] {name}));
         }
         if (receiver instanceof Iterable<?> || receiver instanceof Object[]) {
-            return spreadRead(receiver, name); // list.name reads name from every element
+            return collectRead(receiver, name); // list.name reads name from every element
         }
         throw new MissingPropertyException(name, type);
+    }
+
+    /**
+     * {@code list.name} (no spread operator): Groovy's GPath, which skips null elements and reports
+     * an element without the property as a failure of the list's property, in Groovy's own words.
+     */
+    private static Object collectRead(Object receiver, String name) {
+        List<Object> out = new ArrayList<>();
+        Iterable<?> all = elements(receiver); // an array as Groovy sees it here: Arrays.asList
+        for (Object element : all) {
+            if (element == null) {
+                continue;
+            }
+            try {
+                out.add(read(element, name));
+            } catch (MissingPropertyException e) {
+                if (!name.equals(e.getProperty()) || e.getType() != element.getClass()) {
+                    throw e;
+                }
+                throw new MissingPropertyException("Exception evaluating property '" + name + "' for "
+                        + all.getClass().getName() + ", Reason: " + new MissingPropertyException(name,
+                        element.getClass()));
+            }
+        }
+        return out;
     }
 
     private static Object readMember(Object receiver, Class<?> type, MetaProperty p) {
