@@ -3,6 +3,7 @@ package hearth.api;
 import hearth.cluster.VerifiedToken;
 import hearth.engine.api.ApiRequest;
 import hearth.engine.api.HandlerOutcome;
+import hearth.installation.CallLog;
 import hearth.installation.ExecutionLimiter;
 import hearth.installation.Installation;
 import hearth.installation.InstallationRepository;
@@ -35,9 +36,11 @@ public class InstallationApi {
     private final ExecutionLimiter limiter;
     private final InstallationRuntime runtime;
     private final Clock clock;
+    private final CallLog callLog;
 
     public InstallationApi(InstallationRepository installations, ExecutionLimiter limiter, InstallationRuntime runtime,
-                           Clock clock) {
+                           Clock clock, CallLog callLog) {
+        this.callLog = callLog;
         this.installations = installations;
         this.limiter = limiter;
         this.runtime = runtime;
@@ -56,6 +59,7 @@ public class InstallationApi {
         }
         ExecutionLimiter.Decision rate = limiter.acquire(installationId);
         if (!rate.allowed()) {
+            callLog.rateLimited(installation, "an API request", rate.limit());
             return new InstallationCallOutcome.Refused(ClassicError.rateLimit(rate.limit(), rate.ttlSeconds()), rate);
         }
         if (call.body().length > MAX_BODY) {
@@ -71,11 +75,12 @@ public class InstallationApi {
         }
         ApiRequest request = new ApiRequest(call.method().toUpperCase(Locale.ROOT), call.path(), call.query(),
                 call.headers(), new String(call.body(), StandardCharsets.UTF_8));
-        return outcome(runtime.handle(loaded, request, call.baseUrl(), call.queryToken()), installation, rate);
+        return outcome(runtime.handle(loaded, request, call.baseUrl(), call.queryToken()), installation, request,
+                rate);
     }
 
-    private static InstallationCallOutcome outcome(HandlerOutcome outcome, Installation installation,
-                                                   ExecutionLimiter.Decision rate) {
+    private InstallationCallOutcome outcome(HandlerOutcome outcome, Installation installation, ApiRequest request,
+                                            ExecutionLimiter.Decision rate) {
         if (outcome instanceof HandlerOutcome.Response r) {
             return new InstallationCallOutcome.Answered(r.status(), r.contentType(), r.body(), r.headers(), rate);
         }
@@ -92,6 +97,7 @@ public class InstallationApi {
         String reference = UUID.randomUUID().toString();
         log.warn("installation {} handler failed with {} (reference {})", installation.id(), failure.type(), reference,
                 failure.cause());
+        callLog.apiFailure(installation, reference, request, failure);
         return new InstallationCallOutcome.Refused(ClassicError.failure(failure.type(), failure.message(), reference),
                 rate);
     }

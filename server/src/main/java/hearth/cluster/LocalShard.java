@@ -1,5 +1,8 @@
 package hearth.cluster;
 
+import hearth.applog.AppLogEntry;
+import hearth.applog.AppLogQuery;
+import hearth.applog.AppLogs;
 import hearth.device.Device;
 import hearth.device.LocalDevices;
 import hearth.engine.api.DeviceEvent;
@@ -26,9 +29,11 @@ class LocalShard implements Shard {
     private final LocalInstallations installations;
     private final LocalLocations locations;
     private final LocalHubs hubs;
+    private final AppLogs appLogs;
 
     LocalShard(String name, LocalDevices devices, LocalInstallations installations, LocalLocations locations,
-               LocalHubs hubs) {
+               LocalHubs hubs, AppLogs appLogs) {
+        this.appLogs = appLogs;
         this.name = name;
         this.devices = devices;
         this.installations = installations;
@@ -161,4 +166,14 @@ class LocalShard implements Shard {
         installations.uninstall(id);
     }
 
+
+    @Override
+    public List<AppLogEntry> appLog(String smartAppId, AppLogQuery query) {
+        return appLogs.find(smartAppId, query).stream().map(e -> e.stored(e.id(), name)).toList();
+    }
+
+    @Override
+    public Optional<AppLogEntry> appLogFailure(String smartAppId, String reference) {
+        return appLogs.byReference(smartAppId, reference).map(e -> e.stored(e.id(), name));
+    }
 }

@@ -8,6 +8,8 @@ import hearth.cluster.InternalApi.Rename;
 import hearth.cluster.InternalApi.SetAttribute;
 import hearth.cluster.InternalApi.SetMode;
 import hearth.cluster.InternalApi.SmartAppSnapshot;
+import hearth.applog.AppLogEntry;
+import hearth.applog.AppLogQuery;
 import hearth.device.Device;
 import hearth.engine.api.DeviceEvent;
 import hearth.hub.HubInfo;
@@ -34,6 +36,11 @@ class RemoteShard implements Shard {
     private static final TypeReference<Installation> INSTALLATION = new TypeReference<>() {
     };
     private static final TypeReference<List<Installation>> INSTALLATIONS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<AppLogEntry>> LOG_LINES = new TypeReference<>() {
+    };
+    private static final TypeReference<AppLogEntry> LOG_LINE = new TypeReference<>() {
     };
 
     private static final TypeReference<HubInfo> HUB = new TypeReference<>() {
@@ -187,5 +194,31 @@ class RemoteShard implements Shard {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public List<AppLogEntry> appLog(String smartAppId, AppLogQuery query) {
+        StringBuilder path = new StringBuilder("/internal/smartapps/").append(encode(smartAppId))
+                .append("/logs?limit=").append(query.limit());
+        if (query.installation() != null) {
+            path.append("&installation=").append(encode(query.installation()));
+        }
+        if (query.level() != null) {
+            path.append("&level=").append(query.level().name());
+        }
+        if (query.since() != null) {
+            path.append("&since=").append(encode(query.since().toString()));
+        }
+        if (query.after() != null) {
+            path.append("&after=").append(query.after());
+        }
+        return client.call(name, url, "GET", path.toString(), null, LOG_LINES).stream()
+                .map(e -> e.stored(e.id(), name)).toList();
+    }
+
+    @Override
+    public Optional<AppLogEntry> appLogFailure(String smartAppId, String reference) {
+        return client.find(name, url, "/internal/smartapps/" + encode(smartAppId) + "/errors/" + encode(reference),
+                LOG_LINE).map(e -> e.stored(e.id(), name));
     }
 }

@@ -1,5 +1,7 @@
 package hearth.cluster;
 
+import hearth.applog.AppLogEntry;
+import hearth.applog.AppLogQuery;
 import hearth.device.Device;
 import hearth.engine.api.DeviceEvent;
 import hearth.hub.HubInfo;
@@ -79,4 +81,10 @@ public interface Shard {
     Installation updateDevices(String id, Map<String, List<String>> devices);
 
     void uninstall(String id);
+
+    /** Lines of the SmartApp's app log kept on this Server, as {@code query} asks. */
+    List<AppLogEntry> appLog(String smartAppId, AppLogQuery query);
+
+    /** The app log's line of the failure behind {@code reference}, when it happened on this Server. */
+    Optional<AppLogEntry> appLogFailure(String smartAppId, String reference);
 }

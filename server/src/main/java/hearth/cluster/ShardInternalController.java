@@ -6,7 +6,11 @@ import hearth.cluster.InternalApi.Install;
 import hearth.location.Location;
 import hearth.cluster.InternalApi.NewDevice;
 import hearth.cluster.InternalApi.SmartAppSnapshot;
+import hearth.applog.AppLogEntry;
+import hearth.applog.AppLogQuery;
+import hearth.applog.AppLogs;
 import hearth.device.Device;
+import hearth.engine.api.LogLine;
 import hearth.device.LocalDevices;
 import hearth.engine.api.DeviceEvent;
 import hearth.hub.HubInfo;
@@ -44,9 +48,11 @@ class ShardInternalController {
     private final LocalInstallations installations;
     private final LocalLocations locations;
     private final LocalHubs hubs;
+    private final AppLogs appLogs;
 
     ShardInternalController(ShardReplicas replicas, LocalDevices devices, LocalInstallations installations,
-                            LocalLocations locations, LocalHubs hubs) {
+                            LocalLocations locations, LocalHubs hubs, AppLogs appLogs) {
+        this.appLogs = appLogs;
         this.replicas = replicas;
         this.devices = devices;
         this.installations = installations;
@@ -186,5 +192,19 @@ class ShardInternalController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void uninstall(@PathVariable String id) {
         installations.uninstall(id);
+    }
+
+    @GetMapping("/internal/smartapps/{id}/logs")
+    List<AppLogEntry> appLog(@PathVariable String id, @RequestParam(required = false) String installation,
+                             @RequestParam(required = false) LogLine.Level level,
+                             @RequestParam(required = false) java.time.Instant since,
+                             @RequestParam(required = false) Long after, @RequestParam int limit) {
+        return appLogs.find(id, new AppLogQuery(installation, level, since, after, limit));
+    }
+
+    @GetMapping("/internal/smartapps/{id}/errors/{reference}")
+    AppLogEntry appLogFailure(@PathVariable String id, @PathVariable String reference) {
+        return appLogs.byReference(id, reference).orElseThrow(() -> ApiException.notFound("no failure " + reference
+                + " here"));
     }
 }

@@ -1,5 +1,6 @@
 package hearth.cluster;
 
+import hearth.applog.AppLogs;
 import hearth.device.LocalDevices;
 import hearth.hub.LocalHubs;
 import hearth.installation.LocalInstallations;
@@ -22,9 +23,9 @@ public class Shards {
     private final Map<String, RemoteShard> remote = new ConcurrentHashMap<>();
 
     public Shards(ServerDirectory directory, LocalDevices devices, LocalInstallations installations,
-                  LocalLocations locations, LocalHubs hubs, ClusterClient client) {
+                  LocalLocations locations, LocalHubs hubs, AppLogs appLogs, ClusterClient client) {
         this.directory = directory;
-        this.local = new LocalShard(directory.localServerName(), devices, installations, locations, hubs);
+        this.local = new LocalShard(directory.localServerName(), devices, installations, locations, hubs, appLogs);
         this.client = client;
     }
 

@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * first, second and last read in one statement, {@link LoadedInstallation}), hands it to the engine
  * with the call, and has {@link EffectsApplier} carry out the effects the engine returns. While the
  * app runs, the engine asks this class only what {@link CallPorts} names: device history and the
- * subscriptions held (reads), and the Installation's own tokens (the global server's).
+ * subscriptions held (reads), and the Installation's own tokens (the global server's). What the
+ * call did goes to the SmartApp's app log ({@link CallLog}).
  */
 @Component
 public class InstallationRuntime {
@@ -53,12 +54,15 @@ public class InstallationRuntime {
     private final SubscriptionRepository subscriptions;
     private final PublicUrls urls;
     private final HearthMetrics metrics;
+    private final CallLog callLog;
 
     public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, LocalDevices deviceService,
                                LocationRepository locations, InstallationRepository installations,
                                InstallationTokens tokens, EffectsApplier effects,
-                               SubscriptionRepository subscriptions, PublicUrls urls, HearthMetrics metrics) {
+                               SubscriptionRepository subscriptions, PublicUrls urls, HearthMetrics metrics,
+                               CallLog callLog) {
         this.metrics = metrics;
+        this.callLog = callLog;
         this.apps = apps;
         this.deviceRepository = deviceRepository;
         this.deviceService = deviceService;
@@ -100,9 +104,12 @@ public class InstallationRuntime {
             SmartApp app = apps.compiled(apps.forExecution(installation.smartAppId()).orElseThrow());
             Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
                     .collect(Collectors.toMap(Device::id, Function.identity()));
+            long started = System.nanoTime();
             CallResult result = app.call(snapshot(loader.get(), chosen, baseUrl), call, new Ports(installation,
                     chosen));
-            return effects.apply(installation, chosen, result);
+            HandlerOutcome outcome = effects.apply(installation, chosen, result);
+            callLog.record(installation, call, result.effects(), outcome, System.nanoTime() - started);
+            return outcome;
         }, InstallationRuntime::outcome);
     }
 

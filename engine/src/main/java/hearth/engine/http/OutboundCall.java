@@ -93,16 +93,17 @@ public final class OutboundCall {
             sent++;
             String target0 = pathAndQuery(uri);
             PinnedHttpClient.Exchange exchange;
+            long started = System.nanoTime();
             try {
                 exchange = client.send(target, request.method(), target0, headers, request.body(), deadline,
                         settings.maxResponseBytes());
             } catch (IOException | RuntimeException failed) {
                 made.add(new OutboundRequest(request.method(), target.scheme(), target.host(), target.port(), 0,
-                        failed.getClass().getSimpleName()));
+                        failed.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000));
                 throw failed;
             }
             made.add(new OutboundRequest(request.method(), target.scheme(), target.host(), target.port(),
-                    exchange.status(), null));
+                    exchange.status(), null, (System.nanoTime() - started) / 1_000_000));
             String location = exchange.header("Location");
             if (!follow || !REDIRECTS.contains(exchange.status()) || location == null || hop >= MAX_REDIRECTS) {
                 return exchange;

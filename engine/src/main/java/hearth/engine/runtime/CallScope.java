@@ -70,6 +70,8 @@ final class CallScope {
     private final Map<String, DeviceView> deviceViews = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<DeviceCommand> commands = Collections.synchronizedList(new ArrayList<>());
     private final List<LogLine> logLines = Collections.synchronizedList(new ArrayList<>());
+    /** The call's {@code log}; null at registration. */
+    private AppLog appLog;
     private String stateBefore;
     /** The state JSON to save, worked out on the worker at the end of the call; null when unchanged. */
     String stateToSave;
@@ -144,7 +146,8 @@ final class CallScope {
         vars.put("app", new AppView(snapshot.installationId(), snapshot.label(), snapshot.label(),
                 () -> subscriptionsOf(ports.subscriptions(), vars),
                 (name, value) -> updateSetting(inputs, settings, vars, intents, name, value)));
-        vars.put("log", new AppLog(scope.logLines));
+        scope.appLog = new AppLog(scope.logLines);
+        vars.put("log", scope.appLog);
         vars.put("request", request == null ? null : new RequestView(request));
         return scope;
     }
@@ -211,6 +214,11 @@ final class CallScope {
         List<LogLine> lines;
         synchronized (logLines) {
             lines = List.copyOf(logLines);
+        }
+        LogLine dropped = appLog == null ? null : appLog.dropLine();
+        if (dropped != null) {
+            lines = new ArrayList<>(lines);
+            lines.add(dropped);
         }
         return new CallEffects(kept ? stateToSave : null, sent, kept ? intents.all() : List.of(), lines,
                 outbound == null ? List.of() : outbound.made());
