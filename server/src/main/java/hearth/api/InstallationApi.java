@@ -59,7 +59,7 @@ public class InstallationApi {
         }
         ExecutionLimiter.Decision rate = limiter.acquire(installationId);
         if (!rate.allowed()) {
-            callLog.rateLimited(installation, "an API request", rate.limit());
+            callLog.rateLimited(loaded.installation(), "an API request", rate.limit());
             return new InstallationCallOutcome.Refused(ClassicError.rateLimit(rate.limit(), rate.ttlSeconds()), rate);
         }
         if (call.body().length > MAX_BODY) {
