@@ -29,7 +29,7 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
         servers = servers == null ? Map.of() : Map.copyOf(servers);
         cluster = cluster == null ? new Cluster(null) : cluster;
         rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
-        scheduler = scheduler == null ? new Scheduler(null) : scheduler;
+        scheduler = scheduler == null ? new Scheduler(null, null) : scheduler;
         engine = engine == null ? new Engine(null, null, null, null, null, null, null) : engine;
         outbound = outbound == null ? new Outbound(null, null, null, null, null) : outbound;
         metrics = metrics == null ? new Metrics(null) : metrics;
@@ -96,10 +96,15 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
         }
     }
 
-    /** @param poll how often a Server looks for schedules that came due */
-    public record Scheduler(Duration poll) {
+    /**
+     * @param poll  how often a Server looks for schedules that came due
+     * @param lease how long a node holds a job it claimed before another node may take it over (the
+     *              node died); longer than one call may run ({@code hearth.engine.call-timeout})
+     */
+    public record Scheduler(Duration poll, Duration lease) {
         public Scheduler {
             poll = poll == null ? Duration.ofSeconds(1) : poll;
+            lease = lease == null ? Duration.ofMinutes(2) : lease;
         }
     }
 

@@ -28,6 +28,9 @@ mappings {
     path("/later/:seconds") {
         action: [PUT: "later"]
     }
+    path("/slowly/:seconds") {
+        action: [PUT: "slowly"]
+    }
 }
 
 def putState() {
@@ -48,7 +51,7 @@ def count() {
 }
 
 def counted() {
-    [count: state.count ?: 0, woken: state.woken ?: 0]
+    [count: state.count ?: 0, woken: state.woken ?: 0, slow: state.slow ?: 0]
 }
 
 def later() {
@@ -57,4 +60,14 @@ def later() {
 
 def wake() {
     state.woken = (state.woken ?: 0) + 1
+}
+
+def slowly() {
+    runIn(params.seconds as Integer, "wakeSlowly")
+}
+
+// A job still running when the server is killed (the crash test): its run never finishes.
+def wakeSlowly() {
+    pause(8000)
+    state.slow = (state.slow ?: 0) + 1
 }

@@ -47,14 +47,34 @@ public class EffectsApplier {
      * effects could not be stored (then none of them is).
      */
     public HandlerOutcome apply(Installation installation, Map<String, Device> chosen, CallResult result) {
+        return apply(installation, chosen, result, null);
+    }
+
+    /**
+     * As {@link #apply(Installation, Map, CallResult)}, with {@code finish} (when not null) run
+     * first in the same transaction: the work the call was made for is marked done (a scheduled
+     * job finished, an outbox event delivered) exactly when its effects are stored. When
+     * {@code finish} throws (say {@link LeaseLost}), nothing is stored.
+     */
+    public HandlerOutcome apply(Installation installation, Map<String, Device> chosen, CallResult result,
+                                Runnable finish) {
         CallEffects effects = result.effects();
         effects.log().forEach(line -> line.writeTo(APP_LOG, installation.id()));
         effects.outbound().forEach(request -> request.writeTo(OUTBOUND_LOG));
-        if (effects.commands().isEmpty() && effects.state() == null && effects.intents().isEmpty()) {
+        if (finish == null && effects.commands().isEmpty() && effects.state() == null
+                && effects.intents().isEmpty()) {
             return result.outcome();
         }
         try {
-            transactions.executeWithoutResult(tx -> store(installation, chosen, effects));
+            transactions.executeWithoutResult(tx -> {
+                if (finish != null) {
+                    finish.run();
+                }
+                store(installation, chosen, effects);
+            });
+        } catch (LeaseLost e) {
+            log.warn("installation {}: {}", installation.id(), e.getMessage());
+            return new HandlerOutcome.Failure("lease_lost", e.getMessage(), e);
         } catch (RuntimeException e) {
             if (result.outcome() instanceof HandlerOutcome.Failure) {
                 log.warn("installation {}: the effects of a failed call could not be stored: {}", installation.id(),

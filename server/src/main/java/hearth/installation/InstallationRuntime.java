@@ -79,17 +79,27 @@ public class InstallationRuntime {
      *                   classic apps compare {@code params.access_token} with {@code state.accessToken}
      */
     public HandlerOutcome handle(LoadedInstallation loaded, ApiRequest request, String baseUrl, String queryToken) {
-        return run(loaded.installation(), () -> loaded, "api", baseUrl, new Call.Api(request, queryToken));
+        return run(loaded.installation(), () -> loaded, "api", baseUrl, new Call.Api(request, queryToken), null);
     }
 
     public HandlerOutcome lifecycle(Installation installation, SmartApp.Lifecycle event) {
-        return run(installation, () -> load(installation), "lifecycle", urls.current(), new Call.Lifecycle(event));
+        return run(installation, () -> load(installation), "lifecycle", urls.current(), new Call.Lifecycle(event),
+                null);
     }
 
     /** A subscribed event ({@code event} set) or a scheduled wake-up ({@code event} null). */
     public HandlerOutcome runHandler(Installation installation, String handler, AppEvent event) {
+        return runHandler(installation, handler, event, null);
+    }
+
+    /**
+     * As {@link #runHandler(Installation, String, AppEvent)}, with {@code finish} run in the
+     * transaction storing the handler's effects ({@link EffectsApplier#apply(Installation, Map,
+     * CallResult, Runnable)}): the job or event is done exactly when its effects are stored.
+     */
+    public HandlerOutcome runHandler(Installation installation, String handler, AppEvent event, Runnable finish) {
         return run(installation, () -> load(installation), event == null ? "schedule" : "event", urls.current(),
-                new Call.Handler(handler, event));
+                new Call.Handler(handler, event), finish);
     }
 
     /** The Location and state of an Installation the caller has already read. */
@@ -99,7 +109,7 @@ public class InstallationRuntime {
     }
 
     private HandlerOutcome run(Installation installation, Supplier<LoadedInstallation> loader, String kind,
-                               String baseUrl, Call call) {
+                               String baseUrl, Call call, Runnable finish) {
         return metrics.smartAppCall(installation.smartAppId(), kind, () -> {
             SmartApp app = apps.compiled(apps.forExecution(installation.smartAppId()).orElseThrow());
             Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
@@ -107,7 +117,7 @@ public class InstallationRuntime {
             long started = System.nanoTime();
             CallResult result = app.call(snapshot(loader.get(), chosen, baseUrl), call, new Ports(installation,
                     chosen));
-            HandlerOutcome outcome = effects.apply(installation, chosen, result);
+            HandlerOutcome outcome = effects.apply(installation, chosen, result, finish);
             callLog.record(installation, call, result.effects(), outcome, System.nanoTime() - started);
             return outcome;
         }, InstallationRuntime::outcome);

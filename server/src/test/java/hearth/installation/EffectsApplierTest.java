@@ -149,4 +149,31 @@ class EffectsApplierTest {
         assertThat(applier.apply(s.installation(), chosen(s), new CallResult(failure, effects))).isEqualTo(failure);
         assertThat(value(s.lamp(), "switch")).isEqualTo("on");
     }
+
+    @Test
+    void aRunWhoseClaimWasTakenOverStoresNoneOfItsEffects() {
+        Setup s = setup();
+        CallEffects effects = new CallEffects("{\"done\":true}", List.of(new DeviceCommand(s.lamp().id(), "on",
+                List.of())), List.of(new AppIntent.RunIn(60, "again", true)), List.of(), List.of());
+
+        HandlerOutcome outcome = applier.apply(s.installation(), chosen(s), new CallResult(OK, effects), () -> {
+            throw new LeaseLost("scheduled job x");
+        });
+
+        assertThat(outcome).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                f -> assertThat(f.type()).isEqualTo("lease_lost"));
+        assertThat(value(s.lamp(), "switch")).isEqualTo("off");
+        assertThat(installationRows.loadState(s.installation().id())).isNull();
+    }
+
+    @Test
+    void aClaimedRunWithoutEffectsIsStillFinished() {
+        Setup s = setup();
+        boolean[] finished = {false};
+        CallEffects none = new CallEffects(null, List.of(), List.of(), List.of(), List.of());
+
+        assertThat(applier.apply(s.installation(), chosen(s), new CallResult(OK, none), () -> finished[0] = true))
+                .isEqualTo(OK);
+        assertThat(finished[0]).isTrue();
+    }
 }
