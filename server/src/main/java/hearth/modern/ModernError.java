@@ -59,6 +59,22 @@ public record ModernError(int status, String code, String message, List<Detail> 
         return new ModernError(415, "UnsupportedMediaTypeError", message, List.of(), Map.of());
     }
 
+    /** 413: the body is over {@code maxBytes}. */
+    public static ModernError tooLarge(int maxBytes) {
+        return new ModernError(413, "PayloadTooLargeError", "the request body is larger than " + maxBytes
+                + " bytes; send at most " + SmartThingsApi.MAX_COMMANDS + " commands at a time", List.of(), Map.of());
+    }
+
+    /**
+     * 429: the caller's executions in this window are used up (the classic limit, 250 in 60 s by
+     * default); {@code Retry-After} says how many seconds until the window ends.
+     */
+    public static ModernError tooManyRequests(int limit, long retryAfterSeconds) {
+        return new ModernError(429, "TooManyRequestError", "this token made " + limit + " calls within the limit's "
+                + "window; wait " + retryAfterSeconds + " s (Retry-After) and try again", List.of(),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     /** 503: the Server that hosts the Location is not answering. */
     public static ModernError unavailable(String message) {
         return new ModernError(503, "ServiceUnavailableError", message, List.of(), Map.of());

@@ -10,6 +10,7 @@ import hearth.oauth.TokenRecord;
 import hearth.oauth.TokenService;
 import hearth.oauth.TokenService.InvalidTokenException;
 import hearth.oauth.Descriptions;
+import hearth.web.BearerRequests;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -51,8 +52,7 @@ class ModernTokens {
         if (authorization == null || authorization.isBlank()) {
             throw unauthorized("no access token in the request; send the header 'Authorization: Bearer TOKEN'");
         }
-        if (!authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-                || authorization.length() <= PREFIX.length()) {
+        if (!BearerRequests.isBearer(authorization) || authorization.length() <= PREFIX.length()) {
             throw unauthorized("the Authorization header must be 'Bearer ' followed by the access token");
         }
         String bearer = authorization.substring(PREFIX.length()).trim();
@@ -70,7 +70,7 @@ class ModernTokens {
                 + "authorization is gone; authorize again"));
         if (!TokenService.SCOPE.equals(token.scope())) {
             return new Reach(token.accountId(), grant.locationId() == null ? null : Set.of(grant.locationId()),
-                    Scopes.parse(token.scope()));
+                    Scopes.parse(token.scope()), grant.id());
         }
         Installation installation = shards.of(grant.serverName()).installation(token.installationId())
                 .orElseThrow(() -> unauthorized("the access token's installation was removed; authorize again"));
@@ -80,7 +80,7 @@ class ModernTokens {
             scopes.add(Scopes.readDevice(id));
             scopes.add(Scopes.executeDevice(id));
         }
-        return new Reach(token.accountId(), Set.of(installation.locationId()), Scopes.of(scopes));
+        return new Reach(token.accountId(), Set.of(installation.locationId()), Scopes.of(scopes), installation.id());
     }
 
     private static ModernException unauthorized(String description) {

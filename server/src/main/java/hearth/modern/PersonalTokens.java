@@ -140,7 +140,7 @@ public class PersonalTokens {
         if (found.lastUsedAt() == null || found.lastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
             tokens.touch(found.id(), now);
         }
-        return Optional.of(new Reach(found.accountId(), null, Scopes.of(found.scopes())));
+        return Optional.of(new Reach(found.accountId(), null, Scopes.of(found.scopes()), found.id()));
     }
 
     private static ModernException unauthorized(String description) {

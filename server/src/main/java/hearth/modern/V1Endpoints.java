@@ -1,16 +1,18 @@
 package hearth.modern;
 
+import hearth.installation.ExecutionLimiter;
 import hearth.server.PublicUrls;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The modern API under {@code /v1}; any other path there is a 404 in the API's own form. */
 @RestController
 @RequestMapping("/v1")
 class V1Endpoints extends SmartThingsEndpoints {
-    V1Endpoints(ModernTokens tokens, SmartThingsApi api, PublicUrls urls) {
-        super(tokens, api, urls);
+    V1Endpoints(ModernTokens tokens, SmartThingsApi api, PublicUrls urls, ExecutionLimiter limiter, JsonMapper json) {
+        super(tokens, api, urls, limiter, json);
     }
 
     @RequestMapping("/**")

@@ -1,15 +1,15 @@
 package hearth.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
+import hearth.web.BearerRequests;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.regex.Pattern;
 
 /**
  * The modern SmartThings API's requests (hearth.modern): everything under {@code /v1}, and its
- * unprefixed routes when they carry an Authorization header (without one, {@code /devices/{id}}
- * and {@code POST /devices/{id}/commands} are the home's pages).
+ * unprefixed routes when they carry {@code Authorization: Bearer} (otherwise {@code /devices/{id}}
+ * and {@code POST /devices/{id}/commands} are the home's pages, as hearth.web.BearerRouting routes them).
  */
 final class SmartThingsApiRequests implements RequestMatcher {
     private static final Pattern READ = Pattern.compile("/locations(/[^/]+(/rooms)?)?|/devices(/[^/]+"
@@ -22,7 +22,7 @@ final class SmartThingsApiRequests implements RequestMatcher {
         if (path.equals("/v1") || path.startsWith("/v1/")) {
             return true;
         }
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        if (!BearerRequests.carriesBearer(request)) {
             return false;
         }
         return switch (request.getMethod()) {

@@ -2,9 +2,12 @@ package hearth.flow;
 
 import hearth.support.Http;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class SmartThingsApiContract extends HearthTestBase {
     static final String VERSIONED = "application/vnd.smartthings+json;v=20170916";
+    /** Executions a caller has in a window: small, so a test reaches it quickly. */
+    static final int LIMIT = 40;
+
+    @DynamicPropertySource
+    static void limit(DynamicPropertyRegistry registry) {
+        registry.add("hearth.rate-limit.executions", () -> Integer.toString(LIMIT));
+    }
 
     HttpResponse<String> get(String token, String path) {
         return http().get(path, "Authorization", "Bearer " + token, "Accept", VERSIONED);
@@ -197,7 +207,7 @@ abstract class SmartThingsApiContract extends HearthTestBase {
         assertThat(error(none, 401, "UnauthorizedError").get("message").asText()).contains("Authorization: Bearer");
         assertThat(none.headers().firstValue("WWW-Authenticate").orElse("")).contains("invalid_token");
         error(get("not-a-token", "/devices"), 401, "UnauthorizedError");
-        error(http().get("/devices", "Authorization", f.basic()), 401, "UnauthorizedError");
+        error(http().get("/v1/devices", "Authorization", f.basic()), 401, "UnauthorizedError");
         error(http().get("/v1/scenes", "Authorization", "Bearer " + token(f)), 404, "NotFoundError");
     }
 
@@ -271,6 +281,106 @@ abstract class SmartThingsApiContract extends HearthTestBase {
         HttpResponse<String> page = http().get("/devices/" + f.lampId());
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    @Test
+    void aCallerOverItsExecutionLimitIs429WithRetryAfterUntilTheWindowEnds() {
+        Fixture f = fixture();
+        String token = token(f);
+        HttpResponse<String> last = null;
+        int allowed = 0;
+        for (int i = 0; i <= LIMIT && (last == null || last.statusCode() == 200); i++) {
+            last = get(token, i % 2 == 0 ? "/devices" : "/v1/locations");
+            allowed += last.statusCode() == 200 ? 1 : 0;
+        }
+        assertThat(allowed).isLessThanOrEqualTo(LIMIT).isGreaterThan(LIMIT / 2);
+        JsonNode error = error(last, 429, "TooManyRequestError");
+        assertThat(error.get("message").asText()).contains(LIMIT + " calls").contains("Retry-After");
+        assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        // Commands count too, and change nothing once refused.
+        error(command(token, "/devices/" + f.lampId() + "/commands", switchCommand("on")), 429, "TooManyRequestError");
+        assertThat(json(http().get("/api/devices/" + f.lampId(), "Authorization", f.basic())).get("attributes")
+                .get("switch").get("value").asText()).isEqualTo("off");
+        // The limit is the caller's: a personal access token of the same account has its own.
+        HttpResponse<String> created = http().postJson("/api/tokens", Map.of("name", "limits", "scopes",
+                List.of("r:devices:*")), "Authorization", f.basic());
+        ok(get(json(created).get("token").asText(), "/devices"));
+        clock.advance(Duration.ofSeconds(61));
+        ok(get(token, "/devices"));
+    }
+
+    @Test
+    void aBodyOverTheCapIs413AndOneNotJsonIs415NeitherRuns() {
+        Fixture f = fixture();
+        String token = token(f);
+        String path = "/devices/" + f.lampId() + "/commands";
+        String huge = "{\"commands\":[{\"capability\":\"switch\",\"command\":\"on\",\"arguments\":[\""
+                + "x".repeat(20_000) + "\"]}]}";
+        HttpResponse<String> tooLarge = http().send("POST", path, huge, "Authorization", "Bearer " + token,
+                "Content-Type", "application/json");
+        assertThat(error(tooLarge, 413, "PayloadTooLargeError").get("message").asText()).contains("16384 bytes");
+        HttpResponse<String> text = http().send("POST", path, "on", "Authorization", "Bearer " + token,
+                "Content-Type", "text/plain");
+        assertThat(error(text, 415, "UnsupportedMediaTypeError").get("message").asText())
+                .contains("application/json");
+        assertThat(json(http().get("/api/devices/" + f.lampId(), "Authorization", f.basic())).get("attributes")
+                .get("switch").get("value").asText()).isEqualTo("off");
+        // The API's own media type is JSON too.
+        ok(http().send("POST", path, "{\"commands\":[{\"capability\":\"switch\",\"command\":\"on\"}]}",
+                "Authorization", "Bearer " + token, "Content-Type", VERSIONED));
+    }
+
+    @Test
+    void anExpiredTokenIs401SayingSoAndItsRefreshTokenGetsOneThatWorks() {
+        Fixture f = fixture();
+        JsonNode tokens = json(exchange(f, authorize(f, Map.of("switches", List.of(f.lampId())))));
+        clock.advance(Duration.ofHours(25));
+        String old = tokens.get("access_token").asText();
+        assertThat(error(get(old, "/v1/devices"), 401, "UnauthorizedError").get("message").asText())
+                .contains("expired");
+        HttpResponse<String> refreshed = http().postForm("/oauth/token", Map.of("grant_type", "refresh_token",
+                "refresh_token", tokens.get("refresh_token").asText()),
+                "Authorization", Http.basic(f.clientId(), f.clientSecret()));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        String fresh = json(refreshed).get("access_token").asText();
+        assertThat(ids(ok(get(fresh, "/devices")).get("items"))).containsExactly(f.lampId());
+        ok(command(fresh, "/devices/" + f.lampId() + "/commands", switchCommand("on")));
+        error(get(old, "/devices"), 401, "UnauthorizedError");
+    }
+
+    @Test
+    void unprefixedCallsNeedOnlyAuthorizationBearerAndShadowNeitherPagesNorTheClassicApi() {
+        Fixture f = fixture();
+        String token = token(f);
+        // Nothing but the token: no Accept, no Content-Type on the GET.
+        HttpResponse<String> device = http().get("/devices/" + f.lampId(), "Authorization", "Bearer " + token);
+        assertThat(ok(device).get("deviceId").asText()).isEqualTo(f.lampId());
+        ok(http().get("/devices/" + f.lampId(), "Authorization", "bearer " + token));
+        ok(http().postJson("/devices/" + f.kitchenId() + "/commands", switchCommand("on"), "Authorization",
+                "Bearer " + token));
+
+        // A browser behind a proxy that adds its own Basic header still gets the pages of the same paths.
+        Http browser = http();
+        String proxy = Http.basic("proxy-user", "proxy-password");
+        HttpResponse<String> page = signInAndFollow(browser, "/devices/" + f.lampId(), f.username(), f.password(),
+                "/devices/" + f.lampId());
+        assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<String> proxied = browser.get("/devices/" + f.lampId(), "Authorization", proxy);
+        assertThat(proxied.statusCode()).isEqualTo(200);
+        assertThat(proxied.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(proxied.body()).contains("Lamp");
+        HttpResponse<String> pressed = browser.postForm("/devices/" + f.lampId() + "/commands", Map.of("command",
+                "on", "back", "device", "_csrf", Http.csrf(proxied.body())), "Authorization", proxy);
+        assertThat(pressed.statusCode()).as(pressed.body()).isEqualTo(302);
+        assertThat(pressed.headers().firstValue("Location").orElse("")).endsWith("/devices/" + f.lampId());
+        assertThat(json(http().get("/api/devices/" + f.lampId(), "Authorization", f.basic())).get("attributes")
+                .get("switch").get("value").asText()).isEqualTo("on");
+        // The management API's Basic and the classic API's bearer paths answer as before.
+        assertThat(http().get("/api/devices/" + f.lampId(), "Authorization", f.basic()).statusCode()).isEqualTo(200);
+        assertThat(endpoint(token).get("uri").asText()).contains("/api/smartapps/installations/");
+        // With /v1 a Basic header is the API's 401, saying what to send.
+        assertThat(error(http().get("/v1/devices", "Authorization", f.basic()), 401, "UnauthorizedError")
+                .get("message").asText()).contains("Bearer");
     }
 
     static List<String> ids(JsonNode items) {
