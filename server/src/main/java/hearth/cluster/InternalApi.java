@@ -36,7 +36,8 @@ public final class InternalApi {
     public record NewDevice(String label, List<String> capabilities, Map<String, Object> attributes) {
     }
 
-    public record Command(String command, List<Object> arguments) {
+    /** @param capability whose command runs (a Hearth capability id), or null for the first that has it */
+    public record Command(String capability, String command, List<Object> arguments) {
     }
 
     public record Install(String accountId, SmartAppSnapshot app, Location location,

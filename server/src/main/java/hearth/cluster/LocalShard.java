@@ -75,8 +75,8 @@ class LocalShard implements Shard {
     }
 
     @Override
-    public Device command(String deviceId, String command, List<Object> arguments) {
-        return devices.command(deviceId, command, arguments);
+    public Device command(String deviceId, String capability, String command, List<Object> arguments) {
+        return devices.command(deviceId, capability, command, arguments);
     }
 
     @Override

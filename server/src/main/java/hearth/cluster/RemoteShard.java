@@ -96,9 +96,9 @@ class RemoteShard implements Shard {
     }
 
     @Override
-    public Device command(String deviceId, String command, List<Object> arguments) {
+    public Device command(String deviceId, String capability, String command, List<Object> arguments) {
         return client.call(name, url, "POST", "/internal/devices/" + deviceId + "/commands",
-                new Command(command, arguments), DEVICE);
+                new Command(capability, command, arguments), DEVICE);
     }
 
     @Override

@@ -39,7 +39,8 @@ public interface Shard {
 
     Optional<Device> device(String deviceId);
 
-    Device command(String deviceId, String command, List<Object> arguments);
+    /** {@code capability} (a Hearth capability id) picks whose command of that name runs; null: the first that has it. */
+    Device command(String deviceId, String capability, String command, List<Object> arguments);
 
     List<DeviceEvent> events(String deviceId, int max);
 

@@ -95,7 +95,7 @@ class ShardInternalController {
 
     @PostMapping("/internal/devices/{id}/commands")
     Device command(@PathVariable String id, @RequestBody Command command) {
-        return devices.command(id, command.command(), command.arguments());
+        return devices.command(id, command.capability(), command.command(), command.arguments());
     }
 
     @GetMapping("/internal/devices/{id}/events")

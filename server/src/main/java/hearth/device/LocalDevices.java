@@ -179,13 +179,17 @@ public class LocalDevices {
         return devices.findById(deviceId);
     }
 
-    /** Runs a command, answering a caller's mistake as 400 with what to fix. */
+    /**
+     * Runs a command, answering a caller's mistake as 400 with what to fix; {@code capability} (an
+     * id, or null for the first of the device's that has the command) picks whose command of that
+     * name runs, as {@code off} is both the switch's and the thermostat's.
+     */
     @Transactional
-    public Device command(String deviceId, String command, List<Object> arguments) {
+    public Device command(String deviceId, String capability, String command, List<Object> arguments) {
         Device device = devices.findById(deviceId)
                 .orElseThrow(() -> ApiException.notFound("no device with id " + deviceId));
         try {
-            return run(device, command, arguments == null ? List.of() : arguments);
+            return run(device, capability, command, arguments == null ? List.of() : arguments);
         } catch (UnsupportedCommandException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -199,7 +203,11 @@ public class LocalDevices {
      */
     @Transactional
     public Device run(Device device, String commandName, List<Object> arguments) {
-        Command command = commandOf(device, commandName).orElseThrow(() -> new UnsupportedCommandException(
+        return run(device, null, commandName, arguments);
+    }
+
+    private Device run(Device device, String capability, String commandName, List<Object> arguments) {
+        Command command = commandOf(device, capability, commandName).orElseThrow(() -> new UnsupportedCommandException(
                 "device '" + device.label() + "' has no command '" + commandName + "'; its commands: "
                         + commandsOf(device)));
         List<Object> args = Capabilities.checkedArguments(command, arguments);
@@ -289,8 +297,9 @@ public class LocalDevices {
         return devices.events(deviceId, max);
     }
 
-    private static Optional<Command> commandOf(Device device, String name) {
-        return device.capabilities().stream().map(id -> Capabilities.find(id).orElseThrow())
+    private static Optional<Command> commandOf(Device device, String capability, String name) {
+        return device.capabilities().stream().filter(id -> capability == null || id.equals(capability))
+                .map(id -> Capabilities.find(id).orElseThrow())
                 .flatMap(c -> c.command(name).stream()).findFirst();
     }
 

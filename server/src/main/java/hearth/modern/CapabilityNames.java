@@ -67,6 +67,36 @@ final class CapabilityNames {
         return of(device).stream().filter(m -> m.id().equals(modernId)).findFirst();
     }
 
+    static List<String> ids(Device device) {
+        return of(device).stream().map(Modern::id).toList();
+    }
+
+    /**
+     * Why {@code name} is none of the device's capabilities, and what to send instead: the modern
+     * spelling of a classic id or display name ({@code Switch Level}, {@code switchlevel},
+     * {@code thermostat}), or that the modern API has no such capability ({@code actuator}).
+     */
+    static String unknown(Device device, String name) {
+        List<String> ids = ids(device);
+        String message = "device " + device.id() + " has no capability '" + name + "'; its capabilities: " + ids;
+        Optional<Capability> classic = Capabilities.find(name);
+        if (classic.isEmpty()) {
+            return message;
+        }
+        if (DROPPED.contains(classic.get().id())) {
+            return message + "; '" + classic.get().id() + "' is a classic marker the modern API does not have";
+        }
+        List<String> meant = RENAMED.getOrDefault(classic.get().id(), List.of(same(classic.get().id()))).stream()
+                .map(Modern::id).filter(ids::contains).filter(id -> !id.equals(name)).toList();
+        return meant.isEmpty() ? message : message + "; the modern API spells it " + String.join(" or ",
+                meant.stream().map(id -> "'" + id + "'").toList());
+    }
+
+    /** Which of the device's capabilities has {@code command}: to say so when another capability was sent. */
+    static Optional<Modern> withCommand(Device device, String command) {
+        return of(device).stream().filter(m -> m.commands().containsKey(command)).findFirst();
+    }
+
     private static Modern same(String hearthId) {
         Capability c = Capabilities.find(hearthId).orElseThrow();
         Map<String, String> attributes = new LinkedHashMap<>();

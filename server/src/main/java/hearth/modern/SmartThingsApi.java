@@ -102,8 +102,7 @@ public class SmartThingsApi {
         Device device = readable(reach, deviceId);
         checkComponent(device, component, "component");
         CapabilityNames.Modern capability = CapabilityNames.find(device, capabilityId).orElseThrow(() ->
-                new ModernException(ModernError.notFound("device " + deviceId + " has no capability '"
-                        + capabilityId + "'; its capabilities: " + modernIds(device))));
+                new ModernException(ModernError.notFound(CapabilityNames.unknown(device, capabilityId))));
         return SmartThingsViews.capabilityStatus(device, capability);
     }
 
@@ -134,16 +133,17 @@ public class SmartThingsApi {
                     + " commands, e.g. {\"commands\":[{\"component\":\"main\",\"capability\":\"switch\","
                     + "\"command\":\"on\",\"arguments\":[]}]}"));
         }
-        List<String> hearthCommands = new ArrayList<>();
+        List<HearthCommand> hearthCommands = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
             hearthCommands.add(checked(device, commands.get(i), "commands[" + i + "]"));
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
             List<Object> arguments = commands.get(i).arguments() == null ? List.of() : commands.get(i).arguments();
-            String command = hearthCommands.get(i);
+            HearthCommand command = hearthCommands.get(i);
             try {
-                guarded(() -> devices.commandAsOwner(reach.accountId(), deviceId, command, arguments));
+                guarded(() -> devices.commandAsOwner(reach.accountId(), deviceId, command.capability(),
+                        command.command(), arguments));
             } catch (ModernException e) {
                 if (e.error().status() == 422) {
                     throw new ModernException(ModernError.unprocessable("commands[" + i + "].arguments",
@@ -159,7 +159,11 @@ public class SmartThingsApi {
         return results;
     }
 
-    private static String checked(Device device, Command command, String target) {
+    /** A checked command in Hearth's terms: the capability (its id) whose command of that name runs. */
+    private record HearthCommand(String capability, String command) {
+    }
+
+    private static HearthCommand checked(Device device, Command command, String target) {
         if (command == null) {
             throw new ModernException(ModernError.unprocessable(target, "a command is an object with capability "
                     + "and command"));
@@ -167,18 +171,25 @@ public class SmartThingsApi {
         checkComponent(device, command.component() == null ? MAIN : command.component(), target + ".component");
         if (command.capability() == null || command.capability().isBlank()) {
             throw new ModernException(ModernError.unprocessable(target + ".capability", "capability is required; "
-                    + "this device's capabilities: " + modernIds(device)));
+                    + "this device's capabilities: " + CapabilityNames.ids(device)));
         }
         CapabilityNames.Modern capability = CapabilityNames.find(device, command.capability()).orElseThrow(() ->
-                new ModernException(ModernError.unprocessable(target + ".capability", "device " + device.id()
-                        + " has no capability '" + command.capability() + "'; its capabilities: "
-                        + modernIds(device))));
-        if (command.command() == null || !capability.commands().containsKey(command.command())) {
-            throw new ModernException(ModernError.unprocessable(target + ".command", "capability '"
-                    + capability.id() + "' has no command '" + command.command() + "'; its commands: "
-                    + List.copyOf(capability.commands().keySet())));
+                new ModernException(ModernError.unprocessable(target + ".capability",
+                        CapabilityNames.unknown(device, command.capability()))));
+        List<String> commands = List.copyOf(capability.commands().keySet());
+        if (command.command() == null || command.command().isBlank()) {
+            throw new ModernException(ModernError.unprocessable(target + ".command", "command is required; "
+                    + "capability '" + capability.id() + "' has the commands " + commands));
         }
-        return capability.commands().get(command.command());
+        if (!capability.commands().containsKey(command.command())) {
+            String elsewhere = CapabilityNames.withCommand(device, command.command())
+                    .map(owner -> "; '" + command.command() + "' is a command of capability '" + owner.id()
+                            + "': send \"capability\":\"" + owner.id() + "\"").orElse("");
+            throw new ModernException(ModernError.unprocessable(target + ".command", "capability '"
+                    + capability.id() + "' has no command '" + command.command() + "'; its commands: " + commands
+                    + elsewhere));
+        }
+        return new HearthCommand(capability.hearth(), capability.commands().get(command.command()));
     }
 
     private static void checkComponent(Device device, String component, String target) {
@@ -195,13 +206,9 @@ public class SmartThingsApi {
         if (query.capabilities().isEmpty()) {
             return true;
         }
-        List<String> has = modernIds(device);
+        List<String> has = CapabilityNames.ids(device);
         return query.anyCapability() ? query.capabilities().stream().anyMatch(has::contains)
                 : has.containsAll(query.capabilities());
-    }
-
-    private static List<String> modernIds(Device device) {
-        return CapabilityNames.of(device).stream().map(CapabilityNames.Modern::id).toList();
     }
 
     private void requireLocations(Reach reach) {

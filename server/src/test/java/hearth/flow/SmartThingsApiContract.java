@@ -201,6 +201,54 @@ abstract class SmartThingsApiContract extends HearthTestBase {
     }
 
     @Test
+    void commandsInTheModernSpellingRunTheirCapabilitysCommandAndAWrongOneSaysWhatToSend() {
+        Fixture f = fixture();
+        String bulb = json(http().postJson("/api/locations/" + f.locationId() + "/devices", Map.of("label", "Bulb",
+                "capabilities", List.of("switch", "switchLevel", "colorTemperature", "thermostat")),
+                "Authorization", f.basic())).get("id").asText();
+        String token = json(http().postJson("/api/tokens", Map.of("name", "all", "scopes", List.of("r:devices:*",
+                "x:devices:*")), "Authorization", f.basic())).get("token").asText();
+        String path = "/devices/" + bulb + "/commands";
+        ok(command(token, path, Map.of("commands", List.of(
+                Map.of("capability", "switch", "command", "on"),
+                Map.of("capability", "colorTemperature", "command", "setColorTemperature", "arguments", List.of(2700)),
+                Map.of("capability", "thermostatHeatingSetpoint", "command", "setHeatingSetpoint",
+                        "arguments", List.of(68)),
+                Map.of("capability", "thermostatMode", "command", "heat")))));
+        // 'off' is both the switch's and the thermostat's: the capability sent picks which runs.
+        ok(command(token, path, Map.of("commands", List.of(Map.of("capability", "thermostatMode", "command", "off")))));
+        JsonNode main = ok(get(token, "/devices/" + bulb + "/status")).get("components").get("main");
+        assertThat(main.get("switch").get("switch").get("value").asText()).isEqualTo("on");
+        assertThat(main.get("colorTemperature").get("colorTemperature").get("value").asInt()).isEqualTo(2700);
+        assertThat(main.get("colorTemperature").get("colorTemperature").get("unit").asText()).isEqualTo("K");
+        assertThat(main.get("thermostatHeatingSetpoint").get("heatingSetpoint").get("value").asInt()).isEqualTo(68);
+        assertThat(main.get("thermostatMode").get("thermostatMode").get("value").asText()).isEqualTo("off");
+        ok(command(token, path, Map.of("commands", List.of(Map.of("capability", "switch", "command", "off")))));
+        assertThat(ok(get(token, "/devices/" + bulb + "/components/main/capabilities/thermostatMode/status"))
+                .get("thermostatMode").get("value").asText()).isEqualTo("off");
+
+        JsonNode elsewhere = error(command(token, path, Map.of("commands", List.of(Map.of("capability", "switch",
+                "command", "setLevel", "arguments", List.of(20))))), 422, "ConstraintViolationError");
+        assertThat(elsewhere.get("details").get(0).get("target").asText()).isEqualTo("commands[0].command");
+        assertThat(elsewhere.get("details").get(0).get("message").asText())
+                .contains("'setLevel' is a command of capability 'switchLevel'");
+        JsonNode classic = error(command(token, path, Map.of("commands", List.of(Map.of("capability",
+                "Switch Level", "command", "setLevel")))), 422, "ConstraintViolationError");
+        assertThat(classic.get("details").get(0).get("target").asText()).isEqualTo("commands[0].capability");
+        assertThat(classic.get("details").get(0).get("message").asText()).contains("spells it 'switchLevel'");
+        JsonNode renamed = error(command(token, path, Map.of("commands", List.of(Map.of("capability",
+                "thermostat", "command", "heat")))), 422, "ConstraintViolationError");
+        assertThat(renamed.get("details").get(0).get("message").asText())
+                .contains("'thermostatMode' or 'thermostatHeatingSetpoint'");
+        JsonNode none = error(command(token, path, Map.of("commands", List.of(Map.of("capability", "switch")))),
+                422, "ConstraintViolationError");
+        assertThat(none.get("details").get(0).get("message").asText()).contains("command is required")
+                .contains("[on, off]");
+        assertThat(error(get(token, "/devices/" + bulb + "/components/main/capabilities/thermostat/status"), 404,
+                "NotFoundError").get("message").asText()).contains("'thermostatMode'");
+    }
+
+    @Test
     void aMissingOrWrongTokenIs401InTheApisOwnForm() {
         Fixture f = fixture();
         HttpResponse<String> none = http().get("/v1/devices");

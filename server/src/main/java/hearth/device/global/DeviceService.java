@@ -44,8 +44,14 @@ public class DeviceService {
     }
 
     public Device commandAsOwner(String ownerId, String deviceId, String command, List<Object> arguments) {
+        return commandAsOwner(ownerId, deviceId, null, command, arguments);
+    }
+
+    /** The command of that capability (a Hearth capability id), when two of the device's have one of that name. */
+    public Device commandAsOwner(String ownerId, String deviceId, String capability, String command,
+                                 List<Object> arguments) {
         Found found = find(ownerId, deviceId);
-        return shards.of(found.location().serverName()).command(deviceId, command, arguments);
+        return shards.of(found.location().serverName()).command(deviceId, capability, command, arguments);
     }
 
     public List<DeviceEvent> events(String ownerId, String deviceId, int max) {
