@@ -93,6 +93,8 @@ public class SecurityConfiguration {
         RequestMatcher basicAuthenticated = BasicOrSession::basic;
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
+                        // a stream's later dispatches (the app log's SSE) go on a request already authorized
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(pathPattern(HttpMethod.POST, "/api/accounts")).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(jsonUnauthorized()))

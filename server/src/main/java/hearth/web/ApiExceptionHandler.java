@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -29,7 +30,8 @@ public class ApiExceptionHandler {
     public ResponseEntity<Map<String, Object>> handle(ApiException e) {
         Map<String, Object> body = ErrorBodies.of(e.error(), e.getMessage());
         body.putAll(e.details());
-        return ResponseEntity.status(e.status()).body(body);
+        // JSON even when the caller asked for a stream (Accept: text/event-stream): the error is still said
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @ExceptionHandler(ServerUnavailableException.class)

@@ -4,10 +4,13 @@ import hearth.account.CurrentAccount;
 import hearth.applog.AppLogEntry;
 import hearth.engine.api.LogLine.Level;
 import hearth.web.ApiException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -26,11 +29,28 @@ public class AppLogController {
     private static final List<String> SUMMARY = List.of("type", "message");
 
     private final AppLogService logs;
+    private final AppLogStreams streams;
     private final CurrentAccount current;
 
-    public AppLogController(AppLogService logs, CurrentAccount current) {
+    AppLogController(AppLogService logs, AppLogStreams streams, CurrentAccount current) {
         this.logs = logs;
+        this.streams = streams;
         this.current = current;
+    }
+
+    /**
+     * The same lines live, as Server-Sent Events named {@code line}; each event's id is a cursor,
+     * so a reconnect with {@code Last-Event-ID} goes on from the last line seen.
+     */
+    @GetMapping(path = "/api/smartapps/{id}/logs/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@PathVariable String id, @RequestParam(required = false) String installation,
+                             @RequestParam(required = false) String level,
+                             @RequestParam(required = false) String since,
+                             @RequestParam(required = false) String cursor,
+                             @RequestParam(required = false) Integer limit,
+                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        return streams.open(current.id(), id, request(installation, level, since,
+                lastEventId != null && !lastEventId.isBlank() ? lastEventId : cursor, limit));
     }
 
     /** {@code {"lines": [...], "cursor": "..."}}, newest last; pass the cursor back for what came after. */
