@@ -4,6 +4,8 @@ preferences { section("Switches") { input "switches", "capability.switch", multi
 mappings {
     path("/say/:text") { action: [GET: "say"] }
     path("/whisper/:text") { action: [GET: "whisper"] }
+    path("/echo") { action: [POST: "echo"] }
+    path("/fail") { action: [GET: "fail"] }
 }
 
 def installed() { }
@@ -16,4 +18,14 @@ def say() {
 def whisper() {
     log.debug "whispered ${params.text}"
     [ok: true]
+}
+
+def echo() {
+    log.debug "echoing ${request.JSON?.name}"
+    [hello: request.JSON?.name]
+}
+
+def fail() {
+    log.warn "about to fail"
+    throw new IllegalStateException("the lamp is on fire")
 }

@@ -183,6 +183,10 @@ abstract class BrowserTestBase {
     }
 
     Fixture fixture() {
+        return fixture(resource("apps/flow-test.groovy"));
+    }
+
+    Fixture fixture(String source) {
         Account account = account();
         String locationId = home(account);
         String lamp = device(account, locationId, "Lamp", List.of("switch", "switchLevel"));
@@ -190,7 +194,7 @@ abstract class BrowserTestBase {
         String lock = device(account, locationId, "Door Lock", List.of("lock"));
         String redirectUri = base() + "/demo/callback";
         Map<String, Object> registration = new LinkedHashMap<>();
-        registration.put("source", resource("apps/flow-test.groovy"));
+        registration.put("source", source);
         registration.put("redirectUris", List.of(redirectUri));
         registration.put("servers", List.of("*"));
         HttpResponse<String> app = http().postJson("/api/smartapps", registration, "Authorization", account.basic());
