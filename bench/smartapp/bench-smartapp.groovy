@@ -3,6 +3,7 @@
  *  GET /devices lists the chosen devices (ten in the bench) with their current switch value.
  *  It reads no state and sends no commands, so the figure is the platform's own cost:
  *  token check, Installation and device lookup, and one handler call in the engine.
+ *  GET /devices/logged is the same with one log.debug line a call: the app log's cost (issue 12).
  */
 definition(
     name: "Hearth Bench",
@@ -24,6 +25,9 @@ mappings {
     path("/devices") {
         action: [GET: "listDevices"]
     }
+    path("/devices/logged") {
+        action: [GET: "listDevicesLogged"]
+    }
 }
 
 def installed() {
@@ -34,4 +38,9 @@ def updated() {
 
 def listDevices() {
     switches.collect { [id: it.id, name: it.displayName, value: it.currentValue("switch")] }
+}
+
+def listDevicesLogged() {
+    log.debug "listing ${switches.size()} devices"
+    listDevices()
 }

@@ -5,6 +5,7 @@ import hearth.applog.AppLogEntry;
 import hearth.applog.global.AppLogService;
 import hearth.engine.api.LogLine.Level;
 import hearth.installation.Installation;
+import hearth.installation.global.DirectCalls;
 import hearth.page.Page;
 import hearth.server.PublicUrls;
 import hearth.web.ApiException;
@@ -121,7 +122,7 @@ public class LiveLoggingController {
         List<Installation> own = testCalls.choices(current.id(), id);
         page.addObject("ownInstallations", own.stream().map(Installation::id).toList());
         page.addObject("levels", Arrays.stream(Level.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList());
-        page.addObject("methods", TestCalls.METHODS);
+        page.addObject("methods", DirectCalls.METHODS);
         page.addObject("form", form);
         return page;
     }

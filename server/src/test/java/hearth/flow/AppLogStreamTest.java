@@ -1,6 +1,7 @@
 package hearth.flow;
 
 import hearth.support.EventStream;
+import hearth.support.Http;
 import hearth.support.EventStream.Event;
 import hearth.support.TestDataDirs;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static hearth.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,5 +150,49 @@ class AppLogStreamTest extends HearthTestBase {
         assertThat(theirs.body()).doesNotContain("secret");
         assertThat(http().get("/api/smartapps/" + f.appId() + "/logs/stream", "Accept", "text/event-stream")
                 .statusCode()).isEqualTo(401);
+    }
+
+    private Http signedIn(Fixture f) {
+        Http browser = http();
+        HttpResponse<String> login = browser.get("/login");
+        assertThat(browser.postForm("/login", Map.of("username", f.username(), "password", f.password(), "_csrf",
+                Http.csrf(login.body()))).statusCode()).isEqualTo(302);
+        return browser;
+    }
+
+    private List<String> logged(Fixture f) {
+        List<String> messages = new java.util.ArrayList<>();
+        json(http().get("/api/smartapps/" + f.appId() + "/logs", "Authorization", f.basic())).get("lines")
+                .forEach(l -> messages.add(l.get("message").asText()));
+        return messages;
+    }
+
+    @Test
+    void theConsolesTestCallIsForTheOwnerOnlyAndNeedsTheFormsCsrfToken() {
+        Fixture f = fixture(SOURCE, List.of("*"));
+        String installation = installationOf(endpoint(token(f)).get("uri").asText());
+        Http owner = signedIn(f);
+        HttpResponse<String> page = owner.get("/console/apps/" + f.appId() + "/logs");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("value=\"" + installation + "\"");
+        String testCall = "/console/apps/" + f.appId() + "/test-call";
+
+        HttpResponse<String> forged = owner.postForm(testCall, Map.of("installation", installation, "method", "GET",
+                "path", "/say/forged"));
+        assertThat(forged.statusCode()).isNotEqualTo(200);
+        HttpResponse<String> sent = owner.postForm(testCall, Map.of("installation", installation, "method", "GET",
+                "path", "/say/sent", "_csrf", Http.csrf(page.body())));
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(sent.body()).contains("id=\"test-status\">200<").contains("said sent");
+
+        Fixture other = fixture();
+        Http stranger = signedIn(other);
+        assertThat(stranger.get("/console/apps/" + f.appId() + "/logs").statusCode()).isEqualTo(404);
+        String theirs = Http.csrf(stranger.get("/console").body());
+        HttpResponse<String> strangers = stranger.postForm(testCall, Map.of("installation", installation, "method",
+                "GET", "path", "/say/stranger", "_csrf", theirs));
+        assertThat(strangers.statusCode()).isEqualTo(404);
+        assertThat(strangers.body()).doesNotContain("said");
+        assertThat(logged(f)).contains("said sent").doesNotContain("said forged", "said stranger");
     }
 }

@@ -68,6 +68,7 @@ class AppLogTest extends HearthTestBase {
         JsonNode body = json(failed);
         assertThat(body.get("error").asBoolean()).isTrue();
         assertThat(body.get("type").asText()).isEqualTo("IllegalStateException");
+        assertThat(body.get("message").asText()).isEqualTo("the lamp is on fire");
         String reference = body.get("reference").asText();
 
         JsonNode page = logs(f, "?installation=" + installation);

@@ -224,6 +224,13 @@ public final class Bench {
         }
         s.add(Report.Row.INSTALLATION_API, measure(Report.Row.INSTALLATION_API, "installation-api " + db, new Wrk.Load(base + "/", "bearer", 200,
                 installFile, null, c, "10s", null), null));
+        // The same calls with one log.debug line each, through the app log's queue and writer (issue 12).
+        Path loggedFile = out.resolve(installFile.getFileName().toString().replace(".txt", "-logged.txt"));
+        Files.write(loggedFile, Files.readAllLines(installFile).stream().map(l -> l.replace("/devices\t",
+                "/devices/logged\t")).toList());
+        s.add(Report.Row.INSTALLATION_API_LOGGED, measure(Report.Row.INSTALLATION_API_LOGGED,
+                "installation-api-logged " + db, new Wrk.Load(base + "/", "bearer", 200, loggedFile, null, c, "10s",
+                null), null));
         s.add(Report.Row.ENDPOINTS, measure(Report.Row.ENDPOINTS, "endpoints " + db, new Wrk.Load(base + "/api/smartapps/endpoints",
                 "bearer", 200, accessFile, null, c, "10s", null), null));
         String token = base + "/oauth/token";

@@ -24,8 +24,9 @@ final class Options {
               --jar PATH                 Hearth jar to run (default: built from the committed HEAD)
               --out DIR                  where logs, wrk outputs and summary.md go (default bench/results/<time>)
               --keep-data                keep the H2 files and the PostgreSQL database afterwards
-              --rows a,b                 only these rows: ceiling, liveness, metadata, static, installation-api, endpoints, code,
-                                         refresh, introspection, login, client-credentials, password-grant
+              --rows a,b                 only these rows: ceiling, liveness, metadata, static, installation-api,
+                                         installation-api-logged, endpoints, code, refresh, introspection, login,
+                                         client-credentials, password-grant
               --jvm-opts "..."           JVM options for Hearth, e.g. "-Xmx512m" (Keycloak's kc.sh runs with
                                          -Xms64m -Xmx512m; Hearth by default with the JVM's defaults)
               --hearth-args "..."        more Spring arguments for Hearth, to try a setting, e.g.

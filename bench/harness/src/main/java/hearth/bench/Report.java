@@ -18,6 +18,8 @@ final class Report {
         METADATA("GET /.well-known/oauth-authorization-server", null),
         STATIC("static file: GET /hearth.css (no database)", null),
         INSTALLATION_API("installation API: GET {uri}/devices, handler reads 10 devices", null),
+        INSTALLATION_API_LOGGED("installation API, the same handler logging one line: GET {uri}/devices/logged",
+                null),
         ENDPOINTS("GET /api/smartapps/endpoints", null),
         CODE("token: authorization_code exchange", null),
         REFRESH("token: refresh_token (rotated each time)", "token: refresh_token (new one each time)"),
