@@ -128,6 +128,18 @@ class ClassicDslTest {
     }
 
     @Test
+    void anAttributeStateTheDeviceLacksIsNullAsItsCurrentValueIs() {
+        // Freeboard reads temperatureState of every chosen device, contact sensors included
+        SmartApp a = app(engine, """
+                preferences { section { input "sw", "capability.switch" } }
+                mappings { path("/x") { action: [GET: "x"] } }
+                def x() { [state: sw.temperatureState, value: sw.currentTemperature, byName: sw["switchState"]?.value] }
+                """);
+        FakeContext ctx = new FakeContext().with("sw", FakeDevice.switchNamed("Lamp", "on"));
+        assertThat(body(a.handle(get("/x"), ctx))).isEqualTo("{\"state\":null,\"value\":null,\"byName\":\"on\"}");
+    }
+
+    @Test
     void theLocationAnswersItsModeStateAndTemperatureScale() {
         SmartApp a = app(engine, """
                 mappings { path("/x") { action: [GET: "x"] } }

@@ -20,14 +20,21 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,30 +44,36 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs real classic SmartApps, unchanged, from a folder outside the repository (their code is not
- * ours to commit): {@code mvn test -Dhearth.realApps=/tmp/realapps} or {@code HEARTH_REAL_APPS}.
- * Skipped when neither is set. For each {@code *.groovy}: compile, install with two plausible
- * devices per device input, call every mapping (path parameters filled with those devices, PUT and
- * POST with a body holding the fields classic clients send), then deliver one event for every
- * subscription the app made, with a loopback receiver allowed as the webhook target. A mapping
- * "answers" when the app produced a response or chose an HTTP error (404 for an unknown device is
- * an answer); a Failure (exception, sandbox refusal) is not. The table goes to stdout and to
- * target/real-apps.md.
+ * ours to commit): {@code mvn test -Dhearth.realApps=/tmp/realapps} or {@code HEARTH_REAL_APPS};
+ * {@code engine/real-apps DIR} fills the folder with the sources the specs pin by commit. Skipped
+ * when neither is set.
+ *
+ * <p>Each app has a spec in {@code src/test/resources/realapps/*.spec} (format in its README): its
+ * source, the devices a user would choose, and the calls its real client makes with what the classic
+ * platform answered (status and parts of the body). For each app: compile (registration),
+ * {@code installed()}, the spec's calls in order, every mapping of the source no spec call reaches
+ * (path parameters filled with the chosen devices, PUT/POST with a body of the fields classic
+ * clients send), {@code updated()}, one event for every subscription held, then the uncovered
+ * DELETE mappings. A call marked {@code ~} is an answer classic gave that Hearth does not yet: it is
+ * reported as a difference, and fails the test once it answers as classic (so the mark is dropped).
+ * The table goes to stdout and to target/real-apps.md.
  */
 class RealAppsTest {
     private static final Pattern PATH = Pattern.compile(
             "path\\(\\s*[\"']([^\"']+)[\"']\\s*\\)\\s*\\{\\s*action\\s*:\\s*\\[(.*?)]", Pattern.DOTALL);
     private static final Pattern ACTION = Pattern.compile("(GET|PUT|POST|DELETE)\\s*:\\s*[\"'](\\w+)[\"']");
+    private static final Pattern EXPECT = Pattern.compile("(!?)\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+)");
 
     static Receiver receiver;
     static SmartAppEngine engine;
-    static final List<String> rows = new ArrayList<>();
+    static final Map<String, String> rows = new TreeMap<>();
 
     @BeforeAll
     static void start() throws IOException {
         if (folder() == null) {
             return;
         }
-        receiver = new Receiver();
+        receiver = new Receiver().answering(hit -> Receiver.Answer.json("{}"));
         engine = new SmartAppEngine(new EngineSettings(Duration.ofSeconds(30), 4, 64)
                 .withOutbound(OutboundSettings.defaults().withAllow(List.of("127.0.0.1:" + receiver.port()))));
     }
@@ -72,9 +85,9 @@ class RealAppsTest {
         }
         engine.close();
         receiver.close();
-        StringBuilder table = new StringBuilder("| app | file | compiles | installed() / updated() | mappings answered | subscriptions | notes |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- |\n");
-        rows.forEach(r -> table.append(r).append('\n'));
+        StringBuilder table = new StringBuilder("| app | file | compiles | installed() / updated() | client calls as classic "
+                + "| other mappings answered | subscriptions | what differs |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        rows.values().forEach(r -> table.append(r).append('\n'));
         System.out.println(table);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/real-apps.md"), table);
@@ -85,47 +98,97 @@ class RealAppsTest {
         return dir == null || dir.isBlank() ? null : Path.of(dir);
     }
 
+    static Path specs() {
+        try {
+            return Path.of(RealAppsTest.class.getResource("/realapps").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> realApps() throws IOException {
         Path dir = folder();
         assumeTrue(dir != null, "set -Dhearth.realApps=DIR (or HEARTH_REAL_APPS) to run real SmartApps");
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.toString().endsWith(".groovy")).sorted().toList();
+        Map<String, Spec> specs = new TreeMap<>();
+        try (Stream<Path> list = Files.list(specs())) {
+            for (Path p : list.filter(p -> p.toString().endsWith(".spec")).toList()) {
+                Spec s = Spec.read(p);
+                specs.put(s.file, s);
+            }
         }
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> run(f)));
+        Set<String> files = new java.util.TreeSet<>(specs.keySet());
+        try (Stream<Path> list = Files.list(dir)) {
+            list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".groovy")).forEach(files::add);
+        }
+        String only = System.getProperty("hearth.realApps.only", "");
+        return files.stream().filter(f -> only.isBlank() || Arrays.asList(only.split(",")).contains(f))
+                .map(f -> DynamicTest.dynamicTest(f, () -> run(dir.resolve(f),
+                        specs.getOrDefault(f, Spec.none(f)))));
     }
 
-    private void run(Path file) throws IOException {
+    private void run(Path file, Spec spec) throws IOException {
+        assertThat(file).as("the folder lacks " + file.getFileName() + ": fill it with engine/real-apps "
+                + file.getParent()).exists();
         String source = Files.readString(file);
         List<String> notes = new ArrayList<>();
         SmartApp app;
         try {
             app = engine.compile(source);
         } catch (SmartAppCompilationException e) {
-            rows.add(row(file, "?", "no", "-", "-", "-", e.getMessage().replace('\n', ' ').replace("|", "\\|")));
+            rows.put(spec.file, row(spec, "?", "no", "-", "-", "-", "-", e.getMessage().replace('\n', ' ')));
             throw new AssertionError(file + " did not compile: " + e.getMessage());
         }
         FakeContext ctx = new FakeContext("real-" + file.getFileName());
-        Map<String, List<FakeDevice>> devices = devicesFor(app.inputs(), ctx);
+        spec.settings.forEach(ctx::setting);
+        Map<String, List<FakeDevice>> devices = devicesFor(inputsOf(app, ctx), spec, ctx);
         HandlerOutcome installed = app.lifecycle(Lifecycle.INSTALLED, ctx);
         boolean installedOk = !(installed instanceof HandlerOutcome.Failure);
         if (!installedOk) {
             notes.add("installed(): " + describe(installed));
         }
-        // a client holding the token the app made for itself sends it as ?access_token= (JSON Complete API
-        // switches its mappings on params.access_token == state.accessToken)
-        Matcher token = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(String.valueOf(ctx.state.json));
-        if (token.find()) {
-            ctx.queryToken = token.group(1);
+        // a client holding the token the app made for itself sends it as ?access_token=
+        String token = ownToken(ctx);
+        if (token != null) {
+            ctx.queryToken = token;
         }
+        List<Route> routes = routes(source);
+        Set<Route> covered = new LinkedHashSet<>();
+        int asClassic = 0;
+        int checks = 0;
+        List<String> failures = new ArrayList<>();
+        List<String> nowClassic = new ArrayList<>();
+        for (Check check : spec.checks) {
+            ApiRequest request = check.request(token, receiver);
+            routes.stream().filter(r -> r.matches(request)).forEach(covered::add);
+            // the host reports ?access_token= only; a client sending its token as a header has none
+            String savedToken = ctx.queryToken;
+            ctx.queryToken = check.token == null ? null : check.token.equals("$token") ? token : check.token;
+            HandlerOutcome out = app.handle(request, ctx);
+            ctx.queryToken = savedToken;
+            String problem = check.problem(out);
+            checks++;
+            print(app, request, out);
+            if (problem == null) {
+                asClassic++;
+                if (check.differs != null) {
+                    nowClassic.add(check.line);
+                }
+            } else if (check.differs != null) {
+                notes.add("`" + check.method + " " + check.path + "`: " + check.differs);
+            } else {
+                failures.add(check.line + ": " + problem);
+                notes.add("`" + check.method + " " + check.path + "`: " + problem);
+            }
+        }
+        List<Route> rest = new ArrayList<>(routes);
+        rest.removeAll(covered);
+        // DELETEs last, after the events: they undo what the other calls set up (IFTTT's subscriptions)
+        List<Route> deletes = rest.stream().filter(r -> r.method.equals("DELETE")).toList();
+        rest.removeAll(deletes);
         int answered = 0;
         int total = 0;
-        List<Route> routes = new ArrayList<>(routes(source));
-        // DELETEs last, after the events: they undo what the other calls set up (IFTTT's subscriptions)
-        List<Route> deletes = routes.stream().filter(r -> r.method.equals("DELETE")).toList();
-        routes.removeAll(deletes);
-        for (Route route : routes) {
+        for (Route route : rest) {
             total++;
             answered += answers(app, ctx, route, devices, notes) ? 1 : 0;
         }
@@ -144,28 +207,59 @@ class RealAppsTest {
                 AppEvent event = new AppEvent(attribute, "on", null, s.deviceIds().get(0), "Device", Instant.now(), null);
                 HandlerOutcome out = app.runHandler(s.handler(), event, ctx);
                 if (out instanceof HandlerOutcome.Failure) {
-                    notes.add("event -> " + s.handler() + ": " + describe(out));
+                    if (spec.eventsDiffer == null) {
+                        notes.add("event -> " + s.handler() + ": " + describe(out));
+                    }
                 } else {
                     delivered++;
                 }
             }
         }
-        int webhooks = receiver.hits.size() - hitsBefore;
-        for (Receiver.Hit hit : receiver.hits.subList(hitsBefore, receiver.hits.size())) {
-            notes.add("webhook " + hit.method() + " " + hit.path() + " " + hit.header("Content-Type") + " " + hit.body());
+        if (spec.eventsDiffer != null && delivered < subscriptions) {
+            notes.add("events: " + spec.eventsDiffer);
         }
+        int webhooks = receiver.hits.size() - hitsBefore;
         String subs = subscriptions == 0 ? "none" : delivered + "/" + subscriptions + " delivered"
                 + (webhooks > 0 ? ", " + webhooks + " webhook POST(s) received" : "");
         for (Route route : deletes) {
             total++;
             answered += answers(app, ctx, route, devices, notes) ? 1 : 0;
         }
-        rows.add(row(file, app.definition().name(), "yes", (installedOk ? "yes" : "no") + " / " + (updatedOk ? "yes" : "no"),
-                answered + "/" + total, subs,
-                String.join("; ", notes).replace("|", "\\|")));
-        assertThat(installedOk).as("installed() of " + file).isTrue();
+        rows.put(spec.file, row(spec, app.definition().name(), "yes",
+                (installedOk ? "yes" : "no") + " / " + (updatedOk ? "yes" : "no"),
+                checks == 0 ? "-" : asClassic + "/" + checks, total == 0 ? "-" : answered + "/" + total, subs,
+                String.join("; ", notes)));
+        assertThat(installedOk || spec.installedDiffers).as("installed() of " + file + ": " + notes).isTrue();
+        assertThat(failures).as("calls of " + file + " that answer otherwise than classic").isEmpty();
+        assertThat(nowClassic).as("calls of " + file + " marked ~ that now answer as classic: drop the ~").isEmpty();
         assertThat(answered).as("mappings answered by " + file + ": " + notes).isEqualTo(total);
-        assertThat(delivered).as("subscriptions delivered by " + file).isEqualTo(subscriptions);
+        if (spec.eventsDiffer == null) {
+            assertThat(delivered).as("subscriptions delivered by " + file + ": " + notes).isEqualTo(subscriptions);
+        }
+    }
+
+    private static String ownToken(FakeContext ctx) {
+        Matcher token = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(String.valueOf(ctx.state.json));
+        return token.find() ? token.group(1) : null;
+    }
+
+    /** The static inputs and those of the dynamic pages, as the consent would show them. */
+    private static List<PreferenceInput> inputsOf(SmartApp app, FakeContext ctx) {
+        List<PreferenceInput> inputs = new ArrayList<>(app.inputs());
+        for (String page : app.dynamicPages()) {
+            try {
+                inputs.addAll(app.pageInputs(page, ctx));
+            } catch (IllegalStateException e) {
+                // a page that needs what only a later page sets; its inputs stay unchosen
+            }
+        }
+        return inputs;
+    }
+
+    private static void print(SmartApp app, ApiRequest request, HandlerOutcome out) {
+        String shown = out instanceof HandlerOutcome.Response r ? r.status() + " " + r.body() : describe(out);
+        System.out.println(app.definition().name() + ": " + request.method() + " " + request.path() + " -> "
+                + (shown.length() > 300 ? shown.substring(0, 300) + "..." : shown));
     }
 
     /** Calls one mapping; a response or an error the app chose is an answer, a Failure is not. */
@@ -173,24 +267,18 @@ class RealAppsTest {
                             List<String> notes) {
         ApiRequest request = request(route, devices);
         HandlerOutcome out = app.handle(request, ctx);
-        if (out instanceof HandlerOutcome.Response r) {
-            String body = String.valueOf(r.body());
-            System.out.println(app.definition().name() + ": " + route.method + " " + request.path() + " -> "
-                    + r.status() + " " + (body.length() > 160 ? body.substring(0, 160) + "..." : body));
-        }
-        if (out instanceof HandlerOutcome.HttpError e) {
-            notes.add(route.method + " " + request.path() + " -> httpError " + e.status());
-        } else if (!(out instanceof HandlerOutcome.Response)) {
+        print(app, request, out);
+        if (!(out instanceof HandlerOutcome.Response) && !(out instanceof HandlerOutcome.HttpError)) {
             notes.add(route.method + " " + request.path() + " -> " + describe(out));
             return false;
         }
         return true;
     }
 
-    private static String row(Path file, String name, String compiles, String installed, String mappings,
-                              String subscriptions, String notes) {
-        return "| " + name + " | " + file.getFileName() + " | " + compiles + " | " + installed + " | " + mappings
-                + " | " + subscriptions + " | " + (notes.isEmpty() ? "" : notes) + " |";
+    private static String row(Spec spec, String name, String compiles, String installed, String checks,
+                              String mappings, String subscriptions, String notes) {
+        return ("| " + name + " | " + spec.source + " | " + compiles + " | " + installed + " | " + checks + " | "
+                + mappings + " | " + subscriptions + " | " + (notes.isEmpty() ? "—" : notes) + " |").replace("\n", " ");
     }
 
     private static String describe(HandlerOutcome out) {
@@ -198,24 +286,31 @@ class RealAppsTest {
             String m = String.valueOf(f.message());
             return f.type() + ": " + (m.length() > 160 ? m.substring(0, 160) + "..." : m).replace('\n', ' ');
         }
+        if (out instanceof HandlerOutcome.HttpError e) {
+            return "httpError " + e.status() + " " + e.message();
+        }
         return out.toString();
     }
 
-    /** Two devices per device input, with every attribute of their capabilities set. */
-    private static Map<String, List<FakeDevice>> devicesFor(List<PreferenceInput> inputs, FakeContext ctx) {
+    /** Two devices per device input (as the spec says or of the input's capability), every attribute set. */
+    private static Map<String, List<FakeDevice>> devicesFor(List<PreferenceInput> inputs, Spec spec, FakeContext ctx) {
         Map<String, List<FakeDevice>> out = new LinkedHashMap<>();
         for (PreferenceInput input : inputs) {
-            if (!input.isDevice()) {
+            if (!input.isDevice() || out.containsKey(input.name())) {
                 continue;
             }
-            String cap = input.capability();
-            List<String> caps = switch (cap) {
+            String cap = input.capability() == null ? "switch" : input.capability();
+            List<String> caps = spec.devices.containsKey(input.name()) ? spec.devices.get(input.name()) : switch (cap) {
                 case "actuator" -> List.of("actuator", "switch", "switchLevel");
                 case "switchLevel" -> List.of("switchLevel", "switch");
                 default -> List.of(cap);
             };
+            if (caps.isEmpty()) {
+                continue;
+            }
             List<FakeDevice> made = new ArrayList<>();
-            for (int i = 1; i <= 2; i++) {
+            int count = input.multiple() ? 2 : 1;
+            for (int i = 1; i <= count; i++) {
                 Map<String, Object> attributes = new LinkedHashMap<>();
                 for (String c : caps) {
                     Capabilities.find(c).ifPresent(capability -> {
@@ -225,7 +320,7 @@ class RealAppsTest {
                         }
                     });
                 }
-                made.add(new FakeDevice(input.name() + "-" + i, cap + " " + i, caps, attributes));
+                made.add(new FakeDevice(input.name() + "-" + i, caps.get(0) + " " + i, caps, attributes));
             }
             out.put(input.name(), made);
             ctx.with(input.name(), made.toArray(new DeviceHandle[0]));
@@ -247,17 +342,33 @@ class RealAppsTest {
         return "on";
     }
 
-    record Route(String pattern, String method, String handler) {
+    record Route(String pattern, String method) {
+        boolean matches(ApiRequest request) {
+            if (!request.method().equals(method)) {
+                return false;
+            }
+            String[] want = pattern.replaceAll("^/+|/+$", "").split("/");
+            String[] got = request.path().replaceAll("^/+|/+$", "").split("/");
+            if (want.length != got.length) {
+                return false;
+            }
+            for (int i = 0; i < want.length; i++) {
+                if (!want[i].startsWith(":") && !want[i].equals(got[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The mappings as written, once each (apps may declare a path in two branches of an if). */
     private static List<Route> routes(String source) {
-        java.util.Set<Route> out = new java.util.LinkedHashSet<>();
+        Set<Route> out = new LinkedHashSet<>();
         Matcher m = PATH.matcher(source);
         while (m.find()) {
             Matcher a = ACTION.matcher(m.group(2));
             while (a.find()) {
-                out.add(new Route(m.group(1), a.group(1), null));
+                out.add(new Route(m.group(1), a.group(1)));
             }
         }
         return new ArrayList<>(out);
@@ -307,5 +418,175 @@ class RealAppsTest {
         // Alfred's client names the device type as ?param1=; other apps ignore it
         Map<String, String> query = Map.of("param1", input == null ? firstInput : input);
         return new ApiRequest(route.method, path.length() == 0 ? "/" : path.toString(), query, headers, body);
+    }
+
+    /**
+     * One app's spec: {@code app FILE}, {@code source OWNER/REPO COMMIT PATH BLOB}, {@code client TEXT},
+     * {@code device INPUT CAP,CAP...}, {@code setting NAME VALUE}, {@code events-differ WHY},
+     * {@code installed-differs WHY}, and calls {@code [~]METHOD PATH[?QUERY] [BODY] -> STATUS EXPECT...
+     * [# WHY]}.
+     */
+    static final class Spec {
+        String file;
+        String source = "—";
+        final Map<String, List<String>> devices = new LinkedHashMap<>();
+        final Map<String, Object> settings = new LinkedHashMap<>();
+        final List<Check> checks = new ArrayList<>();
+        String eventsDiffer;
+        boolean installedDiffers;
+
+        static Spec none(String file) {
+            Spec s = new Spec();
+            s.file = file;
+            return s;
+        }
+
+        static Spec read(Path p) throws IOException {
+            Spec s = new Spec();
+            for (String raw : Files.readAllLines(p)) {
+                String line = raw.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] w = line.split("\\s+", 3);
+                switch (w[0]) {
+                    case "app" -> s.file = w[1];
+                    case "source" -> {
+                        String[] f = line.split("\\s+");
+                        s.source = f[1] + " `" + f[3] + "` @" + f[2].substring(0, 10);
+                    }
+                    case "client" -> {
+                    }
+                    case "device" -> s.devices.put(w[1], w.length < 3 || w[2].equals("none") ? List.of()
+                            : List.of(w[2].split(",")));
+                    case "setting" -> s.settings.put(w[1], w.length < 3 ? "" : value(w[2]));
+                    case "events-differ" -> s.eventsDiffer = line.substring("events-differ".length()).strip();
+                    case "installed-differs" -> s.installedDiffers = true;
+                    default -> s.checks.add(Check.parse(line));
+                }
+            }
+            if (s.file == null) {
+                throw new IllegalStateException(p + " names no app");
+            }
+            return s;
+        }
+
+        private static Object value(String text) {
+            if (text.equals("true") || text.equals("false")) {
+                return Boolean.valueOf(text);
+            }
+            if (text.matches("-?\\d+")) {
+                return Long.valueOf(text);
+            }
+            return text;
+        }
+    }
+
+    /** One call a real client makes, and what the classic platform answered. */
+    static final class Check {
+        String line;
+        String method;
+        String path;
+        String query = "";
+        String body = "";
+        String token;
+        int status;
+        final List<String> contains = new ArrayList<>();
+        final List<String> absent = new ArrayList<>();
+        String contentType;
+        String differs;
+
+        static Check parse(String line) {
+            Check c = new Check();
+            c.line = line;
+            String text = line;
+            if (text.startsWith("~")) {
+                int hash = text.lastIndexOf(" # ");
+                c.differs = hash < 0 ? "differs" : text.substring(hash + 3).strip();
+                text = text.substring(1, hash < 0 ? text.length() : hash).strip();
+            }
+            int arrow = text.lastIndexOf(" -> ");
+            if (arrow < 0) {
+                throw new IllegalStateException("no ' -> ' in " + line);
+            }
+            String[] left = text.substring(0, arrow).strip().split("\\s+", 3);
+            c.method = left[0];
+            String target = left[1];
+            int q = target.indexOf('?');
+            c.path = q < 0 ? target : target.substring(0, q);
+            c.query = q < 0 ? "" : target.substring(q + 1);
+            c.body = left.length > 2 ? left[2] : "";
+            Matcher m = EXPECT.matcher(text.substring(arrow + 4).strip());
+            boolean first = true;
+            while (m.find()) {
+                if (first) {
+                    c.status = Integer.parseInt(m.group(3));
+                    first = false;
+                } else if (m.group(3) != null && m.group(3).startsWith("type=")) {
+                    c.contentType = m.group(3).substring(5);
+                } else if (m.group(2) != null) {
+                    String literal = m.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
+                    (m.group(1).isEmpty() ? c.contains : c.absent).add(literal);
+                }
+            }
+            return c;
+        }
+
+        ApiRequest request(String ownToken, Receiver receiver) {
+            Map<String, String> params = new LinkedHashMap<>();
+            token = null;
+            for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (k.equals("access_token")) {
+                    token = v;
+                } else {
+                    params.put(k, fill(v, ownToken, receiver));
+                }
+            }
+            String filled = fill(body, ownToken, receiver);
+            Map<String, String> headers = filled.isEmpty() ? Map.of() : Map.of("content-type",
+                    filled.startsWith("{") || filled.startsWith("[") ? "application/json" : "application/x-www-form-urlencoded");
+            return new ApiRequest(method, path, params, headers, filled);
+        }
+
+        private static String fill(String text, String ownToken, Receiver receiver) {
+            return text.replace("$callback", receiver.url("/webhook")).replace("$token", String.valueOf(ownToken));
+        }
+
+        /** Null when the outcome is what classic answered, else what differs. */
+        String problem(HandlerOutcome out) {
+            int got;
+            String text;
+            String type = null;
+            if (out instanceof HandlerOutcome.Response r) {
+                got = r.status();
+                text = r.body() == null ? "" : r.body();
+                type = r.contentType();
+            } else if (out instanceof HandlerOutcome.HttpError e) {
+                got = e.status();
+                text = String.valueOf(e.message());
+            } else if (out instanceof HandlerOutcome.NotFound) {
+                got = 404;
+                text = "";
+            } else if (out instanceof HandlerOutcome.MethodNotAllowed) {
+                got = 405;
+                text = "";
+            } else {
+                got = 500;
+                text = describe(out);
+            }
+            List<String> wrong = new ArrayList<>();
+            if (got != status) {
+                wrong.add("status " + got + " (" + (text.length() > 120 ? text.substring(0, 120) + "..." : text) + ")");
+            }
+            contains.stream().filter(s -> !text.contains(s)).forEach(s -> wrong.add("lacks \"" + s + "\""));
+            absent.stream().filter(text::contains).forEach(s -> wrong.add("has \"" + s + "\""));
+            if (contentType != null && (type == null || !type.startsWith(contentType))) {
+                wrong.add("type " + type);
+            }
+            return wrong.isEmpty() ? null : String.join(", ", wrong);
+        }
     }
 }

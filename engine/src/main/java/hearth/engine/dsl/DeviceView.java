@@ -222,10 +222,8 @@ public final class DeviceView extends GroovyObjectSupport {
             return currentValue(attribute);
         }
         if (property.length() > "State".length() && property.endsWith("State")) {
-            String attribute = property.substring(0, property.length() - "State".length());
-            if (hasAttribute(attribute)) {
-                return currentState(attribute);
-            }
+            // as currentXxx: null for an attribute the device lacks (Freeboard reads every device's temperatureState)
+            return currentState(property.substring(0, property.length() - "State".length()));
         }
         throw new MissingPropertyException(property, DeviceView.class);
     }
