@@ -47,6 +47,9 @@ public final class InternalApi {
     public record DeviceChoices(Map<String, List<String>> devices) {
     }
 
+    public record Room(String room) {
+    }
+
     public record Rename(String label) {
     }
 

@@ -95,6 +95,11 @@ class LocalShard implements Shard {
     }
 
     @Override
+    public Device placeDevice(String deviceId, String room) {
+        return devices.place(deviceId, room);
+    }
+
+    @Override
     public void deleteDevice(String deviceId) {
         locations.deleteDevice(deviceId);
     }

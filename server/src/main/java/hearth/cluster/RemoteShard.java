@@ -5,6 +5,7 @@ import hearth.cluster.InternalApi.DeviceChoices;
 import hearth.cluster.InternalApi.Install;
 import hearth.cluster.InternalApi.NewDevice;
 import hearth.cluster.InternalApi.Rename;
+import hearth.cluster.InternalApi.Room;
 import hearth.cluster.InternalApi.SetAttribute;
 import hearth.cluster.InternalApi.SetMode;
 import hearth.cluster.InternalApi.SmartAppSnapshot;
@@ -115,6 +116,11 @@ class RemoteShard implements Shard {
     @Override
     public Device renameDevice(String deviceId, String label) {
         return client.call(name, url, "PUT", "/internal/devices/" + deviceId + "/label", new Rename(label), DEVICE);
+    }
+
+    @Override
+    public Device placeDevice(String deviceId, String room) {
+        return client.call(name, url, "PUT", "/internal/devices/" + deviceId + "/room", new Room(room), DEVICE);
     }
 
     @Override

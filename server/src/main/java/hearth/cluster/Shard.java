@@ -49,6 +49,9 @@ public interface Shard {
 
     Device renameDevice(String deviceId, String label);
 
+    /** {@code room} null takes it out of any room. */
+    Device placeDevice(String deviceId, String room);
+
     /** The device leaves every Installation's choices, then goes with its history. */
     void deleteDevice(String deviceId);
 

@@ -20,6 +20,7 @@ import hearth.installation.Installation;
 import hearth.installation.LocalInstallations;
 import hearth.installation.LocalLocations;
 import hearth.cluster.InternalApi.Rename;
+import hearth.cluster.InternalApi.Room;
 import hearth.cluster.InternalApi.SetAttribute;
 import hearth.cluster.InternalApi.SetMode;
 import hearth.web.ApiException;
@@ -106,6 +107,11 @@ class ShardInternalController {
     @PutMapping("/internal/devices/{id}/attributes")
     Device setAttribute(@PathVariable String id, @RequestBody SetAttribute attribute) {
         return devices.setAttribute(id, attribute.name(), attribute.value());
+    }
+
+    @PutMapping("/internal/devices/{id}/room")
+    Device place(@PathVariable String id, @RequestBody Room room) {
+        return devices.place(id, room.room());
     }
 
     @PutMapping("/internal/devices/{id}/label")

@@ -13,13 +13,20 @@ import java.util.Map;
  *
  * @param capabilities capability ids in camelCase
  * @param hubId        the hub it came from, or null for a virtual device
+ * @param room         the room of its Location it is in (a name, as its owner wrote it), or null
  */
 public record Device(String id, String locationId, String label, String name, String typeName,
                      List<String> capabilities, Map<String, AttributeState> attributes, Instant createdAt,
-                     String hubId) {
+                     String hubId, String room) {
     public Device {
         capabilities = List.copyOf(capabilities);
         attributes = Map.copyOf(attributes);
+    }
+
+    /** A device in no room yet. */
+    public Device(String id, String locationId, String label, String name, String typeName, List<String> capabilities,
+                  Map<String, AttributeState> attributes, Instant createdAt, String hubId) {
+        this(id, locationId, label, name, typeName, capabilities, attributes, createdAt, hubId, null);
     }
 
     /** Whether it has the capability, named by id ({@code switchLevel}) or by name ({@code Switch Level}). */
@@ -33,6 +40,6 @@ public record Device(String id, String locationId, String label, String name, St
     }
 
     public Device withAttributes(Map<String, AttributeState> newAttributes) {
-        return new Device(id, locationId, label, name, typeName, capabilities, newAttributes, createdAt, hubId);
+        return new Device(id, locationId, label, name, typeName, capabilities, newAttributes, createdAt, hubId, room);
     }
 }

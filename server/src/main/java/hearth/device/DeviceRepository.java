@@ -39,6 +39,7 @@ public class DeviceRepository {
             + "ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY";
 
     private static final String RENAME = "UPDATE device SET label = ? WHERE id = ?";
+    private static final String PLACE = "UPDATE device SET room = ? WHERE id = ?";
     private static final String UPDATE_CAPABILITIES = "UPDATE device SET capabilities = ?, name = ?, type_name = ? "
             + "WHERE id = ?";
     private static final String DELETE_EVENTS = "DELETE FROM device_event WHERE device_id = ?";
@@ -99,6 +100,10 @@ public class DeviceRepository {
         jdbc.sql(RENAME).params(label, id).update();
     }
 
+    public void place(String id, String room) {
+        jdbc.sql(PLACE).params(room, id).update();
+    }
+
     /** The device with its attributes and events; whatever refers to it (Installations) must be gone first. */
     public void delete(String id) {
         jdbc.sql(DELETE_EVENTS).param(id).update();
@@ -136,7 +141,7 @@ public class DeviceRepository {
             if (!byId.containsKey(id)) {
                 byId.put(id, new Device(id, rs.getString("location_id"), rs.getString("label"), rs.getString("name"),
                         rs.getString("type_name"), capabilities(rs.getString("capabilities")), Map.of(),
-                        Times.instant(rs, "created_at"), rs.getString("hub_id")));
+                        Times.instant(rs, "created_at"), rs.getString("hub_id"), rs.getString("room")));
                 attributes.put(id, new LinkedHashMap<>());
             }
             String attribute = rs.getString("a_name");

@@ -277,7 +277,21 @@ public class LocalDevices {
         String checked = checkedLabel(label);
         devices.rename(deviceId, checked);
         return new Device(device.id(), device.locationId(), checked, device.name(), device.typeName(),
-                device.capabilities(), device.attributes(), device.createdAt(), device.hubId());
+                device.capabilities(), device.attributes(), device.createdAt(), device.hubId(), device.room());
+    }
+
+    /** Puts the device in a room of its Location (a name, 1 to 100 characters), or in none (null or blank). */
+    @Transactional
+    public Device place(String deviceId, String room) {
+        Device device = devices.findById(deviceId)
+                .orElseThrow(() -> ApiException.notFound("no device with id " + deviceId));
+        String checked = room == null || room.isBlank() ? null : room.trim();
+        if (checked != null && checked.length() > 100) {
+            throw ApiException.badRequest("room is a name of at most 100 characters, or null for none");
+        }
+        devices.place(deviceId, checked);
+        return new Device(device.id(), device.locationId(), device.label(), device.name(), device.typeName(),
+                device.capabilities(), device.attributes(), device.createdAt(), device.hubId(), checked);
     }
 
     /** Removes the device and its history; the caller has taken it out of every Installation. */

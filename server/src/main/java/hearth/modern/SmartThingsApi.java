@@ -56,11 +56,13 @@ public class SmartThingsApi {
         return SmartThingsViews.location(reachableLocation(reach, locationId));
     }
 
-    /** Hearth has no rooms yet: every Location answers an empty list. */
+    /** The rooms of the Location: those its devices are in (a room is a device's room's name), by name. */
     public List<Map<String, Object>> rooms(Reach reach, String locationId) {
         requireLocations(reach);
-        reachableLocation(reach, locationId);
-        return List.of();
+        Location location = reachableLocation(reach, locationId);
+        return guarded(() -> devices.inLocation(reach.accountId(), location.id())).stream().map(Device::room)
+                .filter(room -> room != null).distinct().sorted()
+                .map(room -> SmartThingsViews.room(location.id(), room)).toList();
     }
 
     public DevicePage devices(Reach reach, DeviceQuery query) {

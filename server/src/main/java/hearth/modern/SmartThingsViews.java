@@ -4,11 +4,13 @@ import hearth.device.Device;
 import hearth.engine.api.AttributeState;
 import hearth.location.Location;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Locations and devices in the modern API's JSON shapes, field names as SmartThings spells them. */
 final class SmartThingsViews {
@@ -33,6 +35,21 @@ final class SmartThingsViews {
         return view;
     }
 
+    /** A room's id: the same for the same name in the same Location, on every node and after a restart. */
+    static String roomId(String locationId, String room) {
+        return room == null ? null
+                : UUID.nameUUIDFromBytes((locationId + "/" + room).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static Map<String, Object> room(String locationId, String room) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("roomId", roomId(locationId, room));
+        view.put("locationId", locationId);
+        view.put("name", room);
+        view.put("backgroundImage", null);
+        return view;
+    }
+
     static Map<String, Object> device(Device device, String ownerId) {
         Map<String, Object> component = new LinkedHashMap<>();
         component.put("id", SmartThingsApi.MAIN);
@@ -48,7 +65,7 @@ final class SmartThingsViews {
         view.put("presentationId", "hearth-virtual");
         view.put("locationId", device.locationId());
         view.put("ownerId", ownerId);
-        view.put("roomId", null);
+        view.put("roomId", roomId(device.locationId(), device.room()));
         view.put("components", List.of(component));
         view.put("createTime", time(device.createdAt()));
         view.put("type", "VIRTUAL");

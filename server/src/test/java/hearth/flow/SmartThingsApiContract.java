@@ -81,6 +81,37 @@ abstract class SmartThingsApiContract extends HearthTestBase {
     }
 
     @Test
+    void roomsAreTheRoomsTheLocationsDevicesAreInAndEachDeviceNamesItsRoom() {
+        Fixture f = fixture();
+        String token = token(f);
+        for (Map.Entry<String, String> placed : Map.of(f.lampId(), "Living room", f.kitchenId(), "Kitchen",
+                f.lockId(), "Kitchen").entrySet()) {
+            HttpResponse<String> put = http().putJson("/api/devices/" + placed.getKey() + "/room",
+                    Map.of("room", placed.getValue()), "Authorization", f.basic());
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            assertThat(json(put).get("room").asText()).isEqualTo(placed.getValue());
+        }
+        JsonNode rooms = ok(get(token, "/v1/locations/" + f.locationId() + "/rooms")).get("items");
+        assertThat(rooms.findValuesAsString("name")).containsExactly("Kitchen", "Living room");
+        assertThat(rooms.get(0).get("locationId").asText()).isEqualTo(f.locationId());
+        String kitchen = rooms.get(0).get("roomId").asText();
+        assertThat(ok(get(token, "/devices/" + f.kitchenId())).get("roomId").asText()).isEqualTo(kitchen);
+        assertThat(ok(get(token, "/devices/" + f.lampId())).get("roomId").asText())
+                .isEqualTo(rooms.get(1).get("roomId").asText());
+        // Out of every room: the room goes when its last device leaves; the id stays the name's.
+        http().putJson("/api/devices/" + f.lampId() + "/room", java.util.Collections.singletonMap("room", null),
+                "Authorization", f.basic());
+        JsonNode unplaced = ok(get(token, "/devices/" + f.lampId())).path("roomId");
+        assertThat(unplaced.isNull() || unplaced.isMissingNode()).as("no roomId: " + unplaced).isTrue();
+        JsonNode left = ok(get(token, "/locations/" + f.locationId() + "/rooms")).get("items");
+        assertThat(left.findValuesAsString("roomId")).containsExactly(kitchen);
+        HttpResponse<String> tooLong = http().putJson("/api/devices/" + f.lampId() + "/room", Map.of("room",
+                "x".repeat(101)), "Authorization", f.basic());
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("at most 100 characters");
+    }
+
+    @Test
     void devicesListOnlyTheChosenOnesAndFilterByCapabilityIdAndLocation() {
         Fixture f = fixture();
         String token = token(f);

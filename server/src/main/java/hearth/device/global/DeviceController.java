@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -48,6 +49,15 @@ public class DeviceController {
     @PostMapping("/api/devices/{id}/commands")
     public DeviceView command(@PathVariable String id, @RequestBody CommandRequest request) {
         return DeviceView.of(devices.commandAsOwner(current.id(), id, request.command(), request.arguments()));
+    }
+
+    /** Puts the device in a room of its Location, by name; null or blank: in none. */
+    @PutMapping("/api/devices/{id}/room")
+    public DeviceView place(@PathVariable String id, @RequestBody RoomRequest request) {
+        return DeviceView.of(devices.place(current.id(), id, request.room()));
+    }
+
+    public record RoomRequest(String room) {
     }
 
     public record CreateDevice(String label, List<String> capabilities, Map<String, Object> attributes) {

@@ -64,6 +64,11 @@ public class DeviceService {
         return shards.of(found.location().serverName()).setAttribute(deviceId, name, value);
     }
 
+    public Device place(String ownerId, String deviceId, String room) {
+        Found found = find(ownerId, deviceId);
+        return shards.of(found.location().serverName()).placeDevice(deviceId, room);
+    }
+
     public Device rename(String ownerId, String deviceId, String label) {
         Found found = find(ownerId, deviceId);
         return shards.of(found.location().serverName()).renameDevice(deviceId, label);
