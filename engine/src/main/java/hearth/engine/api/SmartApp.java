@@ -31,6 +31,14 @@ public interface SmartApp {
         return List.of();
     }
 
+    /**
+     * Every page's name in declaration order, static and dynamic; empty when the preferences have no
+     * {@code page}s (then {@link #page} with "" reads them as one page).
+     */
+    default List<String> pageNames() {
+        return List.of();
+    }
+
     // ---- the same calls for a host that keeps an Installation in memory (see InstallationContext) ----
 
     /** Routes the request through {@code mappings} (evaluated per request) and runs the handler. */
@@ -66,6 +74,25 @@ public interface SmartApp {
             throw new IllegalStateException("page " + page + " failed: " + f.type() + ": " + f.message(), f.cause());
         }
         return result.pageInputs();
+    }
+
+    /**
+     * One page as it reads for this Installation: a static page's sections, or a dynamic page's
+     * content method run with the Installation's settings and state (what it leaves, such as the
+     * token {@code createAccessToken()} made, goes to the context as any call's effects do).
+     *
+     * @param name the page; null for the first one
+     * @return null for a page the app doesn't have
+     * @throws IllegalStateException when the page's method fails (its message says how)
+     */
+    default AppPage page(String name, InstallationContext context) {
+        String wanted = name != null ? name : pageNames().isEmpty() ? "" : pageNames().get(0);
+        CallResult result = ContextCalls.run(this, context, new Call.Page(wanted));
+        if (result.outcome() instanceof HandlerOutcome.Failure f) {
+            throw new IllegalStateException("page " + wanted + " failed: " + f.type() + ": " + f.message(),
+                    f.cause());
+        }
+        return result.page();
     }
 
     enum Lifecycle {

@@ -66,7 +66,7 @@ public final class AppDescriber {
             throw new SmartAppCompilationException(problems);
         }
         return new CompiledSmartApp(scriptClass, definitionOf(scope.definitionArgs), scope.preferences.inputs(),
-                scope.preferences.dynamicPages(), scope.appSettings, runner, timeout, outbound);
+                scope.preferences.dynamicPages(), scope.preferences.pageNames(), scope.appSettings, runner, timeout, outbound);
     }
 
     /**

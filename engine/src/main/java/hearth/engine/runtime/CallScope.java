@@ -59,6 +59,12 @@ final class CallScope {
     PreferencesCollector preferences = new PreferencesCollector();
     Map<String, Object> preferencesOptions;
     boolean preferencesDeclared;
+    /** In a page call, the static page to read from {@code preferences} ("" for one without pages); else null. */
+    String staticPageWanted;
+    /** True while {@code preferences} is read for {@link #staticPageWanted}. */
+    boolean scanningPages;
+    /** The page a page call read, once read. */
+    hearth.engine.api.AppPage pageFound;
     Closure<?> mappings;
     RouteTable routes;
     RenderedResponse rendered;

@@ -33,6 +33,7 @@ public final class CompiledSmartApp implements SmartApp {
     private final List<PreferenceInput> inputs;
     private final Map<String, String> dynamicPages;
     private final List<String> pageOrder;
+    private final List<String> pageNames;
     private final List<String> appSettings;
     private final Map<String, Integer> handlers;
     private final CallRunner runner;
@@ -40,8 +41,10 @@ public final class CompiledSmartApp implements SmartApp {
     private final hearth.engine.http.OutboundHttp outbound;
 
     CompiledSmartApp(Class<? extends SmartAppScript> scriptClass, AppDefinition definition,
-                     List<PreferenceInput> inputs, Map<String, String> dynamicPages, List<String> appSettings,
-                     CallRunner runner, Duration timeout, hearth.engine.http.OutboundHttp outbound) {
+                     List<PreferenceInput> inputs, Map<String, String> dynamicPages, List<String> pageNames,
+                     List<String> appSettings, CallRunner runner, Duration timeout,
+                     hearth.engine.http.OutboundHttp outbound) {
+        this.pageNames = List.copyOf(pageNames);
         this.outbound = outbound;
         this.scriptClass = scriptClass;
         this.definition = definition;
@@ -67,6 +70,11 @@ public final class CompiledSmartApp implements SmartApp {
     @Override
     public List<String> dynamicPages() {
         return pageOrder;
+    }
+
+    @Override
+    public List<String> pageNames() {
+        return pageNames;
     }
 
     /** The {@code appSetting "x"} names of {@code definition(...) { }}. */
@@ -101,18 +109,41 @@ public final class CompiledSmartApp implements SmartApp {
                 return ResponseBuilder.noContent();
             });
         }
-        String method = dynamicPages.get(((Call.Page) call).name());
-        if (method == null || !handlers.containsKey(method)) {
+        String name = ((Call.Page) call).name();
+        String method = dynamicPages.get(name);
+        if (method == null) {
+            return pageNames.contains(name) || (name.isEmpty() && pageNames.isEmpty()) ? staticPage(snapshot, name, ports)
+                    : new CallResult(ResponseBuilder.noContent(), CallEffects.NONE);
+        }
+        if (!handlers.containsKey(method)) {
             return new CallResult(ResponseBuilder.noContent(), CallEffects.NONE);
         }
-        List<List<PreferenceInput>> found = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<hearth.engine.api.AppPage> found = new java.util.concurrent.CopyOnWriteArrayList<>();
         CallResult result = run(snapshot, null, null, ports, scope -> {
             invoke(instantiate(scope), scope, method, null);
-            found.add(scope.preferences.inputs());
+            hearth.engine.api.AppPage page = scope.pageFound != null ? scope.pageFound
+                    : scope.preferences.page(name, Map.of());
+            found.add(new hearth.engine.api.AppPage(name, page.title(), page.install(), page.uninstall(),
+                    page.nextPage(), page.sections()));
             return ResponseBuilder.noContent();
         });
         return found.isEmpty() || result.outcome() instanceof HandlerOutcome.Failure ? result
-                : new CallResult(result.outcome(), result.effects(), found.get(0));
+                : new CallResult(result.outcome(), result.effects(), found.get(0).inputs(), found.get(0));
+    }
+
+    /** A static page: the app's top-level code runs with {@code preferences} read for that page only. */
+    private CallResult staticPage(InstallationSnapshot snapshot, String name, CallPorts ports) {
+        List<hearth.engine.api.AppPage> found = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CallResult result = run(snapshot, null, null, ports, scope -> {
+            scope.staticPageWanted = name;
+            instantiate(scope);
+            if (scope.pageFound != null) {
+                found.add(scope.pageFound);
+            }
+            return ResponseBuilder.noContent();
+        });
+        return found.isEmpty() || result.outcome() instanceof HandlerOutcome.Failure ? result
+                : new CallResult(result.outcome(), result.effects(), found.get(0).inputs(), found.get(0));
     }
 
     private HandlerOutcome route(CallScope scope, ApiRequest request) throws ReflectiveOperationException {

@@ -1,5 +1,6 @@
 package hearth.engine.runtime;
 
+import hearth.engine.api.AppPage;
 import hearth.engine.api.PreferenceInput;
 
 import java.util.ArrayList;
@@ -16,15 +17,54 @@ final class PreferencesCollector {
     private final List<PreferenceInput> inputs = new ArrayList<>();
     private final java.util.Map<String, String> dynamicPages = new java.util.LinkedHashMap<>();
     private String section;
+    /** The sections of the page being read, and the elements of the one being read (null outside one). */
+    private final List<AppPage.Section> sections = new ArrayList<>();
+    private List<AppPage.Element> elements;
+    private final List<String> pageNames = new ArrayList<>();
 
     void inSection(String title, Runnable body) {
+        inSection(title, false, false, body);
+    }
+
+    void inSection(String title, boolean hideable, boolean hidden, Runnable body) {
         String outer = section;
+        List<AppPage.Element> outerElements = elements;
         section = title;
+        elements = new ArrayList<>();
         try {
             body.run();
         } finally {
+            sections.add(new AppPage.Section(title, hideable, hidden, elements));
             section = outer;
+            elements = outerElements;
         }
+    }
+
+    /** What a section shows besides inputs; outside a section it opens an untitled one, as classic did. */
+    void element(AppPage.Element element) {
+        if (elements != null) {
+            elements.add(element);
+        } else {
+            sections.add(new AppPage.Section(null, false, false, List.of(element)));
+        }
+    }
+
+    /** A page's name, in declaration order, static or dynamic. */
+    void pageName(String name) {
+        if (!pageNames.contains(name)) {
+            pageNames.add(name);
+        }
+    }
+
+    List<String> pageNames() {
+        return List.copyOf(pageNames);
+    }
+
+    /** The page read into this collector, described by {@code page}'s or {@code dynamicPage}'s options. */
+    AppPage page(String name, Map<?, ?> options) {
+        Map<?, ?> o = options == null ? Map.of() : options;
+        return new AppPage(name, string(o.get("title")), truthy(o.get("install"), false),
+                truthy(o.get("uninstall"), false), string(o.get("nextPage")), sections);
     }
 
     /** A page whose inputs come from running {@code contentMethod}. */
@@ -42,10 +82,12 @@ final class PreferencesCollector {
         if (t == null || t.isBlank()) {
             t = "text"; // classic showed an input without a type as a text field (Ask Alexa's invocationName)
         }
-        inputs.add(new PreferenceInput(n, t, string(o.get("title")), section, truthy(o.get("multiple"), false),
-                truthy(o.get("required"), true), options(o.get("options") != null ? o.get("options")
-                : o.get("metadata") instanceof Map<?, ?> metadata ? metadata.get("values") : null),
-                plain(o.get("defaultValue"))));
+        PreferenceInput input = new PreferenceInput(n, t, string(o.get("title")), section,
+                truthy(o.get("multiple"), false), truthy(o.get("required"), true), options(o.get("options") != null
+                ? o.get("options") : o.get("metadata") instanceof Map<?, ?> metadata ? metadata.get("values") : null),
+                plain(o.get("defaultValue")));
+        inputs.add(input);
+        element(new AppPage.Input(input));
     }
 
     void add(PreferenceInput input) {
@@ -81,7 +123,7 @@ final class PreferencesCollector {
         return out;
     }
 
-    private static boolean truthy(Object o, boolean otherwise) {
+    static boolean truthy(Object o, boolean otherwise) {
         if (o == null) {
             return otherwise;
         }
@@ -91,7 +133,7 @@ final class PreferencesCollector {
         return Boolean.parseBoolean(o.toString());
     }
 
-    private static String string(Object o) {
+    static String string(Object o) {
         return o == null ? null : o.toString();
     }
 

@@ -74,13 +74,26 @@ public abstract class SmartAppScript extends Script {
         preferences(Map.of(), body);
     }
 
-    /** {@code preferences(oauthPage: "p") { page(...) { ... } }}. Only read at compile time. */
+    /**
+     * {@code preferences(oauthPage: "p") { page(...) { ... } }}: read at compile time, and in a page
+     * call for the static page asked for (the others' bodies don't run).
+     */
     @SmartAppApi
     public void preferences(Map<String, Object> options, Closure<?> body) {
         if (scope.phase == CallScope.Phase.DESCRIBE) {
             scope.preferencesDeclared = true;
             scope.preferencesOptions = new LinkedHashMap<>(options);
             body.call();
+        } else if (scope.staticPageWanted != null && scope.pageFound == null) {
+            scope.scanningPages = true;
+            try {
+                body.call();
+            } finally {
+                scope.scanningPages = false;
+            }
+            if (scope.pageFound == null && scope.staticPageWanted.isEmpty()) {
+                scope.pageFound = scope.preferences.page("", options);
+            }
         }
     }
 
@@ -95,7 +108,8 @@ public abstract class SmartAppScript extends Script {
         if (content == null) {
             content = name;
         }
-        if (name != null) {
+        if (name != null && scope.phase == CallScope.Phase.DESCRIBE) {
+            scope.preferences.pageName(String.valueOf(name));
             scope.preferences.dynamicPage(String.valueOf(name), content.toString());
         }
     }
@@ -106,12 +120,31 @@ public abstract class SmartAppScript extends Script {
         if (content != null) {
             page(options);
         }
-        body.call();
+        Object name = options.get("name");
+        if (scope.phase == CallScope.Phase.DESCRIBE) {
+            if (name != null) {
+                scope.preferences.pageName(String.valueOf(name));
+            }
+            body.call();
+        } else if (scope.scanningPages && scope.pageFound == null && name != null
+                && String.valueOf(name).equals(scope.staticPageWanted)) {
+            PreferencesCollector outer = scope.preferences;
+            scope.preferences = new PreferencesCollector();
+            try {
+                body.call();
+                scope.pageFound = scope.preferences.page(String.valueOf(name), options);
+            } finally {
+                scope.preferences = outer;
+            }
+        }
     }
 
     @SmartAppApi
     public void page(String name, String title, Closure<?> body) {
-        body.call();
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("name", name);
+        options.put("title", title);
+        page(options, body);
     }
 
     /** A dynamic page's content method calls this; it answers a description of the page. */
@@ -120,6 +153,10 @@ public abstract class SmartAppScript extends Script {
         body.call();
         Map<String, Object> page = new LinkedHashMap<>(options);
         page.put("inputs", scope.preferences.inputs());
+        if (scope.phase == CallScope.Phase.CALL && scope.pageFound == null) {
+            Object name = options.get("name");
+            scope.pageFound = scope.preferences.page(name == null ? "" : name.toString(), options);
+        }
         return page;
     }
 
@@ -141,7 +178,8 @@ public abstract class SmartAppScript extends Script {
 
     @SmartAppApi
     public void section(Map<String, Object> options, String title, Closure<?> body) {
-        scope.preferences.inSection(title, body::call);
+        scope.preferences.inSection(title, PreferencesCollector.truthy(options.get("hideable"), false),
+                PreferencesCollector.truthy(options.get("hidden"), false), body::call);
     }
 
     @SmartAppApi
@@ -169,25 +207,37 @@ public abstract class SmartAppScript extends Script {
         scope.preferences.input(options, name, type);
     }
 
-    // Page decorations that don't declare inputs: accepted and ignored.
+    // ---- what a page shows besides inputs (recorded for the host to render; the app's own text) ----
+
     @SmartAppApi
     public void paragraph(Object text) {
+        paragraph(Map.of(), text);
     }
 
     @SmartAppApi
     public void paragraph(Map<String, Object> options, Object text) {
+        scope.preferences.element(new hearth.engine.api.AppPage.Paragraph(
+                PreferencesCollector.string(options.get("title")), text == null ? null : text.toString()));
     }
 
+    /** {@code paragraph(title: "t", "text")} reaches here when the text is among the options. */
     @SmartAppApi
     public void paragraph(Map<String, Object> options) {
+        paragraph(options, options.get("text") != null ? options.get("text") : options.get("description"));
     }
 
     @SmartAppApi
     public void label(Map<String, Object> options) {
+        scope.preferences.element(new hearth.engine.api.AppPage.Label(
+                PreferencesCollector.string(options.get("title")),
+                PreferencesCollector.truthy(options.get("required"), false)));
     }
 
     @SmartAppApi
     public void mode(Map<String, Object> options) {
+        scope.preferences.element(new hearth.engine.api.AppPage.Mode(
+                PreferencesCollector.string(options.get("title")),
+                PreferencesCollector.truthy(options.get("required"), false)));
     }
 
     @SmartAppApi
@@ -196,14 +246,29 @@ public abstract class SmartAppScript extends Script {
 
     @SmartAppApi
     public void href(Map<String, Object> options) {
+        href(options, null);
     }
 
+    /** {@code href "page", title: "..."} or {@code href(name:, page:/url:, style: "external", ...)}. */
     @SmartAppApi
     public void href(Map<String, Object> options, String page) {
+        String target = page != null ? page : PreferencesCollector.string(options.get("page"));
+        String url = PreferencesCollector.string(options.get("url"));
+        Map<String, String> params = new LinkedHashMap<>();
+        if (options.get("params") instanceof Map<?, ?> p) {
+            p.forEach((k, v) -> params.put(String.valueOf(k), v == null ? null : v.toString()));
+        }
+        params.values().removeIf(java.util.Objects::isNull);
+        scope.preferences.element(new hearth.engine.api.AppPage.Href(
+                PreferencesCollector.string(options.get("name")), PreferencesCollector.string(options.get("title")),
+                PreferencesCollector.string(options.get("description")), url == null ? target : null, url,
+                "external".equals(PreferencesCollector.string(options.get("style"))),
+                PreferencesCollector.truthy(options.get("required"), false), params));
     }
 
     @SmartAppApi
     public void href(String page) {
+        href(Map.of(), page);
     }
 
     @SmartAppApi
