@@ -31,6 +31,9 @@ mappings {
     path("/slowly/:seconds") {
         action: [PUT: "slowly"]
     }
+    path("/listen/:millis") {
+        action: [PUT: "listen"]
+    }
 }
 
 def putState() {
@@ -51,7 +54,7 @@ def count() {
 }
 
 def counted() {
-    [count: state.count ?: 0, woken: state.woken ?: 0, slow: state.slow ?: 0]
+    [count: state.count ?: 0, woken: state.woken ?: 0, slow: state.slow ?: 0, heard: state.heard ?: 0]
 }
 
 def later() {
@@ -70,4 +73,17 @@ def slowly() {
 def wakeSlowly() {
     pause(8000)
     state.slow = (state.slow ?: 0) + 1
+}
+
+// The dimmers' switch events, each counted once its handler ran (it takes millis first).
+def listen() {
+    state.handlerMillis = params.millis as Integer
+    subscribe(dimmers, "switch", "onSwitch")
+}
+
+def onSwitch(evt) {
+    if (state.handlerMillis) {
+        pause(state.handlerMillis)
+    }
+    state.heard = (state.heard ?: 0) + 1
 }

@@ -11,20 +11,24 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Delivers device and Location events to the handlers subscribed to them, once the change is
- * committed, through {@link HandlerRunner} (off the caller's thread, in order per Installation).
+ * Hands device and Location events to the handlers subscribed to them through the outbox
+ * ({@link EventOutbox}): the rows are written in the transaction that records the event, so an
+ * event is in the outbox exactly when it is recorded, and {@link OutboxDelivery} is woken once
+ * that transaction commits.
  */
 @Component
 class EventDispatcher {
     private final SubscriptionRepository subscriptions;
-    private final HandlerRunner runner;
+    private final EventOutbox outbox;
+    private final OutboxDelivery delivery;
 
-    EventDispatcher(SubscriptionRepository subscriptions, HandlerRunner runner) {
+    EventDispatcher(SubscriptionRepository subscriptions, EventOutbox outbox, OutboxDelivery delivery) {
         this.subscriptions = subscriptions;
-        this.runner = runner;
+        this.outbox = outbox;
+        this.delivery = delivery;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(DeviceEventsRecorded recorded) {
         var listening = subscriptions.forDevice(recorded.deviceId());
         if (listening.isEmpty()) {
@@ -34,18 +38,28 @@ class EventDispatcher {
             AppEvent appEvent = AppEvent.of(event, recorded.displayName());
             for (Subscription s : listening) {
                 if (s.matches(event.name(), event.value())) {
-                    runner.submit(s.installationId(), s.handler(), appEvent);
+                    outbox.add(s.installationId(), s.handler(), appEvent);
                 }
             }
         }
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(LocationEventRecorded recorded) {
         for (Subscription s : subscriptions.forLocation(recorded.locationId())) {
             if (s.matches(recorded.event().name(), recorded.event().value())) {
-                runner.submit(s.installationId(), s.handler(), recorded.event());
+                outbox.add(s.installationId(), s.handler(), recorded.event());
             }
         }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void committed(DeviceEventsRecorded recorded) {
+        delivery.nudge();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void committed(LocationEventRecorded recorded) {
+        delivery.nudge();
     }
 }

@@ -47,17 +47,20 @@ public class EffectsApplier {
      * effects could not be stored (then none of them is).
      */
     public HandlerOutcome apply(Installation installation, Map<String, Device> chosen, CallResult result) {
-        return apply(installation, chosen, result, null);
+        return apply(installation, chosen, result, null, null);
     }
 
     /**
      * As {@link #apply(Installation, Map, CallResult)}, with {@code finish} (when not null) run
      * first in the same transaction: the work the call was made for is marked done (a scheduled
      * job finished, an outbox event delivered) exactly when its effects are stored. When
-     * {@code finish} throws (say {@link LeaseLost}), nothing is stored.
+     * {@code finish} throws (say {@link LeaseLost}), nothing is stored. With {@code stateVersion}
+     * (the version of the state the call read), a new state is saved only if no other call saved
+     * one since; else nothing is stored and {@link StateConflict} is thrown, for the caller to run
+     * the call again.
      */
     public HandlerOutcome apply(Installation installation, Map<String, Device> chosen, CallResult result,
-                                Runnable finish) {
+                                Runnable finish, Long stateVersion) {
         CallEffects effects = result.effects();
         effects.log().forEach(line -> line.writeTo(APP_LOG, installation.id()));
         effects.outbound().forEach(request -> request.writeTo(OUTBOUND_LOG));
@@ -70,8 +73,10 @@ public class EffectsApplier {
                 if (finish != null) {
                     finish.run();
                 }
-                store(installation, chosen, effects);
+                store(installation, chosen, effects, stateVersion);
             });
+        } catch (StateConflict e) {
+            throw e;
         } catch (LeaseLost e) {
             log.warn("installation {}: {}", installation.id(), e.getMessage());
             return new HandlerOutcome.Failure("lease_lost", e.getMessage(), e);
@@ -86,7 +91,8 @@ public class EffectsApplier {
         return result.outcome();
     }
 
-    private void store(Installation installation, Map<String, Device> chosen, CallEffects effects) {
+    private void store(Installation installation, Map<String, Device> chosen, CallEffects effects,
+                       Long stateVersion) {
         Map<String, Device> current = new HashMap<>(chosen);
         for (DeviceCommand command : effects.commands()) {
             Device device = current.get(command.deviceId());
@@ -98,7 +104,11 @@ public class EffectsApplier {
             current.put(device.id(), devices.run(device, command.command(), command.arguments()));
         }
         if (effects.state() != null) {
-            installations.saveState(installation.id(), effects.state());
+            if (stateVersion == null) {
+                installations.saveState(installation.id(), effects.state());
+            } else {
+                installations.saveState(installation.id(), effects.state(), stateVersion);
+            }
         }
         effects.intents().forEach(intent -> intents.apply(installation, intent));
     }

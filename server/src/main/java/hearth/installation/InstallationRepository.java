@@ -33,16 +33,20 @@ public class InstallationRepository {
             + "d.input_name, d.position";
     private static final String BY_LOCATION = SELECT + "WHERE i.location_id = ? ORDER BY i.created_at, i.id, "
             + "d.input_name, d.position";
-    // An installation API call's one read of the Installation: its choices, its Location and its state.
-    private static final String LOADED = "SELECT " + COLUMNS + ", i.state, l.owner_id AS l_owner_id, l.name AS l_name, "
-            + "l.time_zone AS l_time_zone, l.server_name AS l_server_name, l.mode AS l_mode, "
+    // An installation API call's one read of the Installation: its choices, its Location and its state
+    // (with the version its save must still find).
+    private static final String LOADED = "SELECT " + COLUMNS + ", i.state, i.state_version, l.owner_id AS l_owner_id, "
+            + "l.name AS l_name, l.time_zone AS l_time_zone, l.server_name AS l_server_name, l.mode AS l_mode, "
             + "l.created_at AS l_created_at FROM installation i JOIN location l ON l.id = i.location_id "
             + "LEFT JOIN installation_device d ON d.installation_id = i.id WHERE i.id = ? "
             + "ORDER BY d.input_name, d.position";
     private static final String FORGET_DEVICE = "DELETE FROM installation_device WHERE device_id = ?";
     private static final String DELETE_DEVICES = "DELETE FROM installation_device WHERE installation_id = ?";
     private static final String STATE = "SELECT state FROM installation WHERE id = ?";
-    private static final String SAVE_STATE = "UPDATE installation SET state = ? WHERE id = ?";
+    private static final String STATE_READ = "SELECT state, state_version FROM installation WHERE id = ?";
+    private static final String SAVE_STATE = "UPDATE installation SET state = ?, state_version = state_version + 1 "
+            + "WHERE id = ?";
+    private static final String SAVE_STATE_IF = SAVE_STATE + " AND state_version = ?";
     private static final String TOUCH = "UPDATE installation SET last_used_at = ? WHERE id = ?";
     private static final String DELETE = "DELETE FROM installation WHERE id = ?";
     private static final String SETTINGS_FOR_UPDATE = "SELECT settings FROM installation WHERE id = ? FOR UPDATE";
@@ -85,12 +89,14 @@ public class InstallationRepository {
                     rs.getString("l_name"), rs.getString("l_time_zone"), rs.getString("l_server_name"),
                     rs.getString("l_mode"), Times.instant(rs, "l_created_at"));
             String state = rs.getString("state");
+            long stateVersion = rs.getLong("state_version");
             Installation head = head(rs);
             Map<String, List<String>> devices = new LinkedHashMap<>();
             do {
                 addChoice(rs, devices);
             } while (rs.next());
-            return Optional.of(new LoadedInstallation(withDevices(head, devices), location, state));
+            return Optional.of(new LoadedInstallation(withDevices(head, devices), location, state,
+                    stateVersion));
         });
     }
 
@@ -147,6 +153,22 @@ public class InstallationRepository {
         }
         jdbc.sql(SAVE_SETTINGS).params(written, id).update();
         return true;
+    }
+
+    /** The state as a call reads it: the JSON (or null) and the version its save must still find. */
+    public record StateRead(String json, long version) {
+    }
+
+    public StateRead readState(String id) {
+        return jdbc.sql(STATE_READ).param(id).query((rs, n) -> new StateRead(rs.getString(1), rs.getLong(2)))
+                .optional().orElse(new StateRead(null, 0));
+    }
+
+    /** Saves the state a call read at {@code version}; throws {@link StateConflict} when it was saved since. */
+    public void saveState(String id, String stateJson, long version) {
+        if (jdbc.sql(SAVE_STATE_IF).params(stateJson, id, version).update() != 1) {
+            throw new StateConflict(id);
+        }
     }
 
     public void touch(String id, Instant when) {

@@ -26,9 +26,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Runs an Installation's SmartApp, the same way for every kind of call (API request, lifecycle,
@@ -38,11 +42,17 @@ import java.util.stream.Collectors;
  * with the call, and has {@link EffectsApplier} carry out the effects the engine returns. While the
  * app runs, the engine asks this class only what {@link CallPorts} names: device history and the
  * subscriptions held (reads), and the Installation's own tokens (the global server's). What the
- * call did goes to the SmartApp's app log ({@link CallLog}).
+ * call did goes to the SmartApp's app log ({@link CallLog}). A call whose state save finds that
+ * another call saved first ({@link StateConflict}) runs again on the new state.
  */
 @Component
 public class InstallationRuntime {
     private static final int MAX_EVENTS = 200;
+    /** Runs of one call when other calls of the Installation keep saving state first. */
+    private static final int MAX_ATTEMPTS = 10;
+    /** Turns for the runs again of calls that lost, by Installation (striped, fair). */
+    private final Lock[] retryTurns = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock(true))
+            .toArray(Lock[]::new);
 
     private final SmartAppService apps;
     private final DeviceRepository deviceRepository;
@@ -95,7 +105,7 @@ public class InstallationRuntime {
     /**
      * As {@link #runHandler(Installation, String, AppEvent)}, with {@code finish} run in the
      * transaction storing the handler's effects ({@link EffectsApplier#apply(Installation, Map,
-     * CallResult, Runnable)}): the job or event is done exactly when its effects are stored.
+     * CallResult, Runnable, Long)}): the job or event is done exactly when its effects are stored.
      */
     public HandlerOutcome runHandler(Installation installation, String handler, AppEvent event, Runnable finish) {
         return run(installation, () -> load(installation), event == null ? "schedule" : "event", urls.current(),
@@ -104,23 +114,73 @@ public class InstallationRuntime {
 
     /** The Location and state of an Installation the caller has already read. */
     private LoadedInstallation load(Installation installation) {
+        InstallationRepository.StateRead state = installations.readState(installation.id());
         return new LoadedInstallation(installation, locations.findById(installation.locationId()).orElseThrow(),
-                installations.loadState(installation.id()));
+                state.json(), state.version());
+    }
+
+    /** {@code loaded} with its state read again (a call that lost a race with another call's save). */
+    private LoadedInstallation reloaded(LoadedInstallation loaded) {
+        InstallationRepository.StateRead state = installations.readState(loaded.installation().id());
+        return new LoadedInstallation(loaded.installation(), loaded.location(), state.json(), state.version());
     }
 
     private HandlerOutcome run(Installation installation, Supplier<LoadedInstallation> loader, String kind,
                                String baseUrl, Call call, Runnable finish) {
         return metrics.smartAppCall(installation.smartAppId(), kind, () -> {
             SmartApp app = apps.compiled(apps.forExecution(installation.smartAppId()).orElseThrow());
-            Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
-                    .collect(Collectors.toMap(Device::id, Function.identity()));
-            long started = System.nanoTime();
-            CallResult result = app.call(snapshot(loader.get(), chosen, baseUrl), call, new Ports(installation,
-                    chosen));
-            HandlerOutcome outcome = effects.apply(installation, chosen, result, finish);
-            callLog.record(installation, call, result.effects(), outcome, System.nanoTime() - started);
-            return outcome;
+            LoadedInstallation loaded = loader.get();
+            try {
+                return attempt(app, loaded, baseUrl, call, finish);
+            } catch (StateConflict conflict) {
+                metrics.stateConflict();
+            }
+            // Another call (maybe on another node) saved state since this one read it: this one runs
+            // again on the new state, so neither update is lost. Its runs again take turns with the
+            // other calls of the Installation that lost on this node, and wait a little longer each
+            // time, so that calls racing across nodes don't keep beating each other.
+            Lock turn = retryTurns[Math.floorMod(installation.id().hashCode(), retryTurns.length)];
+            turn.lock();
+            try {
+                for (int attempt = 2; ; attempt++) {
+                    backOff(attempt);
+                    loaded = reloaded(loaded);
+                    try {
+                        return attempt(app, loaded, baseUrl, call, finish);
+                    } catch (StateConflict conflict) {
+                        metrics.stateConflict();
+                        if (attempt >= MAX_ATTEMPTS) {
+                            return new HandlerOutcome.Failure("state_conflict", conflict.getMessage(), conflict);
+                        }
+                    }
+                }
+            } finally {
+                turn.unlock();
+            }
         }, InstallationRuntime::outcome);
+    }
+
+    /** One run of the call on {@code loaded}; throws {@link StateConflict} when its state save lost. */
+    private HandlerOutcome attempt(SmartApp app, LoadedInstallation loaded, String baseUrl, Call call,
+                                   Runnable finish) {
+        Installation installation = loaded.installation();
+        Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
+                .collect(Collectors.toMap(Device::id, Function.identity()));
+        long started = System.nanoTime();
+        CallResult result = app.call(snapshot(loaded, chosen, baseUrl), call, new Ports(installation, chosen));
+        HandlerOutcome outcome = effects.apply(installation, chosen, result, finish, loaded.stateVersion());
+        callLog.record(installation, call, result.effects(), outcome, System.nanoTime() - started);
+        return outcome;
+    }
+
+    /** A random wait of up to 5 ms before the second run, doubling with each run after it (at most 640 ms). */
+    private static void backOff(int attempt) {
+        long bound = 5L << Math.min(attempt - 2, 7);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String outcome(HandlerOutcome outcome) {

@@ -1,6 +1,7 @@
 package hearth.support;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
@@ -66,5 +67,31 @@ public class HearthMetrics {
     public void scheduledJobRun(Duration lag) {
         Timer.builder("hearth.scheduler.lag").description("scheduled jobs run, and how late")
                 .register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    /** {@code hearth_state_conflicts_total}: state saves refused as another call saved first (it runs again). */
+    public void stateConflict() {
+        Counter.builder("hearth.state.conflicts").description("state saves that lost to another call's and ran again")
+                .register(registry).increment();
+    }
+
+    /**
+     * {@code hearth_outbox_depth}: events waiting in the outbox for their handlers (every node's);
+     * {@code hearth_outbox_oldest_seconds}: how long the oldest of them has waited (0 when none).
+     * Read from the database when scraped; NaN while it doesn't answer.
+     */
+    public void outbox(Supplier<Number> depth, Supplier<Number> oldestSeconds) {
+        Gauge.builder("hearth.outbox.depth", () -> orNaN(depth)).description("events waiting for their handlers")
+                .register(registry);
+        Gauge.builder("hearth.outbox.oldest", () -> orNaN(oldestSeconds)).baseUnit("seconds")
+                .description("how long the oldest waiting event has waited").register(registry);
+    }
+
+    private static Number orNaN(Supplier<Number> value) {
+        try {
+            return value.get();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 }

@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same load and kill in {@link TwoNodesIT}, where the other node carries on.
  */
 class CrashIT {
+    private static final String JOBS_CLAIMED = "hearth_scheduler_lag_seconds_count";
+    private static final String RELEASED = "scheduled jobs claimed before this node restarted run again";
     private static final Duration START = Duration.ofSeconds(360);
 
     @Test
@@ -43,14 +45,32 @@ class CrashIT {
             Http http = new Http(server.url());
             String access = load.connect(load.dimmers()).get("access_token").asText();
             String uri = load.uri(http, access);
+            // An Installation whose handler hears the third dimmer's switch, taking 1.5 s per event.
+            String dimmer = load.dimmers().get(2);
+            String listener = load.connect(List.of(dimmer)).get("access_token").asText();
+            String listening = load.uri(http, listener);
+            assertThat(http.send("PUT", listening + "/listen/1500", null, "Authorization", "Bearer " + listener)
+                    .statusCode()).isEqualTo(204);
             Thread.sleep(4_000);
             // A job that comes due in a second and is still running (8 s) when the server is killed.
             assertThat(http.send("PUT", uri + "/slowly/1", null, "Authorization", "Bearer " + access).statusCode())
                     .isEqualTo(204);
-            Thread.sleep(6_000);
+            // Killed once the scheduler claimed it (it then runs for 8 s): a condition, not a guess of how long.
+            eventually(() -> server.metric(JOBS_CLAIMED), claimed -> claimed >= 1);
+            assertThat(server.metric(JOBS_CLAIMED)).as("the slow job was claimed before the kill").isEqualTo(1);
             // And one that comes due while the server is down.
             assertThat(http.send("PUT", uri + "/later/2", null, "Authorization", "Bearer " + access).statusCode())
                     .isEqualTo(204);
+            // Events acknowledged just before the kill: most are still waiting for the handler then.
+            int events = 0;
+            for (int i = 0; i < 8; i++) {
+                if (http.postJson("/api/devices/" + dimmer + "/commands", Map.of("command", i % 2 == 0 ? "on" : "off"),
+                        "Authorization", load.basic()).statusCode() / 100 == 2) {
+                    events++;
+                }
+            }
+            assertThat(events).isEqualTo(8);
+            JsonNode heardBefore = json(http.get(listening + "/count", "Authorization", "Bearer " + listener));
             Map<String, Integer> before = load.acknowledged();
             server.kill();
             load.stop();
@@ -63,21 +83,36 @@ class CrashIT {
                         + load.refreshWasInFlight());
                 assertThat(checked).isNotEmpty();
                 // Both jobs run after the restart, once each: the one the kill interrupted ran again.
-                JsonNode counted = eventually(() -> json(http.get(uri + "/count", "Authorization", "Bearer " + access)),
+                JsonNode after = eventually(() -> json(http.get(uri + "/count", "Authorization", "Bearer " + access)),
                         c -> c.get("slow").asInt() >= 1 && c.get("woken").asInt() >= 1);
-                Thread.sleep(3_000);
-                JsonNode after = json(http.get(uri + "/count", "Authorization", "Bearer " + access));
                 System.out.println("CrashIT H2: the job running at the kill and the one due during it ran "
                         + after.get("slow") + " and " + after.get("woken") + " time(s) after the restart");
-                assertThat(after.get("slow").asInt()).as("the job interrupted by the kill, " + counted).isEqualTo(1);
+                assertThat(after.get("slow").asInt()).as("the job interrupted by the kill").isEqualTo(1);
                 assertThat(after.get("woken").asInt()).as("the job due during the crash").isEqualTo(1);
-                assertThat(Files.readString(restarted.log())).as("the interrupted job was claimed before the kill")
-                        .contains("scheduled jobs claimed before this node restarted run again");
+                assertThat(restarted.metric(JOBS_CLAIMED)).as("jobs claimed after the restart").isEqualTo(2);
+                // The interrupted job's claim was handed back by the restarted node, not left to expire.
+                assertThat(eventually(() -> read(restarted.log()), log -> log.contains(RELEASED))).contains(RELEASED);
+                // Every event acknowledged before the kill reaches its handler after the restart, once:
+                // read when the outbox is empty, so nothing is left to come.
+                eventually(() -> restarted.metric("hearth_outbox_depth"), depth -> depth == 0);
+                int heard = json(http.get(listening + "/count", "Authorization", "Bearer " + listener)).get("heard")
+                        .asInt();
+                System.out.println("CrashIT H2: of 8 acknowledged device events, " + heardBefore.get("heard")
+                        + " had reached the handler before kill -9, " + heard + " after the restart");
+                assertThat(heard).as("events heard after the restart").isEqualTo(8);
             } finally {
                 restarted.close();
             }
         } finally {
             server.close();
+        }
+    }
+
+    private static String read(java.nio.file.Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import static hearth.support.Http.json;
@@ -45,6 +46,30 @@ class AutomationTest extends HearthTestBase {
 
     private String log(String uri, String token) {
         return json(http().get(uri + "/log", "Authorization", "Bearer " + token)).get("log").toString();
+    }
+
+    @Test
+    void aCallWhoseStateSaveLostToAnotherCallsRunsAgainOnTheNewStateSoBothCount() {
+        Fixture f = fixture(resource("apps/state-race-test.groovy"), List.of("*"));
+        String token = json(exchange(f, authorize(f, Map.of("switches", List.of(f.lampId()))))).get("access_token")
+                .asText();
+        String uri = endpoint(token).get("uri").asText();
+        // The slow call reads the count, then waits 1.5 s; three other calls save the count meanwhile.
+        CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> http().postJson(uri
+                + "/count/slowly/1500", Map.of(), "Authorization", "Bearer " + token));
+        sleep(500);
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> counted = http().postJson(uri + "/count", Map.of(), "Authorization", "Bearer " + token);
+            assertThat(counted.statusCode() / 100).as(counted.body()).isEqualTo(2);
+        }
+        HttpResponse<String> slowly = slow.join();
+        assertThat(slowly.statusCode() / 100).as(slowly.body()).isEqualTo(2);
+
+        // Without the check the slow call's save (the count it read, plus one) would overwrite all three.
+        assertThat(json(slowly).get("count").asInt()).isEqualTo(4);
+        assertThat(json(http().get(uri + "/count", "Authorization", "Bearer " + token)).get("count").asInt())
+                .isEqualTo(4);
+        assertThat(http().get("/actuator/prometheus").body()).contains("hearth_state_conflicts_total");
     }
 
     @Test

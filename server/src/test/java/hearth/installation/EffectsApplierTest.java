@@ -158,7 +158,7 @@ class EffectsApplierTest {
 
         HandlerOutcome outcome = applier.apply(s.installation(), chosen(s), new CallResult(OK, effects), () -> {
             throw new LeaseLost("scheduled job x");
-        });
+        }, null);
 
         assertThat(outcome).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
                 f -> assertThat(f.type()).isEqualTo("lease_lost"));
@@ -172,8 +172,22 @@ class EffectsApplierTest {
         boolean[] finished = {false};
         CallEffects none = new CallEffects(null, List.of(), List.of(), List.of(), List.of());
 
-        assertThat(applier.apply(s.installation(), chosen(s), new CallResult(OK, none), () -> finished[0] = true))
+        assertThat(applier.apply(s.installation(), chosen(s), new CallResult(OK, none), () -> finished[0] = true, null))
                 .isEqualTo(OK);
         assertThat(finished[0]).isTrue();
+    }
+
+    @Test
+    void aCallWhoseStateWasSavedByAnotherCallMeanwhileStoresNothing() {
+        Setup s = setup();
+        long read = installationRows.readState(s.installation().id()).version();
+        installationRows.saveState(s.installation().id(), "{\"by\":\"the other call\"}", read);
+        CallEffects effects = new CallEffects("{\"by\":\"this call\"}", List.of(new DeviceCommand(s.lamp().id(),
+                "on", List.of())), List.of(), List.of(), List.of());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> applier.apply(s.installation(), chosen(s),
+                new CallResult(OK, effects), null, read)).isInstanceOf(StateConflict.class);
+        assertThat(value(s.lamp(), "switch")).isEqualTo("off");
+        assertThat(installationRows.loadState(s.installation().id())).isEqualTo("{\"by\":\"the other call\"}");
     }
 }

@@ -92,6 +92,20 @@ public final class HearthProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not healthy after " + timeout + "; see " + log.toAbsolutePath());
     }
 
+    /**
+     * The value of the first series named {@code name} on this process's {@code /actuator/prometheus}
+     * (which answers a scraper on the same host), or NaN when it has none yet.
+     */
+    public double metric(String name) {
+        HttpResponse<String> scraped = new Http(url()).get("/actuator/prometheus");
+        if (scraped.statusCode() != 200) {
+            throw new IllegalStateException(name + ": /actuator/prometheus answered " + scraped.statusCode());
+        }
+        return scraped.body().lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .findFirst().map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .orElse(Double.NaN);
+    }
+
     public Path log() {
         return log;
     }
