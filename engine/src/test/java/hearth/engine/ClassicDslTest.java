@@ -111,6 +111,47 @@ class ClassicDslTest {
     }
 
     @Test
+    void runOnceAsksForARunInOfTheSecondsUntilItsTimeAndAPastTimeRunsNow() {
+        SmartApp a = app(engine, """
+                mappings { path("/x") { action: [GET: "x"] } }
+                def x() {
+                  runOnce(new Date(now() + 90000), h)
+                  runOnce(new Date(now() - 5000), "h", [overwrite: false])
+                  runOnce("2001-01-01T00:00:00.000Z", h)
+                }
+                def h() { }
+                """);
+        FakeContext ctx = new FakeContext();
+        a.handle(get("/x"), ctx);
+        assertThat(ctx.intents).hasSize(3).allSatisfy(i -> assertThat(((AppIntent.RunIn) i).handler()).isEqualTo("h"));
+        assertThat(((AppIntent.RunIn) ctx.intents.get(0)).seconds()).isBetween(89L, 90L);
+        assertThat(ctx.intents.subList(1, 3)).extracting(i -> ((AppIntent.RunIn) i).seconds()).containsOnly(0L);
+        assertThat(ctx.intents).extracting(i -> ((AppIntent.RunIn) i).overwrite()).containsExactly(true, false, true);
+    }
+
+    @Test
+    void sendLocationEventAsksTheHostForAnEventOfTheLocationWithItsDataAsJson() {
+        SmartApp a = app(engine, """
+                mappings { path("/x") { action: [GET: "x"] }
+                           path("/bad") { action: [GET: "bad"] } }
+                def x() {
+                  sendLocationEvent([name: "webCoRE", value: 'poll', isStateChange: true, displayed: false])
+                  sendLocationEvent(name: "piston-1", value: "My ${app.label}", data: [a: 1, b: ["c"]],
+                                    descriptionText: "ran")
+                }
+                def bad() { sendLocationEvent(value: "nameless") }
+                """);
+        FakeContext ctx = new FakeContext();
+        a.handle(get("/x"), ctx);
+        assertThat(ctx.intents).containsExactly(
+                new AppIntent.LocationEvent("webCoRE", "poll", null, null),
+                new AppIntent.LocationEvent("piston-1", "My My App", "{\"a\":1,\"b\":[\"c\"]}", "ran"));
+        FakeContext other = new FakeContext();
+        assertThat(a.handle(get("/bad"), other)).isInstanceOf(HandlerOutcome.Failure.class);
+        assertThat(other.intents).isEmpty();
+    }
+
+    @Test
     void aDeviceAnswersItsAttributeStatesTypeAuthorAndWhatItRespondsTo() {
         SmartApp a = app(engine, """
                 preferences { section { input "sw", "capability.switch" } }
@@ -150,6 +191,20 @@ class ClassicDslTest {
                 """);
         assertThat(body(a.handle(get("/x"), new FakeContext())))
                 .isEqualTo("{\"mode\":\"Home\",\"shm\":null,\"scale\":\"C\",\"own\":\"C\",\"bare\":\"C\"}");
+    }
+
+    @Test
+    void theLocationHasNoActiveIncidentsSinceHearthHasNoSmartHomeMonitor() {
+        SmartApp a = app(engine, """
+                mappings { path("/x") { action: [GET: "x"] } }
+                def x() {
+                  def recent = location.activeIncidents.collect { [date: it?.date?.time, title: it?.getTitle()] }
+                          .findAll { it?.date >= now() - 604800000 } ?: null
+                  [incidents: location.activeIncidents, recent: recent, size: location.getActiveIncidents().size()]
+                }
+                """);
+        assertThat(body(a.handle(get("/x"), new FakeContext())))
+                .isEqualTo("{\"incidents\":[],\"recent\":null,\"size\":0}");
     }
 
     @Test

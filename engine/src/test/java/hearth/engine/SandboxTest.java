@@ -2,6 +2,7 @@ package hearth.engine;
 
 import hearth.engine.api.HandlerOutcome;
 import hearth.engine.api.HandlerOutcome.Response;
+import hearth.engine.api.PreferenceInput;
 import hearth.engine.api.SmartApp;
 import hearth.engine.api.SmartAppCompilationException;
 import hearth.engine.support.FakeContext;
@@ -170,6 +171,25 @@ class SandboxTest {
                 """);
         assertThat(m.handle(get("/x"), new FakeContext())).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
                 f -> assertThat(f.message()).contains("main"));
+        // from a closure (preferences, each) the app's static methods are called on the script: still its own,
+        // as Switch API's preferences { for (c in capabilities()) ... }; main() and the compiler's $ methods never
+        SmartApp inClosures = app(engine, """
+                preferences { section { for (c in capabilities()) { input c.key, "capability.${c.key}", required: false } } }
+                mappings { path("/x") { action: [GET: "x"] }
+                           path("/main") { action: [GET: "callsMain"] }
+                           path("/meta") { action: [GET: "meta"] } }
+                def x() { [1, 2].collect { twice(it) } + capabilities().keySet() }
+                def callsMain() { [1].each { main(new String[0]) } }
+                def meta() { [1].collect { $getStaticMetaClass() } }
+                private static Map capabilities() { [switch: [n: "Switch"], lock: [n: "Lock"]] }
+                static twice(n) { n * 2 }
+                """);
+        assertThat(inClosures.inputs()).extracting(PreferenceInput::name).containsExactly("switch", "lock");
+        assertThat(inClosures.handle(get("/x"), new FakeContext())).asString().contains("[2,4,\"switch\",\"lock\"]");
+        assertThat(inClosures.handle(get("/main"), new FakeContext())).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                f -> assertThat(f.message()).contains("main"));
+        assertThat(inClosures.handle(get("/meta"), new FakeContext())).isInstanceOfSatisfying(HandlerOutcome.Failure.class,
+                f -> assertThat(f.type()).isIn("SandboxViolationException", "MissingMethodException"));
     }
 
     @Test

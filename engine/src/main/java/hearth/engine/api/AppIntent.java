@@ -44,6 +44,14 @@ public sealed interface AppIntent {
     record UpdateSetting(String name, Object value) implements AppIntent {
     }
 
+    /**
+     * Classic {@code sendLocationEvent(name: "webCoRE", value: "poll", data: [...], descriptionText: ...)}:
+     * an event of the app's Location (as a mode change is), for the location subscriptions of its
+     * name; {@code data} is the event's data as JSON text (null without), the rest plain text.
+     */
+    record LocationEvent(String name, String value, String data, String descriptionText) implements AppIntent {
+    }
+
     /** {@code sendPush}, {@code sendSms}, {@code sendNotificationEvent}...: {@code channel} names which. */
     record Notify(String channel, String recipient, String message) implements AppIntent {
     }

@@ -56,6 +56,15 @@ public final class LocationView {
         return null;
     }
 
+    /**
+     * Classic {@code location.activeIncidents}: Smart Home Monitor's open incidents. Hearth has no
+     * Smart Home Monitor, so there are none (an empty list, as a classic Location without incidents).
+     */
+    @SmartAppApi
+    public List<Object> getActiveIncidents() {
+        return List.of();
+    }
+
     @SmartAppApi
     public String getId() {
         return info.id();

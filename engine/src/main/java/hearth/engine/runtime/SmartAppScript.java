@@ -495,6 +495,21 @@ public abstract class SmartAppScript extends Script {
         scope.intents.add(new AppIntent.RunIn(seconds.longValue(), handlerName(handler), overwrite));
     }
 
+    /**
+     * Classic {@code runOnce(dateTime, handler[, [overwrite: false]])}: once at that time, a {@code Date}
+     * or an ISO string; asked of the host as a {@code runIn} of the seconds until then (a past time: now).
+     */
+    @SmartAppApi
+    public void runOnce(Object when, Object handler, Map<String, Object> options) {
+        Date at = when instanceof Date d ? d : ClassicTime.toDateTime(String.valueOf(when));
+        runIn(Math.max(0, (at.getTime() - now() + 999) / 1000), handler, options == null ? Map.of() : options);
+    }
+
+    @SmartAppApi
+    public void runOnce(Object when, Object handler) {
+        runOnce(when, handler, Map.of());
+    }
+
     @SmartAppApi
     public void schedule(Object when, Object handler) {
         String w = when instanceof Date d ? d.toInstant().toString() : String.valueOf(when);
@@ -611,6 +626,25 @@ public abstract class SmartAppScript extends Script {
     @SmartAppApi
     public void sendSms(String phone, String message) {
         scope.intents.add(new AppIntent.Notify("sms", phone, message));
+    }
+
+    /**
+     * Classic {@code sendLocationEvent([name: ..., value: ..., data: ..., descriptionText: ...])}: asked of
+     * the host as an event of the Location; {@code isStateChange}, {@code displayed} and the like are
+     * the classic event log's and are not kept. A map without a name is refused, as classic did.
+     */
+    @SmartAppApi
+    public void sendLocationEvent(Map<String, Object> event) {
+        Object name = event == null ? null : event.get("name");
+        if (name == null || String.valueOf(name).isBlank()) {
+            throw new IllegalArgumentException("sendLocationEvent needs a name: sendLocationEvent(name: \"...\", value: ...)");
+        }
+        Object value = event.get("value");
+        Object data = event.get("data");
+        Object text = event.get("descriptionText");
+        scope.intents.add(new AppIntent.LocationEvent(String.valueOf(name), value == null ? null : String.valueOf(value),
+                data == null ? null : data instanceof CharSequence cs ? cs.toString() : hearth.engine.dsl.Json.write(data),
+                text == null ? null : String.valueOf(text)));
     }
 
     /** Classic LAN commands go through a hub; Hearth has none, so the command is dropped, with a warning. */

@@ -224,6 +224,11 @@ public final class Whitelist {
         if (m instanceof CachedMethod cm) {
             Method method = cm.getCachedMethod();
             if (Modifier.isStatic(method.getModifiers())) {
+                // the app's own static methods (Switch API's private static capabilities()), reached from
+                // a closure as a call on the script, are the app's as in onClass; its compiled main() never
+                if (isAppClass(method.getDeclaringClass())) {
+                    return !method.isSynthetic() && !method.getName().equals("main") && !method.getName().startsWith("$");
+                }
                 return allowsStatic(m);
             }
             if (method.isAnnotationPresent(SmartAppApi.class)) {
