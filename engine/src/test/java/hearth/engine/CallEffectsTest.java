@@ -136,7 +136,7 @@ class CallEffectsTest {
         // device history is the one read the DSL needs mid-call: a read-only port
         CallPorts history = new CallPorts() {
             @Override
-            public List<DeviceEvent> deviceEvents(String deviceId, int max) {
+            public List<DeviceEvent> deviceEvents(String deviceId, hearth.engine.api.EventQuery query) {
                 return List.of(new DeviceEvent("e1", deviceId, "switch", "on", null, T0),
                         new DeviceEvent("e2", deviceId, "switch", "off", null, T0));
             }

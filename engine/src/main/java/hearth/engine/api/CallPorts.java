@@ -15,10 +15,20 @@ public interface CallPorts {
     };
 
     /**
-     * Read only: the latest recorded events of one of the Installation's chosen devices, newest
-     * first, at most {@code max} (classic {@code device.events(max: n)}).
+     * Read only: the recorded events of one of the Installation's chosen devices that the query asks
+     * for, newest first, at most {@code query.max()} (classic {@code device.events(max: n)},
+     * {@code eventsSince}, {@code eventsBetween}, {@code statesSince}). Asked for only when the app
+     * reads history, so a host reads the rows then, and no more than {@code query.max()}.
      */
-    default List<DeviceEvent> deviceEvents(String deviceId, int max) {
+    default List<DeviceEvent> deviceEvents(String deviceId, EventQuery query) {
+        return List.of();
+    }
+
+    /**
+     * Read only: the Installation's Location's recorded events (mode changes) the query asks for,
+     * newest first (classic {@code location.events()}, {@code location.eventsSince(date)}).
+     */
+    default List<AppEvent> locationEvents(EventQuery query) {
         return List.of();
     }
 

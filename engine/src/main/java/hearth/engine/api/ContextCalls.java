@@ -32,9 +32,14 @@ final class ContextCalls {
         }
         CallResult result = app.call(snapshot, call, new CallPorts() {
             @Override
-            public List<DeviceEvent> deviceEvents(String deviceId, int max) {
+            public List<DeviceEvent> deviceEvents(String deviceId, EventQuery query) {
                 DeviceHandle handle = handles.get(deviceId);
-                return handle == null ? List.of() : handle.events(max);
+                return handle == null ? List.of() : handle.events(query);
+            }
+
+            @Override
+            public List<AppEvent> locationEvents(EventQuery query) {
+                return context.locationEvents(query);
             }
 
             @Override

@@ -35,4 +35,10 @@ public interface DeviceHandle {
 
     /** The latest events, newest first, at most {@code max}. */
     List<DeviceEvent> events(int max);
+
+    /** The events the query asks for, newest first; this default filters the latest {@link EventQuery#LIMIT}. */
+    default List<DeviceEvent> events(EventQuery query) {
+        return events(EventQuery.LIMIT).stream().filter(e -> query.matches(e.name(), e.date())).limit(query.max())
+                .toList();
+    }
 }

@@ -74,6 +74,11 @@ public interface InstallationContext {
         return List.of();
     }
 
+    /** The Location's recorded events (mode changes) the query asks for, newest first. The default: none. */
+    default List<AppEvent> locationEvents(EventQuery query) {
+        return List.of();
+    }
+
     /**
      * Receives what the app asked for later ({@code subscribe}, {@code runIn}, ...), after the call
      * and on the caller's thread. The default ignores them, as a host without a scheduler would.

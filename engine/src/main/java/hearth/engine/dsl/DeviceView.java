@@ -3,9 +3,11 @@ package hearth.engine.dsl;
 import hearth.engine.sandbox.SmartAppApi;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingPropertyException;
+import hearth.engine.api.AppEvent;
 import hearth.engine.api.AttributeState;
 import hearth.engine.api.DeviceEvent;
 import hearth.engine.api.DeviceSnapshot;
+import hearth.engine.api.EventQuery;
 import hearth.engine.api.UnsupportedCommandException;
 import hearth.engine.capability.Capabilities;
 import hearth.engine.capability.Capability;
@@ -32,8 +34,6 @@ import java.util.Set;
  */
 @SmartAppApi
 public final class DeviceView extends GroovyObjectSupport {
-    private static final int MAX_EVENTS = 200;
-
     private final DeviceSnapshot handle;
     private final Access access;
     /** The snapshot's attributes with this call's commands applied. */
@@ -50,8 +50,8 @@ public final class DeviceView extends GroovyObjectSupport {
         /** Records a checked command for the call's effects. */
         void command(String deviceId, String command, List<Object> arguments);
 
-        /** The device's latest events, newest first (a read-only port of the host). */
-        List<DeviceEvent> events(String deviceId, int max);
+        /** The device's recorded events the query asks for, newest first (a read-only port of the host). */
+        List<DeviceEvent> events(String deviceId, EventQuery query);
     }
 
     @SmartAppApi
@@ -194,21 +194,102 @@ public final class DeviceView extends GroovyObjectSupport {
         return capabilities().stream().anyMatch(c -> c.command(command).isPresent());
     }
 
+    // ---- history (classic Device: events, eventsSince, eventsBetween, statesSince, statesBetween) ----
+    // Newest first, 10 unless [max: n], at most 1000; the options map may come first (named arguments).
+
     @SmartAppApi
-    public List<StateView> events() {
+    public List<EventView> events() {
         return events(Map.of());
     }
 
-    /** Classic {@code events(max: n)}, newest first; at most {@value #MAX_EVENTS}. */
     @SmartAppApi
-    public List<StateView> events(Map<String, ?> options) {
-        int max = 10;
-        Object requested = options == null ? null : options.get("max");
-        if (requested instanceof Number n) {
-            max = n.intValue();
+    public List<EventView> events(Map<String, ?> options) {
+        return events(History.query(null, null, null, options));
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsSince(Date since) {
+        return eventsSince(since, Map.of());
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsSince(Date since, Map<String, ?> options) {
+        return events(History.query(null, since, null, options));
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsSince(Map<String, ?> options, Date since) {
+        return eventsSince(since, options);
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsBetween(Date start, Date end) {
+        return eventsBetween(start, end, Map.of());
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsBetween(Date start, Date end, Map<String, ?> options) {
+        return events(History.query(null, start, end, options));
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsBetween(Map<String, ?> options, Date start, Date end) {
+        return eventsBetween(start, end, options);
+    }
+
+    @SmartAppApi
+    public List<StateView> statesSince(String attribute, Date since) {
+        return statesSince(attribute, since, Map.of());
+    }
+
+    @SmartAppApi
+    public List<StateView> statesSince(String attribute, Date since, Map<String, ?> options) {
+        return states(History.query(requireAttribute(attribute), since, null, options));
+    }
+
+    @SmartAppApi
+    public List<StateView> statesSince(Map<String, ?> options, String attribute, Date since) {
+        return statesSince(attribute, since, options);
+    }
+
+    @SmartAppApi
+    public List<StateView> statesBetween(String attribute, Date start, Date end) {
+        return statesBetween(attribute, start, end, Map.of());
+    }
+
+    @SmartAppApi
+    public List<StateView> statesBetween(String attribute, Date start, Date end, Map<String, ?> options) {
+        return states(History.query(requireAttribute(attribute), start, end, options));
+    }
+
+    @SmartAppApi
+    public List<StateView> statesBetween(Map<String, ?> options, String attribute, Date start, Date end) {
+        return statesBetween(attribute, start, end, options);
+    }
+
+    private List<EventView> events(EventQuery query) {
+        String displayName = getDisplayName();
+        return history(query).stream().map(e -> new EventView(AppEvent.of(e, displayName), this, e.id())).toList();
+    }
+
+    private List<StateView> states(EventQuery query) {
+        return history(query).stream().map(StateView::of).toList();
+    }
+
+    /** What the host answers, held to the question even if a host answers more. */
+    private List<DeviceEvent> history(EventQuery query) {
+        if (query.max() == 0) {
+            return List.of();
         }
-        max = Math.max(0, Math.min(max, MAX_EVENTS));
-        return access.events(handle.id(), max).stream().map(StateView::of).toList();
+        return access.events(handle.id(), query).stream().filter(e -> query.matches(e.name(), e.date()))
+                .limit(query.max()).toList();
+    }
+
+    private static String requireAttribute(String attribute) {
+        if (attribute == null || attribute.isBlank()) {
+            throw new IllegalArgumentException("statesSince and statesBetween need the attribute's name");
+        }
+        return attribute;
     }
 
     /**

@@ -12,10 +12,29 @@ import java.util.Map;
 public final class EventView extends NumberValues {
     private final AppEvent event;
     private final DeviceView device;
+    private final String id;
 
     public EventView(AppEvent event, DeviceView device) {
+        this(event, device, null);
+    }
+
+    /** An event read from the history ({@code device.events()}): with the id the host stored it under. */
+    public EventView(AppEvent event, DeviceView device, String id) {
         this.event = event;
         this.device = device;
+        this.id = id;
+    }
+
+    /** The stored event's id; null for an event delivered to a handler. */
+    @SmartAppApi
+    public String getId() {
+        return id;
+    }
+
+    /** Where the event came from: a device's, else the Location's. */
+    @SmartAppApi
+    public String getSource() {
+        return event.deviceId() != null ? "DEVICE" : "LOCATION";
     }
 
     @SmartAppApi
@@ -91,6 +110,9 @@ public final class EventView extends NumberValues {
 
     Map<String, Object> toJsonMap() {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (id != null) {
+            m.put("id", id);
+        }
         m.put("name", getName());
         m.put("value", getValue());
         m.put("unit", getUnit());

@@ -1,12 +1,16 @@
 package hearth.engine.dsl;
 
 import hearth.engine.sandbox.SmartAppApi;
+import hearth.engine.api.AppEvent;
+import hearth.engine.api.EventQuery;
 import hearth.engine.api.LocationInfo;
 
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.Function;
 
 /**
  * {@code location} in a SmartApp. Changing the mode is asked of the host ({@code setMode} hands the
@@ -17,13 +21,73 @@ import java.util.TimeZone;
 public final class LocationView {
     private final LocationInfo info;
     private final java.util.function.Consumer<String> modeRequests;
+    private final Function<EventQuery, List<AppEvent>> history;
     /** The mode as this call sees it: the snapshot's, then what the app set. */
     private volatile String mode;
 
     public LocationView(LocationInfo info, java.util.function.Consumer<String> modeRequests) {
+        this(info, modeRequests, query -> List.of());
+    }
+
+    /** @param history the Location's recorded events (mode changes) a query asks for, newest first */
+    public LocationView(LocationInfo info, java.util.function.Consumer<String> modeRequests,
+                        Function<EventQuery, List<AppEvent>> history) {
         this.info = info;
         this.modeRequests = modeRequests;
+        this.history = history;
         this.mode = info.mode();
+    }
+
+    // ---- history (classic location.events(), eventsSince, eventsBetween): mode changes, newest first ----
+
+    @SmartAppApi
+    public List<EventView> events() {
+        return events(Map.of());
+    }
+
+    @SmartAppApi
+    public List<EventView> events(Map<String, ?> options) {
+        return events(History.query(null, null, null, options));
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsSince(Date since) {
+        return eventsSince(since, Map.of());
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsSince(Date since, Map<String, ?> options) {
+        return events(History.query(null, since, null, options));
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsSince(Map<String, ?> options, Date since) {
+        return eventsSince(since, options);
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsBetween(Date start, Date end) {
+        return eventsBetween(start, end, Map.of());
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsBetween(Date start, Date end, Map<String, ?> options) {
+        return events(History.query(null, start, end, options));
+    }
+
+    @SmartAppApi
+    public List<EventView> eventsBetween(Map<String, ?> options, Date start, Date end) {
+        return eventsBetween(start, end, options);
+    }
+
+    private List<EventView> events(EventQuery query) {
+        if (query.max() == 0) {
+            return List.of();
+        }
+        return history.apply(query).stream().filter(e -> query.matches(e.name(), e.date())).limit(query.max())
+                .map(e -> new EventView(e.displayName() != null ? e : new AppEvent(e.name(), e.value(), e.unit(),
+                        null, info.name(), e.date(), e.descriptionText()), null))
+                .toList();
     }
 
     @SmartAppApi

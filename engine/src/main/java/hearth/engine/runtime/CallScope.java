@@ -148,7 +148,8 @@ final class CallScope {
         vars.put("state", state);
         vars.put("atomicState", state);
         vars.put("location", location == null ? null
-                : new LocationView(location, mode -> intents.add(new AppIntent.SetLocationMode(mode))));
+                : new LocationView(location, mode -> intents.add(new AppIntent.SetLocationMode(mode)),
+                        ports::locationEvents));
         vars.put("app", new AppView(snapshot.installationId(), snapshot.label(), snapshot.label(),
                 () -> subscriptionsOf(ports.subscriptions(), vars),
                 (name, value) -> updateSetting(inputs, settings, vars, intents, name, value)));
@@ -244,8 +245,8 @@ final class CallScope {
         }
 
         @Override
-        public List<DeviceEvent> events(String deviceId, int max) {
-            return ports.deviceEvents(deviceId, max);
+        public List<DeviceEvent> events(String deviceId, hearth.engine.api.EventQuery query) {
+            return ports.deviceEvents(deviceId, query);
         }
     };
 

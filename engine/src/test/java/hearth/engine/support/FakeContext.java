@@ -119,6 +119,14 @@ public final class FakeContext implements InstallationContext {
         return held;
     }
 
+    /** The Location's history (mode changes), newest first, as the host would keep it. */
+    public final List<hearth.engine.api.AppEvent> locationEvents = new ArrayList<>();
+
+    @Override
+    public List<hearth.engine.api.AppEvent> locationEvents(hearth.engine.api.EventQuery query) {
+        return locationEvents.stream().filter(e -> query.matches(e.name(), e.date())).limit(query.max()).toList();
+    }
+
     @Override
     public void recordIntent(AppIntent intent) {
         intents.add(intent);

@@ -86,6 +86,15 @@ public final class FakeDevice implements DeviceHandle {
         }
     }
 
+    /** Adds to the device's history as if it had happened (the newest first, as the host keeps them). */
+    public FakeDevice recorded(String attribute, Object value, String unit, Instant date) {
+        synchronized (events) {
+            events.add(new DeviceEvent(UUID.randomUUID().toString(), id, attribute, value, unit, date));
+            events.sort(java.util.Comparator.comparing(DeviceEvent::date).reversed());
+        }
+        return this;
+    }
+
     @Override
     public List<DeviceEvent> events(int max) {
         synchronized (events) {
