@@ -6,6 +6,7 @@ import hearth.applog.AppLogs;
 import hearth.device.Device;
 import hearth.device.LocalDevices;
 import hearth.engine.api.DeviceEvent;
+import hearth.engine.api.EventQuery;
 import hearth.hub.HubInfo;
 import hearth.hub.HubRequest;
 import hearth.hub.LocalHubs;
@@ -15,6 +16,7 @@ import hearth.installation.LocalLocations;
 import hearth.location.Location;
 import hearth.smartapp.SmartAppRecord;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,8 +82,13 @@ class LocalShard implements Shard {
     }
 
     @Override
-    public List<DeviceEvent> events(String deviceId, int max) {
-        return devices.events(deviceId, max);
+    public List<DeviceEvent> events(String deviceId, Instant since, int limit) {
+        return devices.events(deviceId, new EventQuery(null, since, null, limit));
+    }
+
+    @Override
+    public Map<String, List<DeviceEvent>> recentEvents(String locationId, int perDevice) {
+        return devices.recentEvents(locationId, perDevice);
     }
 
     @Override

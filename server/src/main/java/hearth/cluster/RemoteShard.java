@@ -22,6 +22,7 @@ import tools.jackson.core.type.TypeReference;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,8 @@ class RemoteShard implements Shard {
     private static final TypeReference<List<Device>> DEVICES = new TypeReference<>() {
     };
     private static final TypeReference<List<DeviceEvent>> EVENTS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, List<DeviceEvent>>> RECENT_EVENTS = new TypeReference<>() {
     };
     private static final TypeReference<Installation> INSTALLATION = new TypeReference<>() {
     };
@@ -103,8 +106,15 @@ class RemoteShard implements Shard {
     }
 
     @Override
-    public List<DeviceEvent> events(String deviceId, int max) {
-        return client.call(name, url, "GET", "/internal/devices/" + deviceId + "/events?max=" + max, null, EVENTS);
+    public List<DeviceEvent> events(String deviceId, Instant since, int limit) {
+        return client.call(name, url, "GET", "/internal/devices/" + deviceId + "/events?max=" + limit
+                + (since == null ? "" : "&since=" + encode(since.toString())), null, EVENTS);
+    }
+
+    @Override
+    public Map<String, List<DeviceEvent>> recentEvents(String locationId, int perDevice) {
+        return client.call(name, url, "GET", "/internal/locations/" + locationId + "/events?perDevice=" + perDevice,
+                null, RECENT_EVENTS);
     }
 
     @Override

@@ -10,6 +10,7 @@ import hearth.installation.Installation;
 import hearth.location.Location;
 import hearth.smartapp.SmartAppRecord;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,11 @@ public interface Shard {
     /** {@code capability} (a Hearth capability id) picks whose command of that name runs; null: the first that has it. */
     Device command(String deviceId, String capability, String command, List<Object> arguments);
 
-    List<DeviceEvent> events(String deviceId, int max);
+    /** The device's latest events, newest first: at most {@code limit}, none from before {@code since} (if set). */
+    List<DeviceEvent> events(String deviceId, Instant since, int limit);
+
+    /** The latest {@code perDevice} events of each device of the Location, by device id (for the pages). */
+    Map<String, List<DeviceEvent>> recentEvents(String locationId, int perDevice);
 
     /** A person sets an attribute of a virtual device by hand (a door sensor opens). */
     Device setAttribute(String deviceId, String name, Object value);

@@ -13,6 +13,7 @@ import hearth.device.Device;
 import hearth.engine.api.LogLine;
 import hearth.device.LocalDevices;
 import hearth.engine.api.DeviceEvent;
+import hearth.engine.api.EventQuery;
 import hearth.hub.HubInfo;
 import hearth.hub.HubRequest;
 import hearth.hub.LocalHubs;
@@ -36,7 +37,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A shard's side of the internal API: the global server syncs Locations and SmartApps here and
@@ -100,8 +103,14 @@ class ShardInternalController {
     }
 
     @GetMapping("/internal/devices/{id}/events")
-    List<DeviceEvent> events(@PathVariable String id, @RequestParam(defaultValue = "20") int max) {
-        return devices.events(id, max);
+    List<DeviceEvent> events(@PathVariable String id, @RequestParam(defaultValue = "20") int max,
+                             @RequestParam(required = false) Instant since) {
+        return devices.events(id, new EventQuery(null, since, null, max));
+    }
+
+    @GetMapping("/internal/locations/{id}/events")
+    Map<String, List<DeviceEvent>> recentEvents(@PathVariable String id, @RequestParam int perDevice) {
+        return devices.recentEvents(id, perDevice);
     }
 
     @PutMapping("/internal/devices/{id}/attributes")

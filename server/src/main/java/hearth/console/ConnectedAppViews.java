@@ -2,25 +2,30 @@ package hearth.console;
 
 import hearth.device.Device;
 import hearth.device.global.DeviceService;
+import hearth.engine.api.DeviceEvent;
 import hearth.engine.api.PreferenceInput;
 import hearth.installation.Installation;
 import hearth.installation.global.InstallationService;
 import hearth.location.Location;
 import hearth.location.global.LocationService;
+import hearth.page.EventLine;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
 import hearth.support.PageTimes;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** What the "Connected apps" pages show of an account's Installations, in people's words (names, labels, times). */
 @Component
 class ConnectedAppViews {
+    private static final int RECENT_EVENTS = 5;
     private final InstallationService installations;
     private final SmartAppService apps;
     private final LocationService locations;
@@ -34,9 +39,16 @@ class ConnectedAppViews {
         this.devices = devices;
     }
 
-    /** One connected app: which devices it reaches per input, and when it was connected and last used. */
+    /**
+     * One connected app: which devices it reaches per input, and when it was connected and last used.
+     *
+     * @param recent the latest events of each device it reaches (what it has been hearing)
+     */
     record ConnectedApp(String id, String appName, String locationName, List<InputDevices> inputs, String created,
-                        String lastUsed) {
+                        String lastUsed, List<DeviceEvents> recent) {
+    }
+
+    record DeviceEvents(String id, String label, List<EventLine> events) {
     }
 
     record InputDevices(String title, List<String> devices) {
@@ -82,15 +94,21 @@ class ConnectedAppViews {
                 .collect(Collectors.toMap(Device::id, Function.identity()));
         SmartAppRecord app = apps.byId(installation.smartAppId()).orElseThrow();
         List<InputDevices> inputs = new ArrayList<>();
+        Map<String, List<DeviceEvent>> events = devices.recentEvents(accountId, location.id(), RECENT_EVENTS);
+        Map<String, DeviceEvents> recent = new LinkedHashMap<>();
         for (PreferenceInput input : apps.compiled(app).inputs()) {
             List<String> ids = installation.devices().getOrDefault(input.name(), List.of());
             if (input.isDevice() && !ids.isEmpty()) {
                 inputs.add(new InputDevices(title(input), ids.stream().map(byId::get)
                         .map(d -> d == null ? "(a removed device)" : d.label()).toList()));
+                ids.stream().map(byId::get).filter(Objects::nonNull).forEach(d -> recent.computeIfAbsent(d.id(),
+                        id -> new DeviceEvents(id, d.label(), events.getOrDefault(id, List.of()).stream()
+                                .map(EventLine::of).toList())));
             }
         }
         return new ConnectedApp(installation.id(), installation.label(), location.name(), inputs,
-                PageTimes.format(installation.createdAt(), ""), PageTimes.format(installation.lastUsedAt(), "never"));
+                PageTimes.format(installation.createdAt(), ""), PageTimes.format(installation.lastUsedAt(), "never"),
+                List.copyOf(recent.values()));
     }
 
     private static String title(PreferenceInput input) {

@@ -2,6 +2,8 @@ package hearth.device;
 
 import hearth.engine.api.AttributeState;
 import hearth.engine.api.DeviceEvent;
+import hearth.engine.api.EventQuery;
+import hearth.support.HistoryQueries;
 import hearth.support.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,8 +37,6 @@ public class DeviceRepository {
             + "unit, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO device_event (id, device_id, name, attr_value, value_type, unit, "
             + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String EVENTS = "SELECT * FROM device_event WHERE device_id = ? "
-            + "ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY";
 
     private static final String RENAME = "UPDATE device SET label = ? WHERE id = ?";
     private static final String PLACE = "UPDATE device SET room = ? WHERE id = ?";
@@ -127,10 +127,24 @@ public class DeviceRepository {
     }
 
     public List<DeviceEvent> events(String deviceId, int max) {
-        return jdbc.sql(EVENTS).params(deviceId, max).query((rs, n) -> new DeviceEvent(rs.getString("id"),
+        return events(deviceId, EventQuery.latest(max));
+    }
+
+    /** The events the query asks for, newest first: at most {@code query.max()} rows are read. */
+    public List<DeviceEvent> events(String deviceId, EventQuery query) {
+        if (query.max() == 0) {
+            return List.of();
+        }
+        HistoryQueries select = HistoryQueries.select("device_event", "device_id", deviceId, query);
+        return jdbc.sql(select.sql()).params(select.params()).query((rs, n) -> new DeviceEvent(rs.getString("id"),
                 rs.getString("device_id"), rs.getString("name"),
                 AttributeValues.parse(rs.getString("attr_value"), rs.getString("value_type")), rs.getString("unit"),
                 Times.instant(rs, "created_at"))).list();
+    }
+
+    /** Retention: every device event from before {@code cutoff} goes; how many did. */
+    public int deleteEventsBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM device_event WHERE created_at < ?").param(Times.db(cutoff)).update();
     }
 
     private List<Device> devices(ResultSet rs) throws SQLException {

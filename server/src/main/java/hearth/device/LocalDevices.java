@@ -2,6 +2,7 @@ package hearth.device;
 
 import hearth.engine.api.AttributeState;
 import hearth.engine.api.DeviceEvent;
+import hearth.engine.api.EventQuery;
 import hearth.engine.api.UnsupportedCommandException;
 import hearth.engine.capability.Capabilities;
 import hearth.engine.capability.Capability.Attribute;
@@ -37,13 +38,15 @@ public class LocalDevices {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final ObjectProvider<DeviceDriver> driver;
+    private final EventRetention retention;
 
     public LocalDevices(DeviceRepository devices, ApplicationEventPublisher publisher, Clock clock,
-                        ObjectProvider<DeviceDriver> driver) {
+                        ObjectProvider<DeviceDriver> driver, EventRetention retention) {
         this.devices = devices;
         this.publisher = publisher;
         this.clock = clock;
         this.driver = driver;
+        this.retention = retention;
     }
 
     /**
@@ -308,7 +311,26 @@ public class LocalDevices {
     }
 
     public List<DeviceEvent> events(String deviceId, int max) {
-        return devices.events(deviceId, max);
+        return events(deviceId, EventQuery.latest(max));
+    }
+
+    /** The device's events the query asks for, newest first, no further back than this Server keeps them. */
+    public List<DeviceEvent> events(String deviceId, EventQuery query) {
+        return devices.events(deviceId, query.notBefore(historyHorizon()));
+    }
+
+    /** The oldest time whose events this Server still answers ({@code hearth.events.max-age} ago). */
+    public Instant historyHorizon() {
+        return clock.instant().minus(retention.maxAge());
+    }
+
+    /** The latest {@code perDevice} events of each device of the Location (for the pages), by device id. */
+    public Map<String, List<DeviceEvent>> recentEvents(String locationId, int perDevice) {
+        Map<String, List<DeviceEvent>> out = new LinkedHashMap<>();
+        for (Device device : devices.findByLocation(locationId)) {
+            out.put(device.id(), events(device.id(), EventQuery.latest(perDevice)));
+        }
+        return out;
     }
 
     private static Optional<Command> commandOf(Device device, String capability, String name) {

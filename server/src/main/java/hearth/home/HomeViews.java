@@ -11,11 +11,11 @@ import hearth.installation.Installation;
 import hearth.installation.global.InstallationService;
 import hearth.location.Location;
 import hearth.location.global.LocationService;
+import hearth.page.EventLine;
 import hearth.support.PageTimes;
 import hearth.web.ServerUnavailableException;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 class HomeViews {
     /** The attributes with a control of their own on the home page; every other one is a reading. */
     static final Set<String> CONTROLLED = Set.of("switch", "level", "lock");
+    static final int RECENT_EVENTS = 5;
 
     private final LocationService locations;
     private final DeviceService devices;
@@ -43,8 +44,10 @@ class HomeViews {
     }
 
     /** A home as the page shows it; {@code unavailable} says why its devices are missing. */
+    /** @param recent each device's latest events, by device id */
     record LocationView(String id, String name, String mode, List<String> modes, String timeZone, String server,
-                        String unavailable, List<DeviceCard> devices, List<AppLine> apps) {
+                        String unavailable, List<DeviceCard> devices, Map<String, List<EventLine>> recent,
+                        List<AppLine> apps) {
     }
 
     record DeviceCard(String id, String label, String type, String switchState, Integer level, String lockState,
@@ -62,9 +65,6 @@ class HomeViews {
     record Settable(String attribute, String label, boolean number, List<String> values, String current) {
     }
 
-    record EventLine(String when, String attribute, String value) {
-    }
-
     record DevicePage(DeviceCard card, String locationId, String locationName, List<String> capabilities,
                       List<Settable> settable, List<EventLine> events) {
     }
@@ -77,17 +77,27 @@ class HomeViews {
         List<LocationView> result = new ArrayList<>();
         for (Location l : locations.ownedBy(accountId)) {
             List<DeviceCard> cards = List.of();
+            Map<String, List<EventLine>> recent = Map.of();
             String unavailable = null;
             try {
                 cards = devices.inLocation(accountId, l.id()).stream().map(HomeViews::card).toList();
+                recent = recentEvents(accountId, l.id());
             } catch (ServerUnavailableException e) {
                 unavailable = "The server '" + e.server() + "' that hosts this Location is not answering; its "
                         + "devices will be back when it is.";
             }
             result.add(new LocationView(l.id(), l.name(), l.mode(), Location.MODES, l.timeZone(), l.serverName(),
-                    unavailable, cards, apps.getOrDefault(l.id(), List.of())));
+                    unavailable, cards, recent, apps.getOrDefault(l.id(), List.of())));
         }
         return result;
+    }
+
+    /** The latest {@value #RECENT_EVENTS} events of each device of the Location, for its cards. */
+    private Map<String, List<EventLine>> recentEvents(String accountId, String locationId) {
+        Map<String, List<EventLine>> out = new LinkedHashMap<>();
+        devices.recentEvents(accountId, locationId, RECENT_EVENTS).forEach((id, events) -> out.put(id,
+                events.stream().map(EventLine::of).toList()));
+        return out;
     }
 
     DevicePage device(String accountId, String deviceId) {
@@ -127,8 +137,7 @@ class HomeViews {
     }
 
     static EventLine event(DeviceEvent e) {
-        return new EventLine(PageTimes.format(e.date(), ""), label(e.name()),
-                text(e.value()) + (e.unit() == null ? "" : " " + e.unit()));
+        return EventLine.of(e);
     }
 
     private static String value(Map<String, AttributeState> attributes, String name) {
@@ -137,16 +146,12 @@ class HomeViews {
     }
 
     static String text(Object value) {
-        if (value instanceof BigDecimal decimal) {
-            return decimal.stripTrailingZeros().toPlainString();
-        }
-        return value == null ? "" : value.toString();
+        return EventLine.text(value);
     }
 
     /** "carbonMonoxide" → "Carbon monoxide". */
     static String label(String attribute) {
-        String spaced = attribute.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+        return EventLine.label(attribute);
     }
 
     private static List<Capability> capabilities(Device device) {

@@ -11,6 +11,7 @@ import hearth.engine.api.CallPorts;
 import hearth.engine.api.CallResult;
 import hearth.engine.api.DeviceEvent;
 import hearth.engine.api.DeviceSnapshot;
+import hearth.engine.api.EventQuery;
 import hearth.engine.api.HandlerOutcome;
 import hearth.engine.api.InstallationSnapshot;
 import hearth.engine.api.LocationInfo;
@@ -47,7 +48,6 @@ import java.util.stream.IntStream;
  */
 @Component
 public class InstallationRuntime {
-    private static final int MAX_EVENTS = 200;
     /** Runs of one call when other calls of the Installation keep saving state first. */
     private static final int MAX_ATTEMPTS = 10;
     /** Turns for the runs again of calls that lost, by Installation (striped, fair). */
@@ -220,11 +220,16 @@ public class InstallationRuntime {
         }
 
         @Override
-        public List<DeviceEvent> deviceEvents(String deviceId, int max) {
+        public List<DeviceEvent> deviceEvents(String deviceId, EventQuery query) {
             if (!chosen.containsKey(deviceId)) {
                 return List.of();
             }
-            return deviceService.events(deviceId, Math.max(0, Math.min(max, MAX_EVENTS)));
+            return deviceService.events(deviceId, query);
+        }
+
+        @Override
+        public List<AppEvent> locationEvents(EventQuery query) {
+            return locations.events(installation.locationId(), query.notBefore(deviceService.historyHorizon()));
         }
 
         @Override

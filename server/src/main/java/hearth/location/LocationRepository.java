@@ -1,12 +1,17 @@
 package hearth.location;
 
+import hearth.engine.api.AppEvent;
+import hearth.engine.api.EventQuery;
+import hearth.support.HistoryQueries;
 import hearth.support.Times;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @Repository
 public class LocationRepository {
@@ -45,7 +50,32 @@ public class LocationRepository {
     }
 
     public void delete(String id) {
+        jdbc.sql("DELETE FROM location_event WHERE location_id = ?").param(id).update();
         jdbc.sql("DELETE FROM location WHERE id = ?").param(id).update();
+    }
+
+    /** Records a Location event (a mode change) for classic {@code location.events()}. */
+    public void insertEvent(String locationId, AppEvent event) {
+        jdbc.sql("INSERT INTO location_event (id, location_id, name, attr_value, description, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)").params(UUID.randomUUID().toString(), locationId, event.name(),
+                event.value() == null ? null : event.value().toString(), event.descriptionText(),
+                Times.db(event.date())).update();
+    }
+
+    /** The Location's events the query asks for, newest first: at most {@code query.max()} rows are read. */
+    public List<AppEvent> events(String locationId, EventQuery query) {
+        if (query.max() == 0) {
+            return List.of();
+        }
+        HistoryQueries select = HistoryQueries.select("location_event", "location_id", locationId, query);
+        return jdbc.sql(select.sql()).params(select.params()).query((rs, n) -> new AppEvent(rs.getString("name"),
+                rs.getString("attr_value"), null, null, null, Times.instant(rs, "created_at"),
+                rs.getString("description"))).list();
+    }
+
+    /** Retention: every Location event from before {@code cutoff} goes; how many did. */
+    public int deleteEventsBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM location_event WHERE created_at < ?").param(Times.db(cutoff)).update();
     }
 
     public void updateMode(String id, String mode) {

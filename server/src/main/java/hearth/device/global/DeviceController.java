@@ -1,6 +1,8 @@
 package hearth.device.global;
 
 import hearth.account.CurrentAccount;
+import hearth.engine.api.EventQuery;
+import hearth.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,11 +13,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
 @RestController
 public class DeviceController {
+    private static final int DEFAULT_EVENTS = 20;
     private final DeviceService devices;
     private final CurrentAccount current;
 
@@ -41,9 +46,46 @@ public class DeviceController {
         return DeviceView.of(devices.owned(current.id(), id));
     }
 
+    /**
+     * The device's history, newest first: {@code since} (an ISO-8601 instant) and {@code limit} (1 to
+     * 1000, default 20; {@code max} is its older name). Only the device's owner; others get 404.
+     */
     @GetMapping("/api/devices/{id}/events")
-    public List<?> events(@PathVariable String id, @RequestParam(defaultValue = "20") int max) {
-        return devices.events(current.id(), id, Math.max(1, Math.min(max, 200)));
+    public List<?> events(@PathVariable String id, @RequestParam(required = false) String since,
+                          @RequestParam(required = false) String limit, @RequestParam(required = false) String max) {
+        return devices.events(current.id(), id, since(since), limit(limit != null ? limit : max));
+    }
+
+    private static Instant since(String since) {
+        if (since == null || since.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(since.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("since must be an ISO-8601 instant such as 2026-01-02T03:04:05Z, got '"
+                    + abbreviated(since) + "'");
+        }
+    }
+
+    private static int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_EVENTS;
+        }
+        try {
+            int n = Integer.parseInt(limit.trim());
+            if (n >= 1 && n <= EventQuery.LIMIT) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw ApiException.badRequest("limit must be a whole number from 1 to " + EventQuery.LIMIT + ", got '"
+                + abbreviated(limit) + "'");
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     @PostMapping("/api/devices/{id}/commands")

@@ -8,6 +8,7 @@ import hearth.location.global.LocationService;
 import hearth.web.ApiException;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,8 +56,19 @@ public class DeviceService {
     }
 
     public List<DeviceEvent> events(String ownerId, String deviceId, int max) {
+        return events(ownerId, deviceId, null, max);
+    }
+
+    /** The device's latest events, newest first: at most {@code limit}, none from before {@code since} (if set). */
+    public List<DeviceEvent> events(String ownerId, String deviceId, Instant since, int limit) {
         Found found = find(ownerId, deviceId);
-        return shards.of(found.location().serverName()).events(deviceId, max);
+        return shards.of(found.location().serverName()).events(deviceId, since, limit);
+    }
+
+    /** The latest {@code perDevice} events of each device of the account's Location, by device id. */
+    public Map<String, List<DeviceEvent>> recentEvents(String ownerId, String locationId, int perDevice) {
+        Location location = locations.owned(ownerId, locationId);
+        return shards.of(location.serverName()).recentEvents(location.id(), perDevice);
     }
 
     public Device setAttribute(String ownerId, String deviceId, String name, Object value) {
