@@ -70,23 +70,22 @@ public class AppLogController {
     @GetMapping("/api/smartapps/{id}/errors/{reference}")
     public Map<String, Object> failure(@PathVariable String id, @PathVariable String reference) {
         AppLogEntry e = logs.failure(current.id(), id, reference);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reference", e.reference());
-        body.put("time", e.time());
-        body.put("installationId", e.installationId());
-        body.putAll(e.detail());
-        return body;
+        return failureBody(e, e.detail().keySet());
     }
 
     /** For the owner of the Installation the failing call belonged to: when and what, not where in the code. */
     @GetMapping("/api/installations/{id}/errors/{reference}")
     public Map<String, Object> failureSummary(@PathVariable String id, @PathVariable String reference) {
-        AppLogEntry e = logs.failureOfInstallation(current.id(), id, reference);
+        return failureBody(logs.failureOfInstallation(current.id(), id, reference), SUMMARY);
+    }
+
+    /** When and where a failure happened, then the given keys of its detail (all of them for the developer). */
+    private static Map<String, Object> failureBody(AppLogEntry e, Iterable<String> keys) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", e.reference());
         body.put("time", e.time());
         body.put("installationId", e.installationId());
-        SUMMARY.forEach(key -> body.put(key, e.detail().get(key)));
+        keys.forEach(key -> body.put(key, e.detail().get(key)));
         return body;
     }
 
