@@ -208,6 +208,20 @@ class ClassicDslTest {
     }
 
     @Test
+    void anEventNamesItsSourceDeviceOrLocationAndHasNoRawDescription() {
+        SmartApp a = app(engine, """
+                preferences { section { input "sw", "capability.switch", multiple: true, required: false } }
+                mappings { path("/x") { action: [GET: "x"] } }
+                def handler(e) { state.seen = (state.seen ?: []) + ["$e.source/${e.description}/${"$e.source" == "DEVICE"}"] }
+                def x() { }
+                """);
+        FakeContext ctx = new FakeContext().with("sw", new FakeDevice("sw-1", "Lamp", List.of("switch"), Map.of("switch", "on")));
+        a.runHandler("handler", new hearth.engine.api.AppEvent("switch", "on", null, "sw-1", null, null, null), ctx);
+        a.runHandler("handler", new hearth.engine.api.AppEvent("mode", "Away", null, null, null, null, null), ctx);
+        assertThat(ctx.state.json).contains("\"seen\":[\"DEVICE/null/true\",\"LOCATION/null/false\"]");
+    }
+
+    @Test
     void updateSettingChangesTheSettingForTheRestOfTheCallAndAsksTheHostToKeepIt() {
         SmartApp a = app(engine, """
                 preferences { section { input "limit", "number", required: false } }

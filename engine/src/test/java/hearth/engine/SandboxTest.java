@@ -74,6 +74,18 @@ class SandboxTest {
                 + "\"strategy\":1,\"big\":2147483647,\"date\":0,\"range\":10,\"regex\":[\"1\",\"2\"]}");
     }
 
+    /** SmartTiles looks its weather icon up with a key that is null until the station reports one. */
+    @Test
+    void aMapIndexedWithNullAnswersAsGroovyDoes() {
+        assertThat(run("""
+                def icons = [clear: "wi-day-sunny"]
+                def key = null
+                def m = [:]
+                m[key] = 1
+                [missing: icons[key], kept: m[null], size: m.size()]
+                """)).isEqualTo("{\"missing\":null,\"kept\":1,\"size\":1}");
+    }
+
     @Test
     void scriptLevelClosuresAndFields() {
         SmartApp a = app(engine, """

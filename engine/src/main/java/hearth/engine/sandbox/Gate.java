@@ -725,7 +725,8 @@ public final class Gate {
         if (receiver instanceof Map<?, ?> map && !(receiver instanceof Closure<?>)) {
             Limits.check();
             requireHeld(receiver.getClass());
-            if (Whitelist.RESERVED_PROPERTIES.contains(key)) {
+            // a null key is a key as any other ([a: 1][null] is null in Groovy); Set.of(...) can't be asked of it
+            if (key != null && Whitelist.RESERVED_PROPERTIES.contains(key)) {
                 throw deny("reading '" + key + "'");
             }
             return admit(map.get(key));
@@ -741,7 +742,8 @@ public final class Gate {
         if (receiver instanceof Map<?, ?> && !(receiver instanceof Closure<?>)) {
             Limits.check();
             requireHeld(receiver.getClass());
-            if (Whitelist.RESERVED_PROPERTIES.contains(key)) {
+            // a null key is a key as any other ([a: 1][null] is null in Groovy); Set.of(...) can't be asked of it
+            if (key != null && Whitelist.RESERVED_PROPERTIES.contains(key)) {
                 throw deny("writing '" + key + "'");
             }
             @SuppressWarnings("unchecked")
