@@ -78,15 +78,6 @@ public final class EventView extends NumberValues {
         return event.descriptionText();
     }
 
-    /**
-     * Classic {@code evt.source}: where the event came from, {@code "DEVICE"} for a device's,
-     * {@code "LOCATION"} for the Location's own (a mode change); SmartTiles' history keeps the DEVICE ones.
-     */
-    @SmartAppApi
-    public String getSource() {
-        return event.deviceId() != null ? "DEVICE" : "LOCATION";
-    }
-
     /** Classic {@code evt.description}: the raw message the device sent (a Z-Wave report); Hearth's devices send none. */
     @SmartAppApi
     public String getDescription() {
