@@ -14,9 +14,13 @@ mappings {
     path("/mode/:name") { action: [PUT: "mode"] }
     path("/form") { action: [POST: "form"] }
     path("/remember/:value") { action: [PUT: "remember"] }
+    path("/routines") { action: [GET: "routines", POST: "runRoutine"] }
 }
 
-def installed() { runEvery30Minutes(tick) }
+def installed() { runEvery30Minutes(tick); subscribe(location, "routineExecuted", routineRan) }
+def routineRan(evt) { state.lastRoutine = "${evt.displayName}=${evt.value}" }
+def routines() { [labels: location.helloHome?.getPhrases()*.label, last: state.lastRoutine] }
+def runRoutine() { location.helloHome.execute(request.JSON.label); [mode: location.mode] }
 def updated() { }
 def tick() { }
 

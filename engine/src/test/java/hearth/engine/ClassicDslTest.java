@@ -301,4 +301,29 @@ class ClassicDslTest {
                 "{\"a\":1}");
         assertThat(body(a.handle(json, new FakeContext()))).isEqualTo("{\"q\":\"1\"}");
     }
+
+    @Test
+    void helloHomeListsTheRoutinesAndRunsOneWhoseModeHoldsForTheRestOfTheCall() {
+        SmartApp a = app(engine, """
+                mappings { path("/x") { action: [GET: "x"] }
+                           path("/bad") { action: [GET: "bad"] } }
+                def x() {
+                  def labels = location.helloHome?.getPhrases()*.label.sort()
+                  def ids = location.helloHome.phrases.collect { [(it.id): it.label] }
+                  location.helloHome.execute("Goodbye!")
+                  [labels: labels, first: ids[0], mode: location.mode, phrases: location.helloHome.getPhrases().size()]
+                }
+                def bad() { location.helloHome.execute("Party!") }
+                """);
+        FakeContext ctx = new FakeContext();
+        assertThat(body(a.handle(get("/x"), ctx))).isEqualTo("{\"labels\":[\"Good Morning!\",\"Good Night!\","
+                + "\"Goodbye!\",\"I'm Back!\"],\"first\":{\"r-morning\":\"Good Morning!\"},\"mode\":\"Away\","
+                + "\"phrases\":4}");
+        assertThat(ctx.intents).containsExactly(new AppIntent.ExecuteRoutine("r-goodbye"));
+        ctx.intents.clear();
+        HandlerOutcome bad = a.handle(get("/bad"), ctx);
+        assertThat(((HandlerOutcome.Failure) bad).message()).contains("'Party!' is not a routine of this Location")
+                .contains("Good Morning!, Goodbye!");
+        assertThat(ctx.intents).isEmpty();
+    }
 }

@@ -319,8 +319,10 @@ class HandlerBehaviourTest {
             assertThat(f.message()).contains("private");
         });
         a.handle(post("/m", ""), ctx);
+        // routines exist now (issue 17): helloHome.execute asks the host to run one
         assertThat(ctx.intents).containsExactly(new hearth.engine.api.AppIntent.SetLocationMode("Away"),
-                new hearth.engine.api.AppIntent.SetLocationMode("Night"));
+                new hearth.engine.api.AppIntent.SetLocationMode("Night"),
+                new hearth.engine.api.AppIntent.ExecuteRoutine("r-night"));
     }
 
     @Test

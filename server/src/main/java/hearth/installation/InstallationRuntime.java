@@ -65,12 +65,14 @@ public class InstallationRuntime {
     private final PublicUrls urls;
     private final HearthMetrics metrics;
     private final CallLog callLog;
+    private final hearth.location.RoutineRepository routines;
 
     public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, LocalDevices deviceService,
                                LocationRepository locations, InstallationRepository installations,
                                InstallationTokens tokens, EffectsApplier effects,
                                SubscriptionRepository subscriptions, PublicUrls urls, HearthMetrics metrics,
-                               CallLog callLog) {
+                               CallLog callLog, hearth.location.RoutineRepository routines) {
+        this.routines = routines;
         this.metrics = metrics;
         this.callLog = callLog;
         this.apps = apps;
@@ -230,6 +232,12 @@ public class InstallationRuntime {
         @Override
         public List<AppEvent> locationEvents(EventQuery query) {
             return locations.events(installation.locationId(), query.notBefore(deviceService.historyHorizon()));
+        }
+
+        @Override
+        public List<hearth.engine.api.RoutineInfo> routines() {
+            return routines.ofLocation(installation.locationId()).stream()
+                    .map(r -> new hearth.engine.api.RoutineInfo(r.id(), r.label(), r.mode())).toList();
         }
 
         @Override

@@ -33,12 +33,14 @@ public class IntentApplier {
     private final ScheduledJobRepository jobs;
     private final LocationRepository locations;
     private final InstallationRepository installations;
+    private final LocalRoutines routines;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public IntentApplier(SubscriptionRepository subscriptions, ScheduledJobRepository jobs,
-                         LocationRepository locations, InstallationRepository installations,
+                         LocationRepository locations, InstallationRepository installations, LocalRoutines routines,
                          ApplicationEventPublisher events, Clock clock) {
+        this.routines = routines;
         this.installations = installations;
         this.subscriptions = subscriptions;
         this.jobs = jobs;
@@ -64,6 +66,10 @@ public class IntentApplier {
             }
         } else if (intent instanceof AppIntent.SetLocationMode m) {
             setMode(installation, m.mode());
+        } else if (intent instanceof AppIntent.ExecuteRoutine r) {
+            // a routine of the app's own Location only; the engine picked it from the Location's list
+            routines.run(installation.locationId(), r.routineId());
+            log.info("installation {} ran routine {}", installation.id(), r.routineId());
         } else if (intent instanceof AppIntent.UpdateSetting u) {
             // the engine refuses device inputs; a value setting changed by the app is kept as the owner's are
             if (!installations.updateSetting(installation.id(), u.name(), u.value())) {

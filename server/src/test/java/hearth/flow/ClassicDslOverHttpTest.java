@@ -55,6 +55,31 @@ class ClassicDslOverHttpTest extends HearthTestBase {
     }
 
     @Test
+    void anAppListsTheLocationsRoutinesRunsOneAndHearsThatItRan() throws InterruptedException {
+        Fixture f = fixture(resource("apps/classic-dsl-test.groovy"), List.of("*"));
+        String token = token(f);
+        String uri = endpoint(token).get("uri").asText();
+        String[] auth = {"Authorization", "Bearer " + token};
+
+        JsonNode listed = json(http().get(uri + "/routines", auth));
+        assertThat(listed.get("labels").toString())
+                .isEqualTo("[\"Good Morning!\",\"Goodbye!\",\"Good Night!\",\"I'm Back!\"]");
+        HttpResponse<String> ran = http().postJson(uri + "/routines", Map.of("label", "Goodbye!"), auth);
+        assertThat(ran.statusCode()).as(ran.body()).isEqualTo(201);
+        assertThat(json(ran).get("mode").asText()).isEqualTo("Away");
+        assertThat(json(http().get(uri + "/probe", auth)).get("mode").asText()).isEqualTo("Away");
+        String last = null;
+        for (int i = 0; i < 100 && last == null; i++) {
+            JsonNode now = json(http().get(uri + "/routines", auth)).get("last");
+            last = now == null || now.isNull() ? null : now.asText();
+            if (last == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(last).as("the routineExecuted handler ran").isEqualTo("Goodbye!=goodbye");
+    }
+
+    @Test
     void whenInstalledFailsTheConsentSaysSoAndNothingIsInstalled() {
         Fixture f = fixture(resource("apps/installed-fails-test.groovy"), List.of("*"));
         Http browser = http();

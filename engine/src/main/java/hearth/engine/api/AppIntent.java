@@ -33,6 +33,13 @@ public sealed interface AppIntent {
     record Unschedule(String handler) implements AppIntent {
     }
 
+    /**
+     * {@code location.helloHome.execute("Goodbye!")}: run one of the Location's routines (the host
+     * sets its mode and raises the {@code routineExecuted} location event).
+     */
+    record ExecuteRoutine(String routineId) implements AppIntent {
+    }
+
     /** {@code setLocationMode("Away")}. */
     record SetLocationMode(String mode) implements AppIntent {
     }

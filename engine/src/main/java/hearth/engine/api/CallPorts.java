@@ -41,6 +41,14 @@ public interface CallPorts {
     }
 
     /**
+     * Read only: the Location's routines, for classic {@code location.helloHome.getPhrases()} and
+     * {@code execute(label)}; asked for only when the app reads {@code location.helloHome}.
+     */
+    default List<RoutineInfo> routines() {
+        return List.of();
+    }
+
+    /**
      * Classic {@code createAccessToken()}: the token issuer (the global server, maybe over the network,
      * like outbound HTTP) makes a token for this Installation. It is answered during the call because
      * the app hands the token on at once (to a webhook it calls, in its response), so it must already

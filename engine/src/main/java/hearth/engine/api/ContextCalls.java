@@ -43,6 +43,11 @@ final class ContextCalls {
             }
 
             @Override
+            public List<RoutineInfo> routines() {
+                return context.routines();
+            }
+
+            @Override
             public List<AppIntent.Subscribe> subscriptions() {
                 return context.subscriptions();
             }

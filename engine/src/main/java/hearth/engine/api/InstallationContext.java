@@ -79,6 +79,11 @@ public interface InstallationContext {
         return List.of();
     }
 
+    /** The Location's routines, for {@code location.helloHome} ({@link CallPorts#routines()}). The default: none. */
+    default List<RoutineInfo> routines() {
+        return List.of();
+    }
+
     /**
      * Receives what the app asked for later ({@code subscribe}, {@code runIn}, ...), after the call
      * and on the caller's thread. The default ignores them, as a host without a scheduler would.

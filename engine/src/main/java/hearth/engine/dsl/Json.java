@@ -27,6 +27,7 @@ public final class Json {
             .addConverter(new TypeConverter(AttributeView.class, v -> ((AttributeView) v).toJsonMap()))
             .addConverter(new TypeConverter(EventView.class, v -> ((EventView) v).toJsonMap()))
             .addConverter(new TypeConverter(ModeView.class, Object::toString))
+            .addConverter(new TypeConverter(HelloHomeView.PhraseView.class, v -> ((HelloHomeView.PhraseView) v).toJsonMap()))
             .addConverter(new TypeConverter(java.util.TimeZone.class, v -> ((java.util.TimeZone) v).getID()))
             .addConverter(new TypeConverter(grails.converters.JSON.class, v -> ((grails.converters.JSON) v).target()))
             .addConverter(new OtherAsText())

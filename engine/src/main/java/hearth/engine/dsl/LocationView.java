@@ -24,6 +24,7 @@ public final class LocationView {
     private final Function<EventQuery, List<AppEvent>> history;
     /** The mode as this call sees it: the snapshot's, then what the app set. */
     private volatile String mode;
+    private final HelloHomeView helloHome;
 
     public LocationView(LocationInfo info, java.util.function.Consumer<String> modeRequests) {
         this(info, modeRequests, query -> List.of());
@@ -32,10 +33,43 @@ public final class LocationView {
     /** @param history the Location's recorded events (mode changes) a query asks for, newest first */
     public LocationView(LocationInfo info, java.util.function.Consumer<String> modeRequests,
                         Function<EventQuery, List<AppEvent>> history) {
+        this(info, modeRequests, history, List::of, routine -> {
+            throw new IllegalStateException("routines can't run while the app is registered");
+        });
+    }
+
+    /**
+     * {@code routines} is asked for when the app first reads {@code location.helloHome}; a routine
+     * run goes to {@code routineRuns}, and the mode it sets holds for the rest of the call.
+     */
+    public LocationView(LocationInfo info, java.util.function.Consumer<String> modeRequests,
+                        Function<EventQuery, List<AppEvent>> history,
+                        java.util.function.Supplier<List<hearth.engine.api.RoutineInfo>> routines,
+                        java.util.function.Consumer<hearth.engine.api.RoutineInfo> routineRuns) {
         this.info = info;
         this.modeRequests = modeRequests;
         this.history = history;
         this.mode = info.mode();
+        this.helloHome = new HelloHomeView(memoized(routines), routine -> {
+            routineRuns.accept(routine);
+            if (routine.mode() != null) {
+                this.mode = routine.mode();
+            }
+        });
+    }
+
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> source) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = source.get();
+                }
+                return value;
+            }
+        };
     }
 
     // ---- history (classic location.events(), eventsSince, eventsBetween): mode changes, newest first ----
@@ -114,10 +148,10 @@ public final class LocationView {
         return state == null ? null : state.getValue();
     }
 
-    /** Classic routines; none on Hearth, so {@code location.helloHome?.getPhrases()} is null. */
+    /** Classic routines: {@code location.helloHome?.getPhrases()*.label}, {@code location.helloHome.execute(label)}. */
     @SmartAppApi
-    public Object getHelloHome() {
-        return null;
+    public HelloHomeView getHelloHome() {
+        return helloHome;
     }
 
     /**

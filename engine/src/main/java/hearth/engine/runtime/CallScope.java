@@ -149,7 +149,8 @@ final class CallScope {
         vars.put("atomicState", state);
         vars.put("location", location == null ? null
                 : new LocationView(location, mode -> intents.add(new AppIntent.SetLocationMode(mode)),
-                        ports::locationEvents));
+                        ports::locationEvents, ports::routines,
+                        routine -> intents.add(new AppIntent.ExecuteRoutine(routine.id()))));
         vars.put("app", new AppView(snapshot.installationId(), snapshot.label(), snapshot.label(),
                 () -> subscriptionsOf(ports.subscriptions(), vars),
                 (name, value) -> updateSetting(inputs, settings, vars, intents, name, value)));

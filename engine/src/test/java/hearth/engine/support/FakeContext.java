@@ -24,6 +24,18 @@ public final class FakeContext implements InstallationContext {
     public LocationInfo location = new LocationInfo("loc-1", "Home", "Europe/Berlin", "Home",
             List.of("Home", "Away", "Night"), "C");
 
+    /** The Location's routines, as a host with the classic defaults answers them. */
+    public List<hearth.engine.api.RoutineInfo> routines = List.of(
+            new hearth.engine.api.RoutineInfo("r-morning", "Good Morning!", "Home"),
+            new hearth.engine.api.RoutineInfo("r-goodbye", "Goodbye!", "Away"),
+            new hearth.engine.api.RoutineInfo("r-night", "Good Night!", "Night"),
+            new hearth.engine.api.RoutineInfo("r-back", "I'm Back!", "Home"));
+
+    @Override
+    public List<hearth.engine.api.RoutineInfo> routines() {
+        return routines;
+    }
+
     /** What the host would report as the ?access_token= of the current call. */
     public String queryToken;
 
