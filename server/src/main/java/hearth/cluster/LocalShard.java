@@ -178,6 +178,16 @@ class LocalShard implements Shard {
         installations.uninstall(id);
     }
 
+    @Override
+    public Optional<hearth.installation.InstallationPage> page(String id, String name) {
+        return installations.page(id, name);
+    }
+
+    @Override
+    public Installation updatePage(String id, String name, Map<String, List<String>> form) {
+        return installations.updatePage(id, name, form);
+    }
+
 
     @Override
     public List<AppLogEntry> appLog(String smartAppId, AppLogQuery query) {

@@ -37,6 +37,8 @@ class RemoteShard implements Shard {
     };
     private static final TypeReference<Map<String, List<DeviceEvent>>> RECENT_EVENTS = new TypeReference<>() {
     };
+    private static final TypeReference<hearth.installation.InstallationPage> PAGE = new TypeReference<>() {
+    };
     private static final TypeReference<Installation> INSTALLATION = new TypeReference<>() {
     };
     private static final TypeReference<List<Installation>> INSTALLATIONS = new TypeReference<>() {
@@ -201,6 +203,18 @@ class RemoteShard implements Shard {
     public Installation updateDevices(String id, Map<String, List<String>> devices) {
         return client.call(name, url, "PUT", "/internal/installations/" + id + "/devices", new DeviceChoices(devices),
                 INSTALLATION);
+    }
+
+    @Override
+    public Optional<hearth.installation.InstallationPage> page(String id, String name) {
+        return client.find(name(), url, "/internal/installations/" + id + "/page"
+                + (name == null ? "" : "?name=" + encode(name)), PAGE);
+    }
+
+    @Override
+    public Installation updatePage(String id, String name, Map<String, List<String>> form) {
+        return client.call(name(), url, "PUT", "/internal/installations/" + id + "/page?name=" + encode(name),
+                new DeviceChoices(form), INSTALLATION);
     }
 
     @Override

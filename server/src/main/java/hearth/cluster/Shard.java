@@ -91,6 +91,12 @@ public interface Shard {
 
     void uninstall(String id);
 
+    /** One of the Installation's pages as it reads now (null name: the first); empty for an unknown page. */
+    Optional<hearth.installation.InstallationPage> page(String id, String name);
+
+    /** The owner saved one of the Installation's pages: its inputs take the form's values, updated() runs. */
+    Installation updatePage(String id, String name, Map<String, List<String>> form);
+
     /** Lines of the SmartApp's app log kept on this Server, as {@code query} asks. */
     List<AppLogEntry> appLog(String smartAppId, AppLogQuery query);
 

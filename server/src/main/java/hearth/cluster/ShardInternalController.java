@@ -203,6 +203,17 @@ class ShardInternalController {
         return installations.updateDevices(id, choices.devices());
     }
 
+    @GetMapping("/internal/installations/{id}/page")
+    hearth.installation.InstallationPage page(@PathVariable String id, @RequestParam(required = false) String name) {
+        return installations.page(id, name).orElseThrow(() -> ApiException.notFound("no page " + name));
+    }
+
+    /** The form's fields travel as a DeviceChoices' map: name to values. */
+    @PutMapping("/internal/installations/{id}/page")
+    Installation updatePage(@PathVariable String id, @RequestParam String name, @RequestBody DeviceChoices form) {
+        return installations.updatePage(id, name, form.devices());
+    }
+
     @DeleteMapping("/internal/installations/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void uninstall(@PathVariable String id) {

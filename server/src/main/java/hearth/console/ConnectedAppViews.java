@@ -64,6 +64,31 @@ class ConnectedAppViews {
     record DeviceChoice(String id, String label, boolean checked) {
     }
 
+    /**
+     * One of an Installation's own pages (issue 17), with the devices that fit each of its device
+     * inputs and which links are web addresses a browser may open (http or https only).
+     */
+    record AppPageView(String id, String appName, String locationName, hearth.installation.InstallationPage page,
+                       Map<String, InputChoice> deviceInputs, Map<String, String> values) {
+        public boolean webAddress(String url) {
+            return url != null && (url.startsWith("https://") || url.startsWith("http://"));
+        }
+    }
+
+    AppPageView page(String accountId, String installationId, String name) {
+        Installation installation = installations.owned(accountId, installationId);
+        Location location = locations.owned(accountId, installation.locationId());
+        hearth.installation.InstallationPage page = installations.page(accountId, installationId, name);
+        Map<String, InputChoice> deviceInputs = new java.util.LinkedHashMap<>();
+        installations.candidates(page.inputs().stream().filter(PreferenceInput::isDevice).toList(), location)
+                .forEach((input, fitting) -> deviceInputs.put(input.name(), new InputChoice(input.name(),
+                        title(input), input.multiple(), input.required(), fitting.stream().map(d -> new DeviceChoice(
+                        d.id(), d.label(), installation.devices().getOrDefault(input.name(), List.of())
+                        .contains(d.id()))).toList())));
+        return new AppPageView(installation.id(), installation.label(), location.name(), page, deviceInputs,
+                page.values());
+    }
+
     List<ConnectedApp> connectedApps(String accountId) {
         return installations.ownedBy(accountId).stream().map(i -> connectedApp(accountId, i)).toList();
     }

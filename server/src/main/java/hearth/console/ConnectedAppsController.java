@@ -48,6 +48,42 @@ public class ConnectedAppsController {
         return "redirect:/apps";
     }
 
+    /** The Installation's own pages, as the app declares them (issue 17); no name: its first page. */
+    @GetMapping("/apps/{id}/page")
+    public ModelAndView firstPage(@PathVariable String id) {
+        return new ModelAndView("console/app-page", "view", views.page(current.id(), id, null));
+    }
+
+    @GetMapping("/apps/{id}/pages/{name}")
+    public ModelAndView page(@PathVariable String id, @PathVariable String name) {
+        return new ModelAndView("console/app-page", "view", views.page(current.id(), id, name));
+    }
+
+    /** Saves the page's inputs and runs the app's updated(); another page's inputs keep their values. */
+    /** Preferences without pages are one page, named "". */
+    @PostMapping("/apps/{id}/page")
+    public ModelAndView saveOnlyPage(@PathVariable String id, @RequestParam MultiValueMap<String, String> form,
+                                     RedirectAttributes redirect) {
+        return savePage(id, "", form, redirect);
+    }
+
+    @PostMapping("/apps/{id}/pages/{name}")
+    public ModelAndView savePage(@PathVariable String id, @PathVariable String name,
+                                 @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        try {
+            Installation updated = installations.updatePage(current.id(), id, name, form);
+            redirect.addFlashAttribute("notice", "Saved; " + updated.label() + " has its new settings.");
+            return new ModelAndView(new org.springframework.web.servlet.view.RedirectView("/apps/" + id
+                    + (name.isEmpty() ? "/page" : "/pages/" + org.springframework.web.util.UriUtils.encodePathSegment(
+                    name, java.nio.charset.StandardCharsets.UTF_8)), true));
+        } catch (ApiException e) {
+            ModelAndView page = new ModelAndView("console/app-page", "view", views.page(current.id(), id, name));
+            page.addObject("error", e.getMessage());
+            page.setStatus(e.status());
+            return page;
+        }
+    }
+
     @GetMapping("/apps/{id}/devices")
     public ModelAndView deviceForm(@PathVariable String id) {
         return new ModelAndView("console/app-devices", "form", views.deviceForm(current.id(), id, null));

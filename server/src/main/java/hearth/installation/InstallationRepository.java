@@ -141,12 +141,28 @@ public class InstallationRepository {
      * caller's transaction; the row is locked so two calls can't lose each other's change.
      */
     public boolean updateSetting(String id, String name, Object value) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put(name, value);
+        return updateSettings(id, change, false);
+    }
+
+    /**
+     * Several value settings changed at once (the owner saves one of the app's pages); a null value
+     * removes the setting when {@code nullRemoves}. As {@link #updateSetting}: bounded, row locked.
+     */
+    public boolean updateSettings(String id, Map<String, Object> changes, boolean nullRemoves) {
         Optional<String> current = jdbc.sql(SETTINGS_FOR_UPDATE).param(id).query(String.class).optional();
         if (current.isEmpty()) {
             return false;
         }
         Map<String, Object> settings = new LinkedHashMap<>(json.readValue(current.get(), MAP));
-        settings.put(name, value);
+        changes.forEach((name, value) -> {
+            if (value == null && nullRemoves) {
+                settings.remove(name);
+            } else {
+                settings.put(name, value);
+            }
+        });
         String written = json.writeValueAsString(settings);
         if (written.length() > MAX_SETTINGS_CHARS) {
             return false;

@@ -4,6 +4,7 @@ import hearth.device.Device;
 import hearth.device.DeviceRepository;
 import hearth.device.LocalDevices;
 import hearth.engine.api.ApiRequest;
+import hearth.engine.api.AppPage;
 import hearth.engine.api.AppEvent;
 import hearth.engine.api.AppIntent;
 import hearth.engine.api.Call;
@@ -15,21 +16,27 @@ import hearth.engine.api.EventQuery;
 import hearth.engine.api.HandlerOutcome;
 import hearth.engine.api.InstallationSnapshot;
 import hearth.engine.api.LocationInfo;
+import hearth.engine.api.RoutineInfo;
 import hearth.engine.api.SmartApp;
 import hearth.location.Location;
 import hearth.location.LocationRepository;
+import hearth.location.RoutineRepository;
 import hearth.server.PublicUrls;
 import hearth.smartapp.SmartAppService;
 import hearth.support.HearthMetrics;
+import hearth.web.ApiError;
+import hearth.web.ApiException;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -65,13 +72,13 @@ public class InstallationRuntime {
     private final PublicUrls urls;
     private final HearthMetrics metrics;
     private final CallLog callLog;
-    private final hearth.location.RoutineRepository routines;
+    private final RoutineRepository routines;
 
     public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, LocalDevices deviceService,
                                LocationRepository locations, InstallationRepository installations,
                                InstallationTokens tokens, EffectsApplier effects,
                                SubscriptionRepository subscriptions, PublicUrls urls, HearthMetrics metrics,
-                               CallLog callLog, hearth.location.RoutineRepository routines) {
+                               CallLog callLog, RoutineRepository routines) {
         this.routines = routines;
         this.metrics = metrics;
         this.callLog = callLog;
@@ -114,6 +121,28 @@ public class InstallationRuntime {
                 new Call.Handler(handler, event), finish);
     }
 
+    /**
+     * One of the Installation's pages as it reads now (issue 17): a dynamic page's method runs with
+     * its settings and state, and what it leaves (the token {@code createAccessToken()} made, state)
+     * is stored as any call's effects are.
+     *
+     * @param name the page; null for the first
+     * @return empty for a page the app doesn't have
+     * @throws ApiException 502 when the page's method failed (its type and message say how)
+     */
+    public Optional<AppPage> page(Installation installation, String name) {
+        SmartApp app = apps.compiled(apps.forExecution(installation.smartAppId()).orElseThrow());
+        String wanted = name != null ? name : app.pageNames().isEmpty() ? "" : app.pageNames().get(0);
+        CallResult[] result = new CallResult[1];
+        HandlerOutcome outcome = run(installation, () -> load(installation), "page", urls.current(),
+                new Call.Page(wanted), null, r -> result[0] = r);
+        if (outcome instanceof HandlerOutcome.Failure failure) {
+            throw new ApiException(ApiError.APP_FAILED, "The app's page " + wanted + " failed: " + failure.type()
+                    + (failure.message() == null ? "" : ": " + failure.message()));
+        }
+        return Optional.ofNullable(result[0] == null ? null : result[0].page());
+    }
+
     /** The Location and state of an Installation the caller has already read. */
     private LoadedInstallation load(Installation installation) {
         InstallationRepository.StateRead state = installations.readState(installation.id());
@@ -129,11 +158,17 @@ public class InstallationRuntime {
 
     private HandlerOutcome run(Installation installation, Supplier<LoadedInstallation> loader, String kind,
                                String baseUrl, Call call, Runnable finish) {
+        return run(installation, loader, kind, baseUrl, call, finish, r -> { });
+    }
+
+    private HandlerOutcome run(Installation installation, Supplier<LoadedInstallation> loader, String kind,
+                               String baseUrl, Call call, Runnable finish,
+                               Consumer<CallResult> seen) {
         return metrics.smartAppCall(installation.smartAppId(), kind, () -> {
             SmartApp app = apps.compiled(apps.forExecution(installation.smartAppId()).orElseThrow());
             LoadedInstallation loaded = loader.get();
             try {
-                return attempt(app, loaded, baseUrl, call, finish);
+                return attempt(app, loaded, baseUrl, call, finish, seen);
             } catch (StateConflict conflict) {
                 metrics.stateConflict();
             }
@@ -148,7 +183,7 @@ public class InstallationRuntime {
                     backOff(attempt);
                     loaded = reloaded(loaded);
                     try {
-                        return attempt(app, loaded, baseUrl, call, finish);
+                        return attempt(app, loaded, baseUrl, call, finish, seen);
                     } catch (StateConflict conflict) {
                         metrics.stateConflict();
                         if (attempt >= MAX_ATTEMPTS) {
@@ -164,12 +199,13 @@ public class InstallationRuntime {
 
     /** One run of the call on {@code loaded}; throws {@link StateConflict} when its state save lost. */
     private HandlerOutcome attempt(SmartApp app, LoadedInstallation loaded, String baseUrl, Call call,
-                                   Runnable finish) {
+                                   Runnable finish, Consumer<CallResult> seen) {
         Installation installation = loaded.installation();
         Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
                 .collect(Collectors.toMap(Device::id, Function.identity()));
         long started = System.nanoTime();
         CallResult result = app.call(snapshot(loaded, chosen, baseUrl), call, new Ports(installation, chosen));
+        seen.accept(result);
         HandlerOutcome outcome = effects.apply(installation, chosen, result, finish, loaded.stateVersion());
         callLog.record(installation, call, result.effects(), outcome, System.nanoTime() - started);
         return outcome;
@@ -235,9 +271,9 @@ public class InstallationRuntime {
         }
 
         @Override
-        public List<hearth.engine.api.RoutineInfo> routines() {
+        public List<RoutineInfo> routines() {
             return routines.ofLocation(installation.locationId()).stream()
-                    .map(r -> new hearth.engine.api.RoutineInfo(r.id(), r.label(), r.mode())).toList();
+                    .map(r -> new RoutineInfo(r.id(), r.label(), r.mode())).toList();
         }
 
         @Override

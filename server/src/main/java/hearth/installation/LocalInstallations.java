@@ -156,6 +156,57 @@ public class LocalInstallations {
         return updated;
     }
 
+    /** One of the Installation's pages as it reads now; see {@link InstallationRuntime#page}. */
+    public java.util.Optional<InstallationPage> page(String id, String name) {
+        Installation installation = installations.findById(id)
+                .orElseThrow(() -> ApiException.notFound("no Installation with id " + id));
+        return runtime.page(installation, name).map(page -> InstallationPage.of(page, installation));
+    }
+
+    /**
+     * The owner saves one of the app's pages: the inputs that page shows now take the form's
+     * values (devices after the same checks as {@link #install}; an emptied optional setting is
+     * removed), then {@code updated()} runs, as classic did when settings changed. Inputs of other
+     * pages keep theirs, so a required input on a page the owner never opened is not forced.
+     *
+     * @param form the form's fields by input name; a checkbox left unticked is absent
+     */
+    public Installation updatePage(String id, String name, Map<String, List<String>> form) {
+        InstallationPage page = page(id, name)
+                .orElseThrow(() -> ApiException.notFound("the app has no page " + name));
+        Installation installation = installations.findById(id).orElseThrow();
+        Map<String, Device> inLocation = devices.findByLocation(installation.locationId()).stream()
+                .collect(Collectors.toMap(Device::id, d -> d));
+        Map<String, List<String>> chosen = new LinkedHashMap<>(installation.devices());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (PreferenceInput input : page.inputs()) {
+            List<String> sent = form.getOrDefault(input.name(), List.of()).stream().filter(v -> !v.isBlank())
+                    .toList();
+            if (input.isDevice()) {
+                List<String> ids = sent.stream().distinct().toList();
+                checkDevices(input, ids, inLocation);
+                chosen.remove(input.name());
+                if (!ids.isEmpty()) {
+                    chosen.put(input.name(), ids);
+                }
+            } else {
+                settings.put(input.name(), InputValues.parse(input, sent.isEmpty() ? null : sent.get(0)));
+            }
+        }
+        transactions.executeWithoutResult(tx -> {
+            if (!installations.updateSettings(id, settings, true)) {
+                throw ApiException.badRequest("These settings are too large to keep.");
+            }
+            installations.replaceDevices(id, chosen);
+        });
+        Installation updated = installations.findById(id).orElseThrow();
+        HandlerOutcome outcome = runtime.lifecycle(updated, SmartApp.Lifecycle.UPDATED);
+        if (outcome instanceof HandlerOutcome.Failure failure) {
+            log.warn("updated() of installation {} failed: {}", updated.id(), failure.type());
+        }
+        return updated;
+    }
+
     private static void checkDevices(PreferenceInput input, List<String> ids, Map<String, Device> inLocation) {
         if (input.required() && ids.isEmpty()) {
             throw ApiException.badRequest("choose at least one device for '" + label(input) + "'");

@@ -21,7 +21,9 @@ public enum ApiError {
     SMARTAPP_EXISTS(HttpStatus.CONFLICT, "smartapp_exists"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "invalid_request"),
     TOO_MANY_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts"),
-    SERVER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "server_unavailable");
+    SERVER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "server_unavailable"),
+    /** A SmartApp's own code failed where the platform needed its answer (one of its pages). */
+    APP_FAILED(HttpStatus.BAD_GATEWAY, "app_failed");
 
     private final HttpStatus status;
     private final String code;

@@ -139,6 +139,25 @@ public class InstallationService {
         return found.shard().updateDevices(id, deviceChoices);
     }
 
+    /**
+     * One of the account's Installation's pages, read on its Server (issue 17); another account's
+     * Installation or an unknown page is 404.
+     */
+    public hearth.installation.InstallationPage page(String accountId, String id, String name) {
+        return ownedFound(accountId, id).shard().page(id, name)
+                .orElseThrow(() -> ApiException.notFound("the app has no page " + name));
+    }
+
+    /** See {@link hearth.installation.LocalInstallations#updatePage}. */
+    public Installation updatePage(String accountId, String id, String name, Map<String, List<String>> form) {
+        return ownedFound(accountId, id).shard().updatePage(id, name, form);
+    }
+
+    private Found ownedFound(String accountId, String id) {
+        return find(id).filter(f -> f.installation().accountId().equals(accountId))
+                .orElseThrow(() -> ApiException.notFound("you have no Installation with id " + id));
+    }
+
     /** The Installations of a SmartApp the account owns, for its developer (any account's). */
     public List<Installation> ofSmartApp(String ownerId, String smartAppId) {
         SmartAppRecord app = apps.owned(ownerId, smartAppId);
@@ -160,9 +179,14 @@ public class InstallationService {
 
     /** Devices of the Location that fit each device input, for the consent page. */
     public Map<PreferenceInput, List<Device>> candidates(SmartAppRecord app, Location location) {
+        return candidates(apps.compiled(app).inputs(), location);
+    }
+
+    /** Devices of the Location that fit each of these device inputs (one page's, say). */
+    public Map<PreferenceInput, List<Device>> candidates(List<PreferenceInput> inputs, Location location) {
         List<Device> all = shards.of(location.serverName()).devices(location.id());
         Map<PreferenceInput, List<Device>> result = new LinkedHashMap<>();
-        for (PreferenceInput input : apps.compiled(app).inputs()) {
+        for (PreferenceInput input : inputs) {
             if (input.isDevice()) {
                 String capability = input.capability();
                 result.put(input, all.stream()
