@@ -40,10 +40,18 @@ public sealed interface Call {
     /**
      * A dynamic page's content method, for the inputs it declares ({@link CallResult#pageInputs()});
      * an unknown page declares none.
+     *
+     * @param params what the {@code href(page:, params: [...])} that led here hands the page: classic
+     *               called {@code def pageName(params)} with them (a method without a parameter ignores them)
      */
-    record Page(String name) implements Call {
+    record Page(String name, java.util.Map<String, String> params) implements Call {
         public Page {
             Objects.requireNonNull(name, "name");
+            params = params == null ? java.util.Map.of() : java.util.Map.copyOf(params);
+        }
+
+        public Page(String name) {
+            this(name, null);
         }
     }
 }

@@ -49,6 +49,14 @@ public interface CallPorts {
     }
 
     /**
+     * Read only: the Location's real hubs, in the order they were added, for classic
+     * {@code location.hubs} and {@code device.hub}; asked for only when the app reads one of them.
+     */
+    default List<HubSnapshot> hubs() {
+        return List.of();
+    }
+
+    /**
      * Classic {@code createAccessToken()}: the token issuer (the global server, maybe over the network,
      * like outbound HTTP) makes a token for this Installation. It is answered during the call because
      * the app hands the token on at once (to a webhook it calls, in its response), so it must already

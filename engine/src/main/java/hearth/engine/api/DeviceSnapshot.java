@@ -14,12 +14,19 @@ import java.util.Objects;
  * @param typeName      the device type's name, e.g. "Virtual Switch"
  * @param capabilities  capability ids in camelCase, e.g. {@code ["switch", "switchLevel"]}
  * @param currentStates current values by attribute name
+ * @param hubId         the real hub it came from ({@link HubSnapshot#id()}), or null for a virtual device
  */
 public record DeviceSnapshot(String id, String label, String name, String typeName, List<String> capabilities,
-                             Map<String, AttributeState> currentStates) {
+                             Map<String, AttributeState> currentStates, String hubId) {
     public DeviceSnapshot {
         Objects.requireNonNull(id, "id");
         capabilities = List.copyOf(capabilities);
         currentStates = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(currentStates));
+    }
+
+    /** A virtual device (no hub). */
+    public DeviceSnapshot(String id, String label, String name, String typeName, List<String> capabilities,
+                          Map<String, AttributeState> currentStates) {
+        this(id, label, name, typeName, capabilities, currentStates, null);
     }
 }

@@ -52,6 +52,11 @@ public final class DeviceView extends GroovyObjectSupport {
 
         /** The device's recorded events the query asks for, newest first (a read-only port of the host). */
         List<DeviceEvent> events(String deviceId, EventQuery query);
+
+        /** The hub the device is on: its real hub ({@code hubId}), or the virtual one for null. */
+        default HubView hub(String hubId) {
+            return new HubView(hubId == null ? "virtual" : hubId);
+        }
     }
 
     @SmartAppApi
@@ -106,6 +111,12 @@ public final class DeviceView extends GroovyObjectSupport {
     public boolean respondsTo(String name) {
         return hasCommand(name) || java.util.Arrays.stream(DeviceView.class.getMethods())
                 .anyMatch(m -> m.getName().equals(name) && m.isAnnotationPresent(SmartAppApi.class));
+    }
+
+    /** Classic {@code device.hub}: the real hub a hub's device came from, else the Location's virtual hub. */
+    @SmartAppApi
+    public HubView getHub() {
+        return access.hub(handle.hubId());
     }
 
     @SmartAppApi

@@ -25,6 +25,7 @@ public final class LocationView {
     /** The mode as this call sees it: the snapshot's, then what the app set. */
     private volatile String mode;
     private final HelloHomeView helloHome;
+    private final java.util.function.Supplier<List<hearth.engine.api.HubSnapshot>> hubs;
 
     public LocationView(LocationInfo info, java.util.function.Consumer<String> modeRequests) {
         this(info, modeRequests, query -> List.of());
@@ -35,17 +36,20 @@ public final class LocationView {
                         Function<EventQuery, List<AppEvent>> history) {
         this(info, modeRequests, history, List::of, routine -> {
             throw new IllegalStateException("routines can't run while the app is registered");
-        });
+        }, List::of);
     }
 
     /**
      * {@code routines} is asked for when the app first reads {@code location.helloHome}; a routine
      * run goes to {@code routineRuns}, and the mode it sets holds for the rest of the call.
+     * {@code hubs} (the Location's real hubs) is asked for when the app first reads {@code location.hubs}.
      */
     public LocationView(LocationInfo info, java.util.function.Consumer<String> modeRequests,
                         Function<EventQuery, List<AppEvent>> history,
                         java.util.function.Supplier<List<hearth.engine.api.RoutineInfo>> routines,
-                        java.util.function.Consumer<hearth.engine.api.RoutineInfo> routineRuns) {
+                        java.util.function.Consumer<hearth.engine.api.RoutineInfo> routineRuns,
+                        java.util.function.Supplier<List<hearth.engine.api.HubSnapshot>> hubs) {
+        this.hubs = hubs;
         this.info = info;
         this.modeRequests = modeRequests;
         this.history = history;
@@ -214,10 +218,16 @@ public final class LocationView {
         return null;
     }
 
-    /** One virtual hub (see HubView): Hearth has none, but apps index {@code location.hubs[0]}. */
+    /**
+     * The Location's real hubs in the order they were added, then its virtual hub (see HubView), so
+     * that {@code location.hubs[0]} is a real hub when there is one and a hub in any case.
+     */
     @SmartAppApi
     public List<HubView> getHubs() {
-        return List.of(new HubView(info.id()));
+        List<HubView> out = new java.util.ArrayList<>();
+        hubs.get().forEach(h -> out.add(new HubView(h)));
+        out.add(new HubView(info.id()));
+        return List.copyOf(out);
     }
 
     Map<String, Object> toJsonMap() {

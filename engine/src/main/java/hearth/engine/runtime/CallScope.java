@@ -150,7 +150,7 @@ final class CallScope {
         vars.put("location", location == null ? null
                 : new LocationView(location, mode -> intents.add(new AppIntent.SetLocationMode(mode)),
                         ports::locationEvents, ports::routines,
-                        routine -> intents.add(new AppIntent.ExecuteRoutine(routine.id()))));
+                        routine -> intents.add(new AppIntent.ExecuteRoutine(routine.id())), scope::hubs));
         vars.put("app", new AppView(snapshot.installationId(), snapshot.label(), snapshot.label(),
                 () -> subscriptionsOf(ports.subscriptions(), vars),
                 (name, value) -> updateSetting(inputs, settings, vars, intents, name, value)));
@@ -249,7 +249,30 @@ final class CallScope {
         public List<DeviceEvent> events(String deviceId, hearth.engine.api.EventQuery query) {
             return ports.deviceEvents(deviceId, query);
         }
+
+        @Override
+        public hearth.engine.dsl.HubView hub(String hubId) {
+            if (hubId != null) {
+                for (hearth.engine.api.HubSnapshot h : hubs()) {
+                    if (h.id().equals(hubId)) {
+                        return new hearth.engine.dsl.HubView(h);
+                    }
+                }
+            }
+            LocationInfo location = snapshot.location();
+            return new hearth.engine.dsl.HubView(location == null ? "virtual" : location.id());
+        }
     };
+
+    /** The Location's real hubs, asked of the host once per call, when the app first reads one. */
+    private List<hearth.engine.api.HubSnapshot> hubsRead;
+
+    synchronized List<hearth.engine.api.HubSnapshot> hubs() {
+        if (hubsRead == null) {
+            hubsRead = List.copyOf(ports.hubs());
+        }
+        return hubsRead;
+    }
 
     /** {@code evt} for a handler: with the device when it is one of this Installation's. */
     hearth.engine.dsl.EventView eventView(hearth.engine.api.AppEvent event) {

@@ -17,6 +17,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +111,7 @@ public final class CompiledSmartApp implements SmartApp {
             });
         }
         String name = ((Call.Page) call).name();
+        Map<String, Object> pageParams = new LinkedHashMap<>(((Call.Page) call).params());
         String method = dynamicPages.get(name);
         if (method == null) {
             return pageNames.contains(name) || (name.isEmpty() && pageNames.isEmpty()) ? staticPage(snapshot, name, ports)
@@ -120,7 +122,7 @@ public final class CompiledSmartApp implements SmartApp {
         }
         List<hearth.engine.api.AppPage> found = new java.util.concurrent.CopyOnWriteArrayList<>();
         CallResult result = run(snapshot, null, null, ports, scope -> {
-            invoke(instantiate(scope), scope, method, null);
+            invoke(instantiate(scope), scope, method, pageParams);
             hearth.engine.api.AppPage page = scope.pageFound != null ? scope.pageFound
                     : scope.preferences.page(name, Map.of());
             found.add(new hearth.engine.api.AppPage(name, page.title(), page.install(), page.uninstall(),
