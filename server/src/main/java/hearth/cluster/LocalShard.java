@@ -13,7 +13,9 @@ import hearth.hub.LocalHubs;
 import hearth.installation.Installation;
 import hearth.installation.LocalInstallations;
 import hearth.installation.LocalLocations;
+import hearth.installation.LocalRoutines;
 import hearth.location.Location;
+import hearth.location.Routine;
 import hearth.smartapp.SmartAppRecord;
 
 import java.time.Instant;
@@ -32,9 +34,11 @@ class LocalShard implements Shard {
     private final LocalLocations locations;
     private final LocalHubs hubs;
     private final AppLogs appLogs;
+    private final LocalRoutines routines;
 
     LocalShard(String name, LocalDevices devices, LocalInstallations installations, LocalLocations locations,
-               LocalHubs hubs, AppLogs appLogs) {
+               LocalHubs hubs, AppLogs appLogs, LocalRoutines routines) {
+        this.routines = routines;
         this.appLogs = appLogs;
         this.name = name;
         this.devices = devices;
@@ -117,6 +121,21 @@ class LocalShard implements Shard {
     }
 
     @Override
+    public List<Routine> routines(String locationId) {
+        return routines.ofLocation(locationId);
+    }
+
+    @Override
+    public Routine runRoutine(String locationId, String routineId) {
+        return routines.run(locationId, routineId);
+    }
+
+    @Override
+    public Routine setRoutineMode(String locationId, String routineId, String mode) {
+        return routines.setMode(locationId, routineId, mode);
+    }
+
+    @Override
     public void deleteLocation(String locationId) {
         hubs.deleteLocation(locationId);
         locations.deleteLocation(locationId);
@@ -179,13 +198,14 @@ class LocalShard implements Shard {
     }
 
     @Override
-    public Optional<hearth.installation.InstallationPage> page(String id, String name) {
-        return installations.page(id, name);
+    public Optional<hearth.installation.InstallationPage> page(String id, String name, Map<String, String> params) {
+        return installations.page(id, name, params);
     }
 
     @Override
-    public Installation updatePage(String id, String name, Map<String, List<String>> form) {
-        return installations.updatePage(id, name, form);
+    public Installation updatePage(String id, String name, Map<String, String> params,
+                                   Map<String, List<String>> form) {
+        return installations.updatePage(id, name, params, form);
     }
 
 

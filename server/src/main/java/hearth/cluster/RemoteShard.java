@@ -17,6 +17,7 @@ import hearth.hub.HubInfo;
 import hearth.hub.HubRequest;
 import hearth.installation.Installation;
 import hearth.location.Location;
+import hearth.location.Routine;
 import hearth.smartapp.SmartAppRecord;
 import tools.jackson.core.type.TypeReference;
 
@@ -47,6 +48,11 @@ class RemoteShard implements Shard {
     private static final TypeReference<List<AppLogEntry>> LOG_LINES = new TypeReference<>() {
     };
     private static final TypeReference<AppLogEntry> LOG_LINE = new TypeReference<>() {
+    };
+
+    private static final TypeReference<Routine> ROUTINE = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Routine>> ROUTINES = new TypeReference<>() {
     };
 
     private static final TypeReference<HubInfo> HUB = new TypeReference<>() {
@@ -146,6 +152,23 @@ class RemoteShard implements Shard {
     }
 
     @Override
+    public List<Routine> routines(String locationId) {
+        return client.call(name, url, "GET", "/internal/locations/" + locationId + "/routines", null, ROUTINES);
+    }
+
+    @Override
+    public Routine runRoutine(String locationId, String routineId) {
+        return client.call(name, url, "POST", "/internal/locations/" + locationId + "/routines/"
+                + encodePath(routineId) + "/execute", null, ROUTINE);
+    }
+
+    @Override
+    public Routine setRoutineMode(String locationId, String routineId, String mode) {
+        return client.call(name, url, "PUT", "/internal/locations/" + locationId + "/routines/"
+                + encodePath(routineId), new SetMode(mode), ROUTINE);
+    }
+
+    @Override
     public void deleteLocation(String locationId) {
         client.call(name, url, "DELETE", "/internal/locations/" + locationId, null, null);
     }
@@ -206,15 +229,23 @@ class RemoteShard implements Shard {
     }
 
     @Override
-    public Optional<hearth.installation.InstallationPage> page(String id, String name) {
-        return client.find(name(), url, "/internal/installations/" + id + "/page"
-                + (name == null ? "" : "?name=" + encode(name)), PAGE);
+    public Optional<hearth.installation.InstallationPage> page(String id, String name, Map<String, String> params) {
+        return client.find(name(), url, "/internal/installations/" + id + "/page?"
+                + (name == null ? "" : "name=" + encode(name)) + pageParams(params), PAGE);
     }
 
     @Override
-    public Installation updatePage(String id, String name, Map<String, List<String>> form) {
-        return client.call(name(), url, "PUT", "/internal/installations/" + id + "/page?name=" + encode(name),
-                new DeviceChoices(form), INSTALLATION);
+    public Installation updatePage(String id, String name, Map<String, String> params,
+                                   Map<String, List<String>> form) {
+        return client.call(name(), url, "PUT", "/internal/installations/" + id + "/page?name=" + encode(name)
+                + pageParams(params), new DeviceChoices(form), INSTALLATION);
+    }
+
+    /** A page's params as the shard reads them: {@code &param.NAME=value}. */
+    private static String pageParams(Map<String, String> params) {
+        StringBuilder out = new StringBuilder();
+        params.forEach((k, v) -> out.append("&param.").append(encode(k)).append('=').append(encode(v)));
+        return out.toString();
     }
 
     @Override
@@ -224,6 +255,11 @@ class RemoteShard implements Shard {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A path segment: a routine's label has spaces and "!" ("Good Night!"). */
+    private static String encodePath(String value) {
+        return org.springframework.web.util.UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
     }
 
     @Override

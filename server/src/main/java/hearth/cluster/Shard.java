@@ -8,6 +8,7 @@ import hearth.hub.HubInfo;
 import hearth.hub.HubRequest;
 import hearth.installation.Installation;
 import hearth.location.Location;
+import hearth.location.Routine;
 import hearth.smartapp.SmartAppRecord;
 
 import java.time.Instant;
@@ -63,6 +64,15 @@ public interface Shard {
     /** A person changes the Location's mode; its SmartApps hear of it. */
     void setMode(String locationId, String mode);
 
+    /** The Location's routines, each with the mode it sets. */
+    List<Routine> routines(String locationId);
+
+    /** A person runs a routine (by id or label): its mode is set, the Location's SmartApps hear routineExecuted. */
+    Routine runRoutine(String locationId, String routineId);
+
+    /** A person changes the mode a routine sets. */
+    Routine setRoutineMode(String locationId, String routineId, String mode);
+
     /** Uninstalls whatever is left in the Location, deletes its devices and the Server's copy of it. */
     void deleteLocation(String locationId);
 
@@ -91,11 +101,14 @@ public interface Shard {
 
     void uninstall(String id);
 
-    /** One of the Installation's pages as it reads now (null name: the first); empty for an unknown page. */
-    Optional<hearth.installation.InstallationPage> page(String id, String name);
+    /**
+     * One of the Installation's pages as it reads now (null name: the first), with the params the
+     * link that led there handed it; empty for an unknown page.
+     */
+    Optional<hearth.installation.InstallationPage> page(String id, String name, Map<String, String> params);
 
     /** The owner saved one of the Installation's pages: its inputs take the form's values, updated() runs. */
-    Installation updatePage(String id, String name, Map<String, List<String>> form);
+    Installation updatePage(String id, String name, Map<String, String> params, Map<String, List<String>> form);
 
     /** Lines of the SmartApp's app log kept on this Server, as {@code query} asks. */
     List<AppLogEntry> appLog(String smartAppId, AppLogQuery query);

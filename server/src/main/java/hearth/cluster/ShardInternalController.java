@@ -4,6 +4,8 @@ import hearth.cluster.InternalApi.Command;
 import hearth.cluster.InternalApi.DeviceChoices;
 import hearth.cluster.InternalApi.Install;
 import hearth.location.Location;
+import hearth.location.Routine;
+import hearth.installation.LocalRoutines;
 import hearth.cluster.InternalApi.NewDevice;
 import hearth.cluster.InternalApi.SmartAppSnapshot;
 import hearth.applog.AppLogEntry;
@@ -53,9 +55,11 @@ class ShardInternalController {
     private final LocalLocations locations;
     private final LocalHubs hubs;
     private final AppLogs appLogs;
+    private final LocalRoutines routines;
 
     ShardInternalController(ShardReplicas replicas, LocalDevices devices, LocalInstallations installations,
-                            LocalLocations locations, LocalHubs hubs, AppLogs appLogs) {
+                            LocalLocations locations, LocalHubs hubs, AppLogs appLogs, LocalRoutines routines) {
+        this.routines = routines;
         this.appLogs = appLogs;
         this.replicas = replicas;
         this.devices = devices;
@@ -134,6 +138,21 @@ class ShardInternalController {
         locations.deleteDevice(id);
     }
 
+    @GetMapping("/internal/locations/{id}/routines")
+    List<Routine> routines(@PathVariable String id) {
+        return routines.ofLocation(id);
+    }
+
+    @PostMapping("/internal/locations/{id}/routines/{routine}/execute")
+    Routine runRoutine(@PathVariable String id, @PathVariable String routine) {
+        return routines.run(id, routine);
+    }
+
+    @PutMapping("/internal/locations/{id}/routines/{routine}")
+    Routine setRoutineMode(@PathVariable String id, @PathVariable String routine, @RequestBody SetMode mode) {
+        return routines.setMode(id, routine, mode.mode());
+    }
+
     @PutMapping("/internal/locations/{id}/mode")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void mode(@PathVariable String id, @RequestBody SetMode mode) {
@@ -203,15 +222,29 @@ class ShardInternalController {
         return installations.updateDevices(id, choices.devices());
     }
 
+    /** The page's params travel as query fields named {@code param.NAME}. */
     @GetMapping("/internal/installations/{id}/page")
-    hearth.installation.InstallationPage page(@PathVariable String id, @RequestParam(required = false) String name) {
-        return installations.page(id, name).orElseThrow(() -> ApiException.notFound("no page " + name));
+    hearth.installation.InstallationPage page(@PathVariable String id, @RequestParam(required = false) String name,
+                                              @RequestParam java.util.Map<String, String> query) {
+        return installations.page(id, name, pageParams(query))
+                .orElseThrow(() -> ApiException.notFound("no page " + name));
     }
 
     /** The form's fields travel as a DeviceChoices' map: name to values. */
     @PutMapping("/internal/installations/{id}/page")
-    Installation updatePage(@PathVariable String id, @RequestParam String name, @RequestBody DeviceChoices form) {
-        return installations.updatePage(id, name, form.devices());
+    Installation updatePage(@PathVariable String id, @RequestParam String name,
+                            @RequestParam java.util.Map<String, String> query, @RequestBody DeviceChoices form) {
+        return installations.updatePage(id, name, pageParams(query), form.devices());
+    }
+
+    private static java.util.Map<String, String> pageParams(java.util.Map<String, String> query) {
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        query.forEach((k, v) -> {
+            if (k.startsWith("param.")) {
+                params.put(k.substring("param.".length()), v);
+            }
+        });
+        return params;
     }
 
     @DeleteMapping("/internal/installations/{id}")

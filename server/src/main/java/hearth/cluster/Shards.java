@@ -5,6 +5,7 @@ import hearth.device.LocalDevices;
 import hearth.hub.LocalHubs;
 import hearth.installation.LocalInstallations;
 import hearth.installation.LocalLocations;
+import hearth.installation.LocalRoutines;
 import hearth.server.ServerDirectory;
 import hearth.web.ApiException;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,11 @@ public class Shards {
     private final Map<String, RemoteShard> remote = new ConcurrentHashMap<>();
 
     public Shards(ServerDirectory directory, LocalDevices devices, LocalInstallations installations,
-                  LocalLocations locations, LocalHubs hubs, AppLogs appLogs, ClusterClient client) {
+                  LocalLocations locations, LocalHubs hubs, AppLogs appLogs, LocalRoutines routines,
+                  ClusterClient client) {
         this.directory = directory;
-        this.local = new LocalShard(directory.localServerName(), devices, installations, locations, hubs, appLogs);
+        this.local = new LocalShard(directory.localServerName(), devices, installations, locations, hubs, appLogs,
+                routines);
         this.client = client;
     }
 

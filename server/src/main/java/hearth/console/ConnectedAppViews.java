@@ -13,6 +13,7 @@ import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
 import hearth.support.PageTimes;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,16 +70,41 @@ class ConnectedAppViews {
      * inputs and which links are web addresses a browser may open (http or https only).
      */
     record AppPageView(String id, String appName, String locationName, hearth.installation.InstallationPage page,
-                       Map<String, InputChoice> deviceInputs, Map<String, String> values) {
+                       Map<String, InputChoice> deviceInputs, Map<String, String> values, Map<String, String> params,
+                       List<String> modes) {
         public boolean webAddress(String url) {
             return url != null && (url.startsWith("https://") || url.startsWith("http://"));
         }
+
+        /** Where the page form posts: the page itself, with the params it was opened with. */
+        public String action() {
+            return link(page.name(), params);
+        }
+
+        /** The app's page {@code name}, handed {@code params} as classic's href(page:, params:) did. */
+        public String link(String name, Map<String, String> params) {
+            return pageLink(id, name, params);
+        }
     }
 
-    AppPageView page(String accountId, String installationId, String name) {
+    /** The address of an Installation's page ({@code ""}: preferences without pages), with its params as the query. */
+    static String pageLink(String id, String name, Map<String, String> params) {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        StringBuilder link = new StringBuilder("/apps/").append(UriUtils.encodePathSegment(id, utf8))
+                .append(name.isEmpty() ? "/page" : "/pages/" + UriUtils.encodePathSegment(name, utf8));
+        String separator = "?";
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            link.append(separator).append(UriUtils.encodeQueryParam(p.getKey(), utf8)).append('=')
+                    .append(UriUtils.encodeQueryParam(p.getValue() == null ? "" : p.getValue(), utf8));
+            separator = "&";
+        }
+        return link.toString();
+    }
+
+    AppPageView page(String accountId, String installationId, String name, Map<String, String> params) {
         Installation installation = installations.owned(accountId, installationId);
         Location location = locations.owned(accountId, installation.locationId());
-        hearth.installation.InstallationPage page = installations.page(accountId, installationId, name);
+        hearth.installation.InstallationPage page = installations.page(accountId, installationId, name, params);
         Map<String, InputChoice> deviceInputs = new java.util.LinkedHashMap<>();
         installations.candidates(page.inputs().stream().filter(PreferenceInput::isDevice).toList(), location)
                 .forEach((input, fitting) -> deviceInputs.put(input.name(), new InputChoice(input.name(),
@@ -86,7 +112,7 @@ class ConnectedAppViews {
                         d.id(), d.label(), installation.devices().getOrDefault(input.name(), List.of())
                         .contains(d.id()))).toList())));
         return new AppPageView(installation.id(), installation.label(), location.name(), page, deviceInputs,
-                page.values());
+                page.values(), params, Location.MODES);
     }
 
     List<ConnectedApp> connectedApps(String accountId) {

@@ -5,6 +5,7 @@ import hearth.installation.Installation;
 import hearth.installation.global.InstallationService;
 import hearth.web.ApiException;
 import hearth.page.Page;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+import java.nio.charset.StandardCharsets;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,40 +54,66 @@ public class ConnectedAppsController {
         return "redirect:/apps";
     }
 
-    /** The Installation's own pages, as the app declares them (issue 17); no name: its first page. */
+    /**
+     * The Installation's own pages, as the app declares them (issue 17); no name: its first page.
+     * The query's fields are the page's params, as an app's {@code href(page:, params:)} gave them.
+     */
     @GetMapping("/apps/{id}/page")
-    public ModelAndView firstPage(@PathVariable String id) {
-        return new ModelAndView("console/app-page", "view", views.page(current.id(), id, null));
+    public ModelAndView firstPage(@PathVariable String id, @RequestParam Map<String, String> params) {
+        return new ModelAndView("console/app-page", "view", views.page(current.id(), id, null, pageParams(params)));
     }
 
     @GetMapping("/apps/{id}/pages/{name}")
-    public ModelAndView page(@PathVariable String id, @PathVariable String name) {
-        return new ModelAndView("console/app-page", "view", views.page(current.id(), id, name));
+    public ModelAndView page(@PathVariable String id, @PathVariable String name,
+                             @RequestParam Map<String, String> params) {
+        return new ModelAndView("console/app-page", "view", views.page(current.id(), id, name, pageParams(params)));
     }
 
-    /** Saves the page's inputs and runs the app's updated(); another page's inputs keep their values. */
     /** Preferences without pages are one page, named "". */
     @PostMapping("/apps/{id}/page")
     public ModelAndView saveOnlyPage(@PathVariable String id, @RequestParam MultiValueMap<String, String> form,
-                                     RedirectAttributes redirect) {
-        return savePage(id, "", form, redirect);
+                                     HttpServletRequest request, RedirectAttributes redirect) {
+        return savePage(id, "", form, request, redirect);
     }
 
+    /**
+     * Saves the page's inputs (and the app's name, when the page shows its label) and runs the
+     * app's updated(); another page's inputs keep their values. The page's params are the query's.
+     */
     @PostMapping("/apps/{id}/pages/{name}")
     public ModelAndView savePage(@PathVariable String id, @PathVariable String name,
-                                 @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+                                 @RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
+                                 RedirectAttributes redirect) {
+        Map<String, String> params = queryParams(request);
         try {
-            Installation updated = installations.updatePage(current.id(), id, name, form);
+            Installation updated = installations.updatePage(current.id(), id, name, params, form);
             redirect.addFlashAttribute("notice", "Saved; " + updated.label() + " has its new settings.");
-            return new ModelAndView(new org.springframework.web.servlet.view.RedirectView("/apps/" + id
-                    + (name.isEmpty() ? "/page" : "/pages/" + org.springframework.web.util.UriUtils.encodePathSegment(
-                    name, java.nio.charset.StandardCharsets.UTF_8)), true));
+            return new ModelAndView(new RedirectView(ConnectedAppViews.pageLink(id, name, params), true));
         } catch (ApiException e) {
-            ModelAndView page = new ModelAndView("console/app-page", "view", views.page(current.id(), id, name));
+            ModelAndView page = new ModelAndView("console/app-page", "view", views.page(current.id(), id, name,
+                    params));
             page.addObject("error", e.getMessage());
             page.setStatus(e.status());
             return page;
         }
+    }
+
+    /** The query's fields alone (a POST's form fields are not the page's params). */
+    private static Map<String, String> queryParams(HttpServletRequest request) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (request.getQueryString() != null) {
+            UriComponentsBuilder.fromUriString("/?" + request.getQueryString()).build().getQueryParams()
+                    .forEach((k, v) -> params.put(UriUtils.decode(k, StandardCharsets.UTF_8),
+                            UriUtils.decode(v.isEmpty() || v.get(0) == null ? "" : v.get(0), StandardCharsets.UTF_8)));
+        }
+        return pageParams(params);
+    }
+
+    /** The page's params: the query's fields but Spring Security's {@code continue} (a sign-in's way back). */
+    private static Map<String, String> pageParams(Map<String, String> query) {
+        Map<String, String> params = new LinkedHashMap<>(query);
+        params.remove("continue");
+        return params;
     }
 
     @GetMapping("/apps/{id}/devices")

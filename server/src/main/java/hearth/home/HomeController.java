@@ -5,6 +5,7 @@ import hearth.device.Device;
 import hearth.device.global.DeviceService;
 import hearth.installation.global.InstallationService;
 import hearth.location.Location;
+import hearth.location.Routine;
 import hearth.location.global.LocationService;
 import hearth.web.ApiException;
 import hearth.web.ServerUnavailableException;
@@ -90,6 +91,17 @@ public class HomeController {
         return act(redirect, "/#location-" + id, () -> {
             Location changed = locations.setMode(current.id(), id, mode);
             return new Done("/#location-" + id, changed.name() + " is now in " + changed.mode() + " mode.");
+        });
+    }
+
+    /** Runs one of the Location's routines: its mode is set and the Location's apps hear routineExecuted. */
+    @PostMapping("/locations/{id}/routines")
+    public String runRoutine(@PathVariable String id, @RequestParam(defaultValue = "") String routine,
+                             RedirectAttributes redirect) {
+        return act(redirect, "/#location-" + id, () -> {
+            Routine ran = locations.runRoutine(current.id(), id, routine);
+            return new Done("/#location-" + id, ran.label() + " ran" + (ran.mode() == null ? "."
+                    : "; the mode is " + ran.mode() + "."));
         });
     }
 

@@ -10,6 +10,7 @@ import hearth.engine.capability.Capability.Attribute;
 import hearth.installation.Installation;
 import hearth.installation.global.InstallationService;
 import hearth.location.Location;
+import hearth.location.Routine;
 import hearth.location.global.LocationService;
 import hearth.page.EventLine;
 import hearth.support.PageTimes;
@@ -44,10 +45,10 @@ class HomeViews {
     }
 
     /** A home as the page shows it; {@code unavailable} says why its devices are missing. */
-    /** @param recent each device's latest events, by device id */
+    /** @param recent each device's latest events, by device id; {@code routines} each with the mode it sets */
     record LocationView(String id, String name, String mode, List<String> modes, String timeZone, String server,
                         String unavailable, List<DeviceCard> devices, Map<String, List<EventLine>> recent,
-                        List<AppLine> apps) {
+                        List<AppLine> apps, List<Routine> routines) {
     }
 
     record DeviceCard(String id, String label, String type, String switchState, Integer level, String lockState,
@@ -78,16 +79,18 @@ class HomeViews {
         for (Location l : locations.ownedBy(accountId)) {
             List<DeviceCard> cards = List.of();
             Map<String, List<EventLine>> recent = Map.of();
+            List<Routine> routines = List.of();
             String unavailable = null;
             try {
                 cards = devices.inLocation(accountId, l.id()).stream().map(HomeViews::card).toList();
                 recent = recentEvents(accountId, l.id());
+                routines = locations.routines(accountId, l.id());
             } catch (ServerUnavailableException e) {
                 unavailable = "The server '" + e.server() + "' that hosts this Location is not answering; its "
                         + "devices will be back when it is.";
             }
             result.add(new LocationView(l.id(), l.name(), l.mode(), Location.MODES, l.timeZone(), l.serverName(),
-                    unavailable, cards, recent, apps.getOrDefault(l.id(), List.of())));
+                    unavailable, cards, recent, apps.getOrDefault(l.id(), List.of()), routines));
         }
         return result;
     }

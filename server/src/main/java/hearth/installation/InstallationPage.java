@@ -25,10 +25,22 @@ public record InstallationPage(String installationId, String name, String title,
 
     /**
      * @param kind  paragraph, href, label, mode or input
-     * @param value an input's setting (device ids for a device input); the Installation's name for a label
+     * @param value  an input's setting (device ids for a device input); the Installation's name for a label
+     * @param params what an href to another page hands it ({@code href(page:, params: [...])})
      */
     public record Element(String kind, String title, String text, String page, String url, boolean external,
-                          boolean required, PreferenceInput input, Object value) {
+                          boolean required, PreferenceInput input, Object value, Map<String, String> params) {
+        public Element {
+            params = params == null ? Map.of() : Map.copyOf(params);
+        }
+    }
+
+    /** The form field a page's {@code label} element edits (the Installation's name); no app input is named so. */
+    public static final String LABEL_FIELD = "hearth.label";
+
+    /** Whether the page shows the Installation's name ({@code label}), which its form may then change. */
+    public boolean hasLabel() {
+        return sections.stream().flatMap(s -> s.elements().stream()).anyMatch(e -> "label".equals(e.kind()));
     }
 
     /** The inputs of the page, which are what its form may change. */
@@ -45,22 +57,23 @@ public record InstallationPage(String installationId, String name, String title,
 
     private static Element element(AppPage.Element e, Installation installation) {
         if (e instanceof AppPage.Paragraph p) {
-            return new Element("paragraph", p.title(), p.text(), null, null, false, false, null, null);
+            return new Element("paragraph", p.title(), p.text(), null, null, false, false, null, null, null);
         }
         if (e instanceof AppPage.Href h) {
             return new Element("href", h.title(), h.description(), h.page(), h.url(), h.external(), h.required(),
-                    null, null);
+                    null, null, h.params());
         }
         if (e instanceof AppPage.Label l) {
-            return new Element("label", l.title(), null, null, null, false, l.required(), null, installation.label());
+            return new Element("label", l.title(), null, null, null, false, l.required(), null, installation.label(),
+                    null);
         }
         if (e instanceof AppPage.Mode m) {
-            return new Element("mode", m.title(), null, null, null, false, m.required(), null, null);
+            return new Element("mode", m.title(), null, null, null, false, m.required(), null, null, null);
         }
         PreferenceInput input = ((AppPage.Input) e).input();
         Object value = input.isDevice() ? installation.devices().getOrDefault(input.name(), List.of())
                 : installation.settings().getOrDefault(input.name(), input.defaultValue());
-        return new Element("input", input.title(), null, null, null, false, input.required(), input, value);
+        return new Element("input", input.title(), null, null, null, false, input.required(), input, value, null);
     }
 
     /** The values of the page's settings inputs, as text for a form. */
@@ -68,7 +81,8 @@ public record InstallationPage(String installationId, String name, String title,
         Map<String, String> out = new java.util.LinkedHashMap<>();
         sections.forEach(s -> s.elements().forEach(e -> {
             if (e.input() != null && !e.input().isDevice() && e.value() != null) {
-                out.put(e.input().name(), String.valueOf(e.value()));
+                out.put(e.input().name(), e.value() instanceof java.util.Collection<?> many
+                        ? String.join(",", many.stream().map(String::valueOf).toList()) : String.valueOf(e.value()));
             }
         }));
         return out;

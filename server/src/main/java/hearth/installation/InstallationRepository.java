@@ -187,6 +187,11 @@ public class InstallationRepository {
         }
     }
 
+    /** The owner renamed the Installation (a page's {@code label}): classic {@code app.label}. */
+    public void updateLabel(String id, String label) {
+        jdbc.sql("UPDATE installation SET label = ? WHERE id = ?").params(label, id).update();
+    }
+
     public void touch(String id, Instant when) {
         jdbc.sql(TOUCH).params(Times.db(when), id).update();
     }

@@ -14,6 +14,7 @@ import hearth.engine.api.DeviceEvent;
 import hearth.engine.api.DeviceSnapshot;
 import hearth.engine.api.EventQuery;
 import hearth.engine.api.HandlerOutcome;
+import hearth.engine.api.HubSnapshot;
 import hearth.engine.api.InstallationSnapshot;
 import hearth.engine.api.LocationInfo;
 import hearth.engine.api.RoutineInfo;
@@ -26,6 +27,7 @@ import hearth.smartapp.SmartAppService;
 import hearth.support.HearthMetrics;
 import hearth.web.ApiError;
 import hearth.web.ApiException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -73,13 +75,16 @@ public class InstallationRuntime {
     private final HearthMetrics metrics;
     private final CallLog callLog;
     private final RoutineRepository routines;
+    /** The hub package's, asked for when an app reads its Location's hubs (none in a host without hubs). */
+    private final ObjectProvider<LocationHubs> hubs;
 
     public InstallationRuntime(SmartAppService apps, DeviceRepository deviceRepository, LocalDevices deviceService,
                                LocationRepository locations, InstallationRepository installations,
                                InstallationTokens tokens, EffectsApplier effects,
                                SubscriptionRepository subscriptions, PublicUrls urls, HearthMetrics metrics,
-                               CallLog callLog, RoutineRepository routines) {
+                               CallLog callLog, RoutineRepository routines, ObjectProvider<LocationHubs> hubs) {
         this.routines = routines;
+        this.hubs = hubs;
         this.metrics = metrics;
         this.callLog = callLog;
         this.apps = apps;
@@ -126,16 +131,17 @@ public class InstallationRuntime {
      * its settings and state, and what it leaves (the token {@code createAccessToken()} made, state)
      * is stored as any call's effects are.
      *
-     * @param name the page; null for the first
+     * @param name   the page; null for the first
+     * @param params what the {@code href(page:, params:)} that led here handed it (its method's argument)
      * @return empty for a page the app doesn't have
      * @throws ApiException 502 when the page's method failed (its type and message say how)
      */
-    public Optional<AppPage> page(Installation installation, String name) {
+    public Optional<AppPage> page(Installation installation, String name, Map<String, String> params) {
         SmartApp app = apps.compiled(apps.forExecution(installation.smartAppId()).orElseThrow());
         String wanted = name != null ? name : app.pageNames().isEmpty() ? "" : app.pageNames().get(0);
         CallResult[] result = new CallResult[1];
         HandlerOutcome outcome = run(installation, () -> load(installation), "page", urls.current(),
-                new Call.Page(wanted), null, r -> result[0] = r);
+                new Call.Page(wanted, params), null, r -> result[0] = r);
         if (outcome instanceof HandlerOutcome.Failure failure) {
             throw new ApiException(ApiError.APP_FAILED, "The app's page " + wanted + " failed: " + failure.type()
                     + (failure.message() == null ? "" : ": " + failure.message()));
@@ -244,7 +250,7 @@ public class InstallationRuntime {
 
     private static DeviceSnapshot snapshotOf(Device device) {
         return new DeviceSnapshot(device.id(), device.label(), device.name(), device.typeName(),
-                device.capabilities(), device.attributes());
+                device.capabilities(), device.attributes(), device.hubId());
     }
 
     /** What the engine may ask while the app runs, for this Installation only. */
@@ -274,6 +280,12 @@ public class InstallationRuntime {
         public List<RoutineInfo> routines() {
             return routines.ofLocation(installation.locationId()).stream()
                     .map(r -> new RoutineInfo(r.id(), r.label(), r.mode())).toList();
+        }
+
+        @Override
+        public List<HubSnapshot> hubs() {
+            LocationHubs known = hubs.getIfAvailable();
+            return known == null ? List.of() : known.of(installation.locationId());
         }
 
         @Override

@@ -157,10 +157,10 @@ public class LocalInstallations {
     }
 
     /** One of the Installation's pages as it reads now; see {@link InstallationRuntime#page}. */
-    public java.util.Optional<InstallationPage> page(String id, String name) {
+    public java.util.Optional<InstallationPage> page(String id, String name, Map<String, String> params) {
         Installation installation = installations.findById(id)
                 .orElseThrow(() -> ApiException.notFound("no Installation with id " + id));
-        return runtime.page(installation, name).map(page -> InstallationPage.of(page, installation));
+        return runtime.page(installation, name, params).map(page -> InstallationPage.of(page, installation));
     }
 
     /**
@@ -171,8 +171,9 @@ public class LocalInstallations {
      *
      * @param form the form's fields by input name; a checkbox left unticked is absent
      */
-    public Installation updatePage(String id, String name, Map<String, List<String>> form) {
-        InstallationPage page = page(id, name)
+    public Installation updatePage(String id, String name, Map<String, String> params,
+                                   Map<String, List<String>> form) {
+        InstallationPage page = page(id, name, params)
                 .orElseThrow(() -> ApiException.notFound("the app has no page " + name));
         Installation installation = installations.findById(id).orElseThrow();
         Map<String, Device> inLocation = devices.findByLocation(installation.locationId()).stream()
@@ -190,14 +191,18 @@ public class LocalInstallations {
                     chosen.put(input.name(), ids);
                 }
             } else {
-                settings.put(input.name(), InputValues.parse(input, sent.isEmpty() ? null : sent.get(0)));
+                settings.put(input.name(), InputValues.parse(input, InputValues.formValue(input, sent)));
             }
         }
+        String label = page.hasLabel() ? newLabel(form.get(InstallationPage.LABEL_FIELD)) : null;
         transactions.executeWithoutResult(tx -> {
             if (!installations.updateSettings(id, settings, true)) {
                 throw ApiException.badRequest("These settings are too large to keep.");
             }
             installations.replaceDevices(id, chosen);
+            if (label != null) {
+                installations.updateLabel(id, label);
+            }
         });
         Installation updated = installations.findById(id).orElseThrow();
         HandlerOutcome outcome = runtime.lifecycle(updated, SmartApp.Lifecycle.UPDATED);
@@ -205,6 +210,18 @@ public class LocalInstallations {
             log.warn("updated() of installation {} failed: {}", updated.id(), failure.type());
         }
         return updated;
+    }
+
+    /** The name a page's {@code label} element gave the Installation; null when the form left it out. */
+    private static String newLabel(List<String> sent) {
+        if (sent == null || sent.isEmpty()) {
+            return null;
+        }
+        String label = sent.get(0).strip();
+        if (label.isEmpty() || label.length() > 200) {
+            throw ApiException.badRequest("the app's name here must be 1 to 200 characters");
+        }
+        return label;
     }
 
     private static void checkDevices(PreferenceInput input, List<String> ids, Map<String, Device> inLocation) {

@@ -52,9 +52,24 @@ public class LocalRoutines {
         return routine;
     }
 
+    /** The owner changes the mode a routine sets; it must be one of the Location's modes. */
+    @Transactional
+    public Routine setMode(String locationId, String routineId, String mode) {
+        locations.findById(locationId).orElseThrow(() -> ApiException.notFound("no Location " + locationId + " here"));
+        Routine routine = find(locationId, routineId);
+        if (mode == null || !Location.MODES.contains(mode)) {
+            throw ApiException.badRequest("mode must be one of " + Location.MODES + ", got '" + mode + "'");
+        }
+        routines.setMode(locationId, routine.id(), mode);
+        return routine.withMode(mode);
+    }
+
+    /** By its id ({@code goodbye}) or, as classic {@code execute} took it, its label ({@code Goodbye!}). */
     private Routine find(String locationId, String routineId) {
-        return routines.ofLocation(locationId).stream().filter(r -> r.id().equals(routineId)).findFirst()
+        List<Routine> all = routines.ofLocation(locationId);
+        return all.stream().filter(r -> r.id().equals(routineId)).findFirst()
+                .or(() -> all.stream().filter(r -> r.label().equals(routineId)).findFirst())
                 .orElseThrow(() -> ApiException.notFound("no routine '" + routineId + "'; the routines are "
-                        + Routine.DEFAULTS.stream().map(Routine::id).toList()));
+                        + all.stream().map(Routine::id).toList()));
     }
 }

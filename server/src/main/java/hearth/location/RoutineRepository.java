@@ -18,6 +18,14 @@ public class RoutineRepository {
         this.jdbc = jdbc;
     }
 
+    /** The owner chose {@code mode} for one of the Location's routines (instead of its default or an earlier choice). */
+    public void setMode(String locationId, String routineId, String mode) {
+        jdbc.sql("DELETE FROM location_routine WHERE location_id = ? AND routine_id = ?").params(locationId, routineId)
+                .update();
+        jdbc.sql("INSERT INTO location_routine (location_id, routine_id, mode) VALUES (?, ?, ?)")
+                .params(locationId, routineId, mode).update();
+    }
+
     /** The Location's routines, in the classic order, each with the mode its owner chose. */
     public List<Routine> ofLocation(String locationId) {
         Map<String, String> chosen = jdbc.sql(MODES).param(locationId)

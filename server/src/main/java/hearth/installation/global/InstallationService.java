@@ -143,14 +143,16 @@ public class InstallationService {
      * One of the account's Installation's pages, read on its Server (issue 17); another account's
      * Installation or an unknown page is 404.
      */
-    public hearth.installation.InstallationPage page(String accountId, String id, String name) {
-        return ownedFound(accountId, id).shard().page(id, name)
+    public hearth.installation.InstallationPage page(String accountId, String id, String name,
+                                                     Map<String, String> params) {
+        return ownedFound(accountId, id).shard().page(id, name, params)
                 .orElseThrow(() -> ApiException.notFound("the app has no page " + name));
     }
 
     /** See {@link hearth.installation.LocalInstallations#updatePage}. */
-    public Installation updatePage(String accountId, String id, String name, Map<String, List<String>> form) {
-        return ownedFound(accountId, id).shard().updatePage(id, name, form);
+    public Installation updatePage(String accountId, String id, String name, Map<String, String> params,
+                                   Map<String, List<String>> form) {
+        return ownedFound(accountId, id).shard().updatePage(id, name, params, form);
     }
 
     private Found ownedFound(String accountId, String id) {

@@ -1,8 +1,11 @@
 package hearth.location.global;
 
+import hearth.audit.AuditEvent;
+import hearth.audit.AuditLog;
 import hearth.cluster.Shards;
 import hearth.location.Location;
 import hearth.location.LocationRepository;
+import hearth.location.Routine;
 import hearth.server.ServerDirectory;
 import hearth.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -19,8 +22,11 @@ public class LocationService {
     private final ServerDirectory servers;
     private final Shards shards;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public LocationService(LocationRepository locations, ServerDirectory servers, Shards shards, Clock clock) {
+    public LocationService(LocationRepository locations, ServerDirectory servers, Shards shards, Clock clock,
+                           AuditLog audit) {
+        this.audit = audit;
         this.locations = locations;
         this.servers = servers;
         this.shards = shards;
@@ -71,6 +77,37 @@ public class LocationService {
         locations.updateMode(location.id(), mode);
         return new Location(location.id(), location.ownerId(), location.name(), location.timeZone(),
                 location.serverName(), mode, location.createdAt());
+    }
+
+    /** The Location's routines (classic Hello Home), each with the mode it sets. */
+    public List<Routine> routines(String ownerId, String locationId) {
+        Location location = owned(ownerId, locationId);
+        return shards.of(location.serverName()).routines(location.id());
+    }
+
+    /**
+     * A person runs a routine (by id or label) on the Location's Server: its mode is set and the
+     * Location's SmartApps hear {@code routineExecuted} there; the directory keeps the new mode;
+     * the owner's audit log has it.
+     */
+    public Routine runRoutine(String ownerId, String locationId, String routineId) {
+        Location location = owned(ownerId, locationId);
+        Routine ran = shards.of(location.serverName()).runRoutine(location.id(), routineId);
+        if (ran.mode() != null && !ran.mode().equals(location.mode())) {
+            locations.updateMode(location.id(), ran.mode());
+        }
+        audit.record(ownerId, AuditEvent.Type.ROUTINE_EXECUTED, "ran the routine " + ran.label() + " in Location "
+                + location.name() + " (" + location.id() + ")" + (ran.mode() == null ? "" : "; mode " + ran.mode()));
+        return ran;
+    }
+
+    /** A person changes the mode a routine sets (one of the Location's modes). */
+    public Routine setRoutineMode(String ownerId, String locationId, String routineId, String mode) {
+        Location location = owned(ownerId, locationId);
+        Routine changed = shards.of(location.serverName()).setRoutineMode(location.id(), routineId, mode);
+        audit.record(ownerId, AuditEvent.Type.ROUTINE_CHANGED, "the routine " + changed.label() + " in Location "
+                + location.name() + " (" + location.id() + ") now sets mode " + changed.mode());
+        return changed;
     }
 
     /**

@@ -10,6 +10,7 @@ import hearth.account.Account;
 import hearth.account.CurrentAccount;
 import hearth.device.Device;
 import hearth.engine.api.PreferenceInput;
+import hearth.installation.InputValues;
 import hearth.installation.Installation;
 import hearth.installation.global.InstallationService;
 import hearth.location.Location;
@@ -175,8 +176,8 @@ public class AuthorizeController {
         candidates.keySet().forEach(input -> devices.put(input.name(), firstShow && updating.isPresent()
                 ? updating.get().devices().getOrDefault(input.name(), List.of())
                 : form.getOrDefault(input.name(), List.of())));
-        valueInputs.forEach(input -> Optional.ofNullable(form.get(input.name())).filter(v -> !v.isEmpty())
-                .ifPresent(v -> values.put(input.name(), v.get(0))));
+        valueInputs.forEach(input -> Optional.ofNullable(form.get(input.name()))
+                .map(v -> InputValues.formValue(input, v)).ifPresent(v -> values.put(input.name(), v)));
         String error = null;
         if ("allow".equals(decision)) {
             try {
@@ -208,6 +209,7 @@ public class AuthorizeController {
         page.addObject("inputs", deviceInputs(candidates, devices));
         page.addObject("valueInputs", valueInputs);
         page.addObject("values", values);
+        page.addObject("modes", Location.MODES);
         page.addObject("existing", existing.stream().map(i -> new ExistingInstallation(i.id(), i.label(),
                 PageTimes.format(i.createdAt(), ""), PageTimes.format(i.lastUsedAt(), "never"),
                 i.allDeviceIds().size())).toList());
