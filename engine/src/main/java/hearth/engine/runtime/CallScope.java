@@ -108,7 +108,7 @@ final class CallScope {
         vars.put("app", new AppView("", "", ""));
         // a Location with nothing in it yet, so that a dynamic page reading location.helloHome?.getPhrases()
         // or location.hubs still declares its inputs (classic showed such pages at install)
-        vars.put("location", new LocationView(new LocationInfo("", "", "UTC", null, List.of(), "F"), mode -> { }));
+        vars.put("location", new LocationView(new LocationInfo("", "", "UTC", null, List.of(), null), mode -> { }));
         vars.put("request", null);
         return new CallScope(Phase.DESCRIBE, null, CallPorts.NONE, null, vars, Set.of(), new LinkedHashMap<>(), "{}",
                 new Intents(), null);
