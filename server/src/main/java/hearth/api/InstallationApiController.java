@@ -29,6 +29,7 @@ import java.util.Set;
 @RestController
 public class InstallationApiController {
     private static final MediaType JSON = MediaType.parseMediaType("application/json;charset=utf-8");
+    private static final byte[] NO_BODY = new byte[0];
     private static final Set<String> HIDDEN_HEADERS = Set.of("authorization", "cookie", "authorize");
     // An app may answer text/html on Hearth's own origin: keep it from running script or reaching
     // the origin's cookies there. Every answer of this API gets it, errors too.
@@ -119,6 +120,11 @@ public class InstallationApiController {
 
     /** The body, read up to one byte past the limit, so the rules can tell it was larger. */
     private static byte[] readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
+            // No Content-Length and no Transfer-Encoding: no body (RFC 9112 §6.3). Most calls are GETs,
+            // and reading to the end allocated an 8 KiB buffer for each (bench/README.md, issue 15).
+            return NO_BODY;
+        }
         try (InputStream in = request.getInputStream()) {
             return in.readNBytes(InstallationApi.MAX_BODY + 1);
         }

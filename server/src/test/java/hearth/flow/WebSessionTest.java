@@ -134,6 +134,8 @@ class WebSessionTest extends HearthTestBase {
         assertThat(metrics.body())
                 .contains("http_server_requests_seconds_count{")
                 .contains("uri=\"/oauth/token\"")
+                // routed by hearth.api.InstallationApiMapping, which names the route as the annotation would
+                .contains("uri=\"/api/smartapps/installations/{id}/**\"")
                 .contains("hearth_tokens_issued_total{application=\"hearth\",grant=\"consent\"}")
                 .contains("hearth_smartapp_calls_seconds_count{app=\"" + f.appId() + "\"")
                 .contains("kind=\"api\"")

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /** bench/run: Hearth on H2 and PostgreSQL, growth, and Keycloak side by side. See bench/README.md. */
 public final class Bench {
     private static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private static final String PG_DB = "hearth_bench";
+    // One database per run: two runs on a shared machine must not drop each other's (DROP ... WITH (FORCE)).
+    private static final String PG_DB = "hearth_bench_" + ProcessHandle.current().pid();
 
     private final Options o;
     private final Path out;
