@@ -3,7 +3,9 @@ package hearth.cluster;
 import hearth.support.DurabilityLoad;
 import hearth.support.HearthProcess;
 import hearth.support.Http;
-import org.junit.jupiter.api.Test;
+import hearth.support.PostgresDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -20,26 +23,33 @@ import static hearth.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code kill -9} of the real server (embedded H2, the default) under load from several client
- * threads, a restart on the same data, and every acknowledged write is found. PostgreSQL gets the
- * same load and kill in {@link TwoNodesIT}, where the other node carries on.
+ * {@code kill -9} of the real server under load from several client threads, a restart on the
+ * same data, and every acknowledged write is found: on embedded H2 (the default) and on
+ * PostgreSQL. {@link TwoNodesIT} kills one of two nodes on PostgreSQL, where the other carries on.
  */
 class CrashIT {
     private static final String JOBS_CLAIMED = "hearth_scheduler_lag_seconds_count";
     private static final String RELEASED = "scheduled jobs claimed before this node restarted run again";
     private static final Duration START = Duration.ofSeconds(360);
 
-    @Test
-    void everyAcknowledgedWriteSurvivesAKillNineOnH2() throws IOException, InterruptedException {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void everyAcknowledgedWriteSurvivesAKillNine(String db) throws IOException, InterruptedException {
         Path data = Files.createDirectories(Path.of("target", "it-data", "crash-" + System.nanoTime()))
                 .toAbsolutePath();
         int port = HearthProcess.freePort();
         // A restart here takes longer than the default 30 s grace window: the refresh whose answer the
         // kill may have swallowed is presented again after it, as a client retrying would.
-        List<String> args = List.of("--hearth.data-dir=" + data, "--hearth.demo.enabled=false",
+        List<String> args = new ArrayList<>(List.of("--hearth.data-dir=" + data, "--hearth.demo.enabled=false",
                 "--hearth.public-url=http://127.0.0.1:" + port, "--hearth.oauth.refresh-grace=5m",
-                "--hearth.scheduler.poll=200ms", "--hearth.rate-limit.executions=100000");
-        HearthProcess server = HearthProcess.start("crash-h2", port, args, Map.of()).awaitHealthy(START);
+                "--hearth.scheduler.poll=200ms", "--hearth.rate-limit.executions=100000"));
+        if (db.equals("PostgreSQL")) {
+            args.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url="
+                    + PostgresDatabase.create(), "--spring.datasource.username=" + PostgresDatabase.user(),
+                    "--spring.datasource.password=" + PostgresDatabase.password(), "--hearth.signup.enabled=true"));
+        }
+        HearthProcess server = HearthProcess.start("crash-" + db.toLowerCase(), port, args, Map.of())
+                .awaitHealthy(START);
         try {
             DurabilityLoad load = new DurabilityLoad(() -> new Http(server.url()), 3).start();
             Http http = new Http(server.url());
@@ -79,14 +89,14 @@ class CrashIT {
             try {
                 // Even a refresh on the wire at the kill: its client presents the old token again and gets the pair.
                 Map<String, Integer> checked = load.verify(false);
-                System.out.println("CrashIT H2: acknowledged before kill -9 (about) " + before + "; found after "
+                System.out.println("CrashIT " + db + ": acknowledged before kill -9 (about) " + before + "; found after "
                         + "restart, all of " + checked + "; a refresh was in flight at the kill: "
                         + load.refreshWasInFlight());
                 assertThat(checked).isNotEmpty();
                 // Both jobs run after the restart, once each: the one the kill interrupted ran again.
                 JsonNode after = eventually(() -> json(http.get(uri + "/count", "Authorization", "Bearer " + access)),
                         c -> c.get("slow").asInt() >= 1 && c.get("woken").asInt() >= 1);
-                System.out.println("CrashIT H2: the job running at the kill and the one due during it ran "
+                System.out.println("CrashIT " + db + ": the job running at the kill and the one due during it ran "
                         + after.get("slow") + " and " + after.get("woken") + " time(s) after the restart");
                 assertThat(after.get("slow").asInt()).as("the job interrupted by the kill").isEqualTo(1);
                 assertThat(after.get("woken").asInt()).as("the job due during the crash").isEqualTo(1);
@@ -98,7 +108,7 @@ class CrashIT {
                 eventually(() -> restarted.metric("hearth_outbox_depth"), depth -> depth == 0);
                 int heard = json(http.get(listening + "/count", "Authorization", "Bearer " + listener)).get("heard")
                         .asInt();
-                System.out.println("CrashIT H2: of 8 acknowledged device events, " + heardBefore.get("heard")
+                System.out.println("CrashIT " + db + ": of 8 acknowledged device events, " + heardBefore.get("heard")
                         + " had reached the handler before kill -9, " + heard + " after the restart");
                 assertThat(heard).as("events heard after the restart").isEqualTo(8);
             } finally {
