@@ -50,6 +50,9 @@ public final class InternalApi {
     public record Room(String room) {
     }
 
+    public record Hidden(boolean hidden) {
+    }
+
     public record Rename(String label) {
     }
 

@@ -111,6 +111,11 @@ class LocalShard implements Shard {
     }
 
     @Override
+    public Device setDeviceHidden(String deviceId, boolean hidden) {
+        return devices.setHidden(deviceId, hidden);
+    }
+
+    @Override
     public void deleteDevice(String deviceId) {
         locations.deleteDevice(deviceId);
     }

@@ -4,6 +4,7 @@ import hearth.cluster.InternalApi.Command;
 import hearth.cluster.InternalApi.DeviceChoices;
 import hearth.cluster.InternalApi.Install;
 import hearth.cluster.InternalApi.NewDevice;
+import hearth.cluster.InternalApi.Hidden;
 import hearth.cluster.InternalApi.Rename;
 import hearth.cluster.InternalApi.Room;
 import hearth.cluster.InternalApi.SetAttribute;
@@ -139,6 +140,11 @@ class RemoteShard implements Shard {
     @Override
     public Device placeDevice(String deviceId, String room) {
         return client.call(name, url, "PUT", "/internal/devices/" + deviceId + "/room", new Room(room), DEVICE);
+    }
+
+    @Override
+    public Device setDeviceHidden(String deviceId, boolean hidden) {
+        return client.call(name, url, "PUT", "/internal/devices/" + deviceId + "/hidden", new Hidden(hidden), DEVICE);
     }
 
     @Override

@@ -58,6 +58,9 @@ public interface Shard {
     /** {@code room} null takes it out of any room. */
     Device placeDevice(String deviceId, String room);
 
+    /** Hidden from the home page and new Installations' choices; it keeps working. */
+    Device setDeviceHidden(String deviceId, boolean hidden);
+
     /** The device leaves every Installation's choices, then goes with its history. */
     void deleteDevice(String deviceId);
 

@@ -22,6 +22,7 @@ import hearth.hub.LocalHubs;
 import hearth.installation.Installation;
 import hearth.installation.LocalInstallations;
 import hearth.installation.LocalLocations;
+import hearth.cluster.InternalApi.Hidden;
 import hearth.cluster.InternalApi.Rename;
 import hearth.cluster.InternalApi.Room;
 import hearth.cluster.InternalApi.SetAttribute;
@@ -130,6 +131,11 @@ class ShardInternalController {
     @PutMapping("/internal/devices/{id}/label")
     Device rename(@PathVariable String id, @RequestBody Rename rename) {
         return devices.rename(id, rename.label());
+    }
+
+    @PutMapping("/internal/devices/{id}/hidden")
+    Device hide(@PathVariable String id, @RequestBody Hidden hidden) {
+        return devices.setHidden(id, hidden.hidden());
     }
 
     @DeleteMapping("/internal/devices/{id}")

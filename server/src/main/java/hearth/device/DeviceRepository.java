@@ -40,6 +40,12 @@ public class DeviceRepository {
 
     private static final String RENAME = "UPDATE device SET label = ? WHERE id = ?";
     private static final String PLACE = "UPDATE device SET room = ? WHERE id = ?";
+    private static final String HIDE = "UPDATE device SET hidden = ? WHERE id = ?";
+    private static final String REMEMBER_REMOVED = "INSERT INTO hub_device_removed (hub_id, hub_address, removed_at) "
+            + "SELECT hub_id, hub_address, ? FROM device WHERE id = ? AND hub_id IS NOT NULL";
+    private static final String REMOVED = "SELECT hub_address FROM hub_device_removed WHERE hub_id = ?";
+    private static final String FORGET_REMOVED = "DELETE FROM hub_device_removed WHERE hub_id = ? AND hub_address = ?";
+    private static final String FORGET_REMOVED_OF_HUB = "DELETE FROM hub_device_removed WHERE hub_id = ?";
     private static final String UPDATE_CAPABILITIES = "UPDATE device SET capabilities = ?, name = ?, type_name = ? "
             + "WHERE id = ?";
     private static final String DELETE_EVENTS = "DELETE FROM device_event WHERE device_id = ?";
@@ -104,6 +110,28 @@ public class DeviceRepository {
         jdbc.sql(PLACE).params(room, id).update();
     }
 
+    public void setHidden(String id, boolean hidden) {
+        jdbc.sql(HIDE).params(hidden, id).update();
+    }
+
+    /** A hub's device a person removed: its address is kept, so the hub's next list doesn't bring it back. */
+    public void rememberRemoved(String id, Instant now) {
+        jdbc.sql(REMEMBER_REMOVED).params(Times.db(now), id).update();
+    }
+
+    public java.util.Set<String> removedAddresses(String hubId) {
+        return new java.util.LinkedHashSet<>(jdbc.sql(REMOVED).param(hubId).query(String.class).list());
+    }
+
+    /** The hub says the device left (or the hub goes): a device at that address is welcome again. */
+    public void forgetRemoved(String hubId, String address) {
+        if (address == null) {
+            jdbc.sql(FORGET_REMOVED_OF_HUB).param(hubId).update();
+        } else {
+            jdbc.sql(FORGET_REMOVED).params(hubId, address).update();
+        }
+    }
+
     /** The device with its attributes and events; whatever refers to it (Installations) must be gone first. */
     public void delete(String id) {
         jdbc.sql(DELETE_EVENTS).param(id).update();
@@ -155,7 +183,8 @@ public class DeviceRepository {
             if (!byId.containsKey(id)) {
                 byId.put(id, new Device(id, rs.getString("location_id"), rs.getString("label"), rs.getString("name"),
                         rs.getString("type_name"), capabilities(rs.getString("capabilities")), Map.of(),
-                        Times.instant(rs, "created_at"), rs.getString("hub_id"), rs.getString("room")));
+                        Times.instant(rs, "created_at"), rs.getString("hub_id"), rs.getString("room"),
+                        rs.getBoolean("hidden")));
                 attributes.put(id, new LinkedHashMap<>());
             }
             String attribute = rs.getString("a_name");

@@ -279,8 +279,7 @@ public class LocalDevices {
                 .orElseThrow(() -> ApiException.notFound("no device with id " + deviceId));
         String checked = checkedLabel(label);
         devices.rename(deviceId, checked);
-        return new Device(device.id(), device.locationId(), checked, device.name(), device.typeName(),
-                device.capabilities(), device.attributes(), device.createdAt(), device.hubId(), device.room());
+        return device.withLabel(checked);
     }
 
     /** Puts the device in a room of its Location (a name, 1 to 100 characters), or in none (null or blank). */
@@ -293,13 +292,37 @@ public class LocalDevices {
             throw ApiException.badRequest("room is a name of at most 100 characters, or null for none");
         }
         devices.place(deviceId, checked);
-        return new Device(device.id(), device.locationId(), device.label(), device.name(), device.typeName(),
-                device.capabilities(), device.attributes(), device.createdAt(), device.hubId(), checked);
+        return device.withRoom(checked);
     }
 
-    /** Removes the device and its history; the caller has taken it out of every Installation. */
+    /** Hidden: not on the home page nor offered to new Installations; it still works where it is chosen. */
+    @Transactional
+    public Device setHidden(String deviceId, boolean hidden) {
+        Device device = devices.findById(deviceId)
+                .orElseThrow(() -> ApiException.notFound("no device with id " + deviceId));
+        devices.setHidden(deviceId, hidden);
+        return device.withHidden(hidden);
+    }
+
+    /** Addresses of the hub's devices a person removed, which its discovery skips. */
+    public java.util.Set<String> removedAddresses(String hubId) {
+        return devices.removedAddresses(hubId);
+    }
+
+    /** The hub says the device left, or the hub goes (null address: all of it): rediscovery may bring it back. */
+    @Transactional
+    public void forgetRemoved(String hubId, String address) {
+        devices.forgetRemoved(hubId, address);
+    }
+
+    /**
+     * Removes the device and its history; the caller has taken it out of every Installation. A
+     * hub's device is remembered as removed, so its hub doesn't bring it back (until the hub says
+     * it left: {@link #forgetRemoved}).
+     */
     @Transactional
     public void delete(String deviceId) {
+        devices.rememberRemoved(deviceId, clock.instant());
         devices.delete(deviceId);
     }
 

@@ -2,6 +2,8 @@ package hearth.home;
 
 import hearth.device.Device;
 import hearth.device.global.DeviceService;
+import hearth.hub.HubInfo;
+import hearth.hub.global.HubService;
 import hearth.engine.api.AttributeState;
 import hearth.engine.api.DeviceEvent;
 import hearth.engine.capability.Capabilities;
@@ -36,19 +38,25 @@ class HomeViews {
 
     private final LocationService locations;
     private final DeviceService devices;
+    private final HubService hubs;
     private final InstallationService installations;
 
-    HomeViews(LocationService locations, DeviceService devices, InstallationService installations) {
+    HomeViews(LocationService locations, DeviceService devices, InstallationService installations, HubService hubs) {
+        this.hubs = hubs;
         this.locations = locations;
         this.devices = devices;
         this.installations = installations;
     }
 
-    /** A home as the page shows it; {@code unavailable} says why its devices are missing. */
-    /** @param recent each device's latest events, by device id; {@code routines} each with the mode it sets */
+    /**
+     * A home as the page shows it; {@code unavailable} says why its devices are missing.
+     *
+     * @param recent each device's latest events, by device id; {@code routines} each with the mode it sets
+     * @param hubs   its hubs with their connection status
+     */
     record LocationView(String id, String name, String mode, List<String> modes, String timeZone, String server,
                         String unavailable, List<DeviceCard> devices, Map<String, List<EventLine>> recent,
-                        List<AppLine> apps, List<Routine> routines) {
+                        List<AppLine> apps, List<Routine> routines, List<HubInfo> hubs) {
     }
 
     record DeviceCard(String id, String label, String type, String switchState, Integer level, String lockState,
@@ -80,9 +88,12 @@ class HomeViews {
             List<DeviceCard> cards = List.of();
             Map<String, List<EventLine>> recent = Map.of();
             List<Routine> routines = List.of();
+            List<HubInfo> hubList = List.of();
             String unavailable = null;
             try {
-                cards = devices.inLocation(accountId, l.id()).stream().map(HomeViews::card).toList();
+                hubList = hubs.inLocation(accountId, l.id());
+                cards = devices.inLocation(accountId, l.id()).stream().filter(d -> !d.hidden()).map(HomeViews::card)
+                        .toList();
                 recent = recentEvents(accountId, l.id());
                 routines = locations.routines(accountId, l.id());
             } catch (ServerUnavailableException e) {
@@ -90,7 +101,8 @@ class HomeViews {
                         + "devices will be back when it is.";
             }
             result.add(new LocationView(l.id(), l.name(), l.mode(), Location.MODES, l.timeZone(), l.serverName(),
-                    unavailable, cards, recent, apps.getOrDefault(l.id(), List.of()), routines));
+                    unavailable, cards, recent, apps.getOrDefault(l.id(), List.of()), routines,
+                    hubList));
         }
         return result;
     }

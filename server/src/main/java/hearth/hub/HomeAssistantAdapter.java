@@ -40,6 +40,8 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
     private final Map<String, String> deviceIds = new ConcurrentHashMap<>();
     /** The entities (config topics) listening on each state or availability topic. */
     private final Map<String, Set<String>> byTopic = new ConcurrentHashMap<>();
+    /** The last hue and saturation (%) each hs light reported: a setHue sends both, as Home Assistant wants. */
+    private final Map<String, BigDecimal[]> colors = new ConcurrentHashMap<>();
 
     /** An entity as discovered, with the row that reads it (or none: a custom attribute). */
     record Entity(String configTopic, HomeAssistantDiscovery config, Row row, String groupKey) {
@@ -93,6 +95,10 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
             }
             if (topic.equals(c.stateTopic()) || topic.equals(c.brightnessStateTopic())) {
                 Map<String, Reading> readings = read(e, topic, payload);
+                if (readings.containsKey("hue") && readings.containsKey("saturation")) {
+                    colors.put(configTopic, new BigDecimal[]{(BigDecimal) readings.get("hue").value(),
+                            (BigDecimal) readings.get("saturation").value()});
+                }
                 if (!readings.isEmpty()) {
                     sink.report(id, readings);
                 }
@@ -160,6 +166,7 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
 
     private void remove(String configTopic) {
         Entity gone = entities.remove(configTopic);
+        colors.remove(configTopic);
         if (gone != null) {
             unindex(gone);
             regroup(gone.groupKey());
@@ -195,10 +202,16 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
                         || e.config().brightnessCommandTopic() != null)) {
                     capabilities.add("switchLevel");
                 }
+                if (e.config().component().equals("light") && e.config().colorMode() != null) {
+                    capabilities.add("colorControl");
+                }
             }
         }
         if (capabilities.contains("switch") || capabilities.contains("lock") || capabilities.contains("windowShade")) {
             capabilities.add("actuator");
+        }
+        if (members.stream().anyMatch(e -> e.config().availabilityTopic() != null)) {
+            capabilities.add("healthCheck");
         }
         HomeAssistantDiscovery first = members.get(0).config();
         String label = first.label();
@@ -239,6 +252,18 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
             JsonNode brightness = json.get("brightness");
             if (brightness != null && brightness.isNumber()) {
                 out.put("level", new Reading(percent(brightness.decimalValue(), c.brightnessScale()), "%"));
+            }
+            JsonNode color = json.get("color");
+            if ("hs".equals(c.colorMode()) && color != null && color.isObject() && color.path("h").isNumber()
+                    && color.path("s").isNumber()) {
+                out.put("hue", new Reading(percent(color.get("h").decimalValue(), 360), "%"));
+                out.put("saturation", new Reading(percent(color.get("s").decimalValue(), 100), "%"));
+            } else if ("rgb".equals(c.colorMode()) && color != null && color.isObject() && color.path("r").isInt()
+                    && color.path("g").isInt() && color.path("b").isInt()) {
+                float[] hsb = java.awt.Color.RGBtoHSB(clamp(color.get("r").asInt()), clamp(color.get("g").asInt()),
+                        clamp(color.get("b").asInt()), null);
+                out.put("hue", new Reading(BigDecimal.valueOf(Math.round(hsb[0] * 100)), "%"));
+                out.put("saturation", new Reading(BigDecimal.valueOf(Math.round(hsb[1] * 100)), "%"));
             }
             return out;
         }
@@ -312,9 +337,12 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
         if (groupKey == null) {
             return Optional.empty();
         }
+        if (command.equals("ping")) {
+            return Optional.of(Outgoing.NOTHING); // its availability topic says it by itself
+        }
         List<Entity> members = entities.values().stream().filter(e -> e.groupKey().equals(groupKey)).toList();
         String capability = switch (command) {
-            case "on", "off", "setLevel" -> "switch";
+            case "on", "off", "setLevel", "setHue", "setSaturation", "setColor" -> "switch";
             case "lock", "unlock" -> "lock";
             case "open", "close", "presetPosition" -> "windowShade";
             default -> null;
@@ -340,6 +368,38 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
                 }
                 yield text(c.brightnessCommandTopic(), String.valueOf(value));
             }
+            case "setHue", "setSaturation", "setColor" -> {
+                if (c.colorMode() == null) {
+                    throw new UnsupportedCommandException("the light takes no colour");
+                }
+                BigDecimal[] hs = colors.getOrDefault(e.configTopic(), new BigDecimal[]{BigDecimal.ZERO,
+                        BigDecimal.valueOf(100)});
+                BigDecimal hue = hs[0];
+                BigDecimal saturation = hs[1];
+                if (command.equals("setHue")) {
+                    hue = new BigDecimal(String.valueOf(arguments.get(0)));
+                } else if (command.equals("setSaturation")) {
+                    saturation = new BigDecimal(String.valueOf(arguments.get(0)));
+                } else if (arguments.get(0) instanceof Map<?, ?> map) {
+                    hue = map.get("hue") == null ? hue : new BigDecimal(String.valueOf(map.get("hue")));
+                    saturation = map.get("saturation") == null ? saturation
+                            : new BigDecimal(String.valueOf(map.get("saturation")));
+                }
+                Map<String, Object> body = ordered("state", "ON");
+                if (c.colorMode().equals("hs")) {
+                    Map<String, Object> hsColor = ordered("h", hue.multiply(BigDecimal.valueOf(360))
+                            .divide(BigDecimal.valueOf(100), 1, RoundingMode.HALF_UP));
+                    hsColor.put("s", saturation);
+                    body.put("color", hsColor);
+                } else {
+                    int rgb = java.awt.Color.HSBtoRGB(hue.floatValue() / 100f, saturation.floatValue() / 100f, 1f);
+                    Map<String, Object> rgbColor = ordered("r", (rgb >> 16) & 0xff);
+                    rgbColor.put("g", (rgb >> 8) & 0xff);
+                    rgbColor.put("b", rgb & 0xff);
+                    body.put("color", rgbColor);
+                }
+                yield json(c.commandTopic(), body);
+            }
             case "lock", "unlock" -> text(c.commandTopic(), command.equals("lock") ? c.payloadLock() : c.payloadUnlock());
             case "open", "close" -> text(c.commandTopic(), command.equals("open") ? c.payloadOpen() : c.payloadClose());
             default -> throw new UnsupportedCommandException("'" + command + "' is not sent to Home Assistant "
@@ -364,6 +424,10 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
     private static BigDecimal percent(BigDecimal value, double scale) {
         return value.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(scale), 0, RoundingMode.HALF_UP)
                 .max(BigDecimal.ZERO).min(BigDecimal.valueOf(100));
+    }
+
+    private static int clamp(int channel) {
+        return Math.max(0, Math.min(255, channel));
     }
 
     private static BigDecimal number(String value) {

@@ -21,7 +21,7 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
                               boolean jsonSchema, boolean brightness, double brightnessScale,
                               String brightnessStateTopic, String brightnessCommandTopic, String payloadLock,
                               String payloadUnlock, String stateLocked, String stateUnlocked, String payloadOpen,
-                              String payloadClose, String stateOpen, String stateClosed) {
+                              String payloadClose, String stateOpen, String stateClosed, String colorMode) {
 
     /** Abbreviations of the keys Hearth reads (Home Assistant's abbreviations.py). */
     private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
@@ -38,7 +38,8 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
             Map.entry("pl_unlk", "payload_unlock"), Map.entry("stat_locked", "state_locked"),
             Map.entry("stat_unlocked", "state_unlocked"), Map.entry("pl_open", "payload_open"),
             Map.entry("pl_cls", "payload_close"), Map.entry("stat_open", "state_open"),
-            Map.entry("stat_clsd", "state_closed"), Map.entry("t", "topic"));
+            Map.entry("stat_clsd", "state_closed"), Map.entry("t", "topic"),
+            Map.entry("sup_clrm", "supported_color_modes"));
     private static final Map<String, String> DEVICE_ABBREVIATIONS = Map.of("ids", "identifiers", "mf",
             "manufacturer", "mdl", "model", "cns", "connections", "sw", "sw_version", "name", "name");
     private static final Pattern TOPIC = Pattern.compile("(?:[^/+#\\u0000]{1,100}/){0,9}[^/+#\\u0000]{1,100}");
@@ -100,7 +101,26 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
                 or(string(config, "payload_lock"), "LOCK"), or(string(config, "payload_unlock"), "UNLOCK"),
                 or(string(config, "state_locked"), "LOCKED"), or(string(config, "state_unlocked"), "UNLOCKED"),
                 or(string(config, "payload_open"), "OPEN"), or(string(config, "payload_close"), "CLOSE"),
-                or(string(config, "state_open"), "open"), or(string(config, "state_closed"), "closed"));
+                or(string(config, "state_open"), "open"), or(string(config, "state_closed"), "closed"),
+                "json".equals(schema) ? colorMode(config) : null);
+    }
+
+    /**
+     * How a JSON light takes a colour: {@code hs} ({@code color: {h, s}}) when its
+     * {@code supported_color_modes} has hs (or the legacy {@code hs: true}), {@code rgb}
+     * ({@code color: {r, g, b}}, as ESPHome's RGB lights) when it has rgb, rgbw or rgbww; else null.
+     */
+    private static String colorMode(JsonNode config) {
+        JsonNode modes = field(config, "supported_color_modes");
+        java.util.Set<String> named = new java.util.HashSet<>();
+        if (modes != null && modes.isArray()) {
+            modes.forEach(m -> named.add(m.isString() ? m.asString() : ""));
+        }
+        JsonNode legacy = config.get("hs");
+        if (named.contains("hs") || legacy != null && legacy.asBoolean(false)) {
+            return "hs";
+        }
+        return named.contains("rgb") || named.contains("rgbw") || named.contains("rgbww") ? "rgb" : null;
     }
 
     /** What the entity is called when its device first appears. */

@@ -10,9 +10,11 @@ import java.time.Instant;
  * @param baseTopic          zigbee2mqtt's base topic
  * @param discoveryPrefix    Home Assistant discovery's prefix
  * @param tasmotaDiscovery   whether Tasmota's own discovery is read
+ * @param mqttVersion        {@code "5"} or {@code "3.1.1"} ({@link MqttLink#VERSIONS})
  */
 public record Hub(String id, String locationId, String name, String url, String username, String sealedPassword,
-                  String baseTopic, String discoveryPrefix, boolean tasmotaDiscovery, Instant createdAt) {
+                  String baseTopic, String discoveryPrefix, boolean tasmotaDiscovery, Instant createdAt,
+                  String mqttVersion) {
 
     public boolean hasPassword() {
         return sealedPassword != null;
@@ -22,12 +24,13 @@ public record Hub(String id, String locationId, String name, String url, String 
     boolean sameConnection(Hub other) {
         return url.equals(other.url) && java.util.Objects.equals(username, other.username)
                 && java.util.Objects.equals(sealedPassword, other.sealedPassword) && baseTopic.equals(other.baseTopic)
-                && discoveryPrefix.equals(other.discoveryPrefix) && tasmotaDiscovery == other.tasmotaDiscovery;
+                && discoveryPrefix.equals(other.discoveryPrefix) && tasmotaDiscovery == other.tasmotaDiscovery
+                && mqttVersion.equals(other.mqttVersion);
     }
 
     @Override
     public String toString() {
-        return "Hub[id=" + id + ", locationId=" + locationId + ", url=" + url + ", password="
+        return "Hub[id=" + id + ", locationId=" + locationId + ", url=" + url + ", mqtt=" + mqttVersion + ", password="
                 + (hasPassword() ? "(set)" : "none") + "]";
     }
 }

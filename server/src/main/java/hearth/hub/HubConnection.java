@@ -1,18 +1,10 @@
 package hearth.hub;
 
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
-import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
-import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
 import hearth.HearthProperties;
 import hearth.engine.api.UnsupportedCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One hub's connection to its broker (MQTT 5, HiveMQ's client): connects to the address
+ * One hub's connection to its broker (MQTT 5 or 3.1.1, HiveMQ's client, {@link MqttLink}): connects to the address
  * {@link HubAddresses} checked, subscribes the adapters' topics (retained messages then re-sync
  * every device), hands each message to its adapter on this hub's own thread, one at a time, and
  * reconnects with a doubling backoff, checking the address again each time. What a broker can
@@ -51,9 +43,10 @@ final class HubConnection {
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicInteger generation = new AtomicInteger();
-    private volatile Mqtt5AsyncClient client;
+    private volatile MqttLink client;
     private volatile HubStatus status = HubStatus.CONNECTING;
     private volatile String lastError;
+    private volatile String zigbee2mqtt;
     private volatile boolean stopped;
 
     private record Message(String topic, byte[] payload) {
@@ -88,6 +81,18 @@ final class HubConnection {
         return lastError;
     }
 
+    /** What zigbee2mqtt's bridge/state last said on this connection, or null. */
+    String zigbee2mqtt() {
+        return zigbee2mqtt;
+    }
+
+    void zigbee2mqtt(String state) {
+        if (!state.equals(zigbee2mqtt)) {
+            log.info("hub {}: zigbee2mqtt at {}/bridge/state says {}", hub.id(), hub.baseTopic(), state);
+        }
+        zigbee2mqtt = state;
+    }
+
     void start() {
         worker.start();
         timer.execute(this::connect);
@@ -96,7 +101,7 @@ final class HubConnection {
     void stop() {
         stopped = true;
         worker.interrupt();
-        Mqtt5AsyncClient c = client;
+        MqttLink c = client;
         if (c != null) {
             c.disconnect();
         }
@@ -104,7 +109,7 @@ final class HubConnection {
 
     /** More topics while connected (an adapter discovered a device's state topic); each once. */
     void subscribe(List<String> filters) {
-        Mqtt5AsyncClient c = client;
+        MqttLink c = client;
         List<String> fresh = new ArrayList<>();
         for (String f : filters) {
             if (subscribed.size() < MAX_SUBSCRIPTIONS && subscribed.add(f)) {
@@ -112,21 +117,13 @@ final class HubConnection {
             }
         }
         if (!fresh.isEmpty() && c != null && status == HubStatus.ONLINE) {
-            c.subscribeWith().addSubscriptions(subscriptions(fresh)).send();
+            c.subscribe(fresh);
         }
-    }
-
-    private static List<Mqtt5Subscription> subscriptions(List<String> filters) {
-        List<Mqtt5Subscription> out = new ArrayList<>();
-        for (String filter : filters) {
-            out.add(Mqtt5Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).noLocal(true).build());
-        }
-        return out;
     }
 
     /** Publishes a command to the device, if one of this hub's adapters knows it. */
     void send(String deviceId, String command, List<Object> arguments) {
-        Mqtt5AsyncClient c = client;
+        MqttLink c = client;
         if (status != HubStatus.ONLINE || c == null) {
             throw new UnsupportedCommandException("hub '" + hub.name() + "' is " + status.wire()
                     + (lastError == null ? "" : " (" + lastError + ")") + "; the command was not sent");
@@ -134,8 +131,9 @@ final class HubConnection {
         for (ProtocolAdapter adapter : adapters) {
             Optional<ProtocolAdapter.Outgoing> out = adapter.command(deviceId, command, arguments);
             if (out.isPresent()) {
-                c.publishWith().topic(out.get().topic()).qos(MqttQos.AT_LEAST_ONCE).payload(out.get().payload())
-                        .send();
+                if (out.get().topic() != null) {
+                    c.publish(out.get().topic(), out.get().payload());
+                }
                 return;
             }
         }
@@ -155,25 +153,10 @@ final class HubConnection {
             offline(gen, e.getMessage());
             return;
         }
-        Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
-                .identifier("hearth-" + hub.id())
-                .serverAddress(target.address())
-                .addDisconnectedListener(context -> offline(gen, reason(context.getCause())));
-        if (target.tls()) {
-            builder = builder.sslWithDefaultConfig();
-        }
-        Mqtt5AsyncClient c = builder.buildAsync();
+        MqttLink c = MqttLink.open(hub.mqttVersion(), "hearth-" + hub.id(), target.address(), target.tls(),
+                this::receive, cause -> offline(gen, reason(cause)));
         client = c;
-        c.publishes(MqttGlobalPublishFilter.ALL, publish -> receive(publish.getTopic().toString(),
-                publish.getPayloadAsBytes()));
-        var connect = c.connectWith().cleanStart(true).keepAlive(30)
-                .restrictions().maximumPacketSize((int) Math.min(Integer.MAX_VALUE,
-                        settings.maxMessageSize().toBytes())).applyRestrictions();
-        Mqtt5SimpleAuth auth = auth(hub.username(), password);
-        if (auth != null) {
-            connect = connect.simpleAuth(auth);
-        }
-        connect.send().whenComplete((ack, error) -> {
+        c.connect(hub.username(), password, settings.maxMessageSize().toBytes()).whenComplete((ack, error) -> {
             if (error != null) {
                 offline(gen, reason(error));
                 return;
@@ -184,7 +167,7 @@ final class HubConnection {
             }
             subscribed.clear();
             subscribed.addAll(filters);
-            c.subscribeWith().addSubscriptions(subscriptions(filters)).send().whenComplete((subAck, subError) -> {
+            c.subscribe(filters).whenComplete((subAck, subError) -> {
                 if (subError != null) {
                     c.disconnect();
                     offline(gen, reason(subError));
@@ -193,20 +176,9 @@ final class HubConnection {
                 attempts.set(0);
                 lastError = null;
                 status = HubStatus.ONLINE;
-                log.info("hub {} is online ({})", hub.id(), hub.url());
+                log.info("hub {} is online ({}, MQTT {})", hub.id(), hub.url(), hub.mqttVersion());
             });
         });
-    }
-
-    private static Mqtt5SimpleAuth auth(String username, Optional<String> password) {
-        byte[] secret = password.map(p -> p.getBytes(StandardCharsets.UTF_8)).orElse(null);
-        if (username != null && secret != null) {
-            return Mqtt5SimpleAuth.builder().username(username).password(secret).build();
-        }
-        if (username != null) {
-            return Mqtt5SimpleAuth.builder().username(username).build();
-        }
-        return secret == null ? null : Mqtt5SimpleAuth.builder().password(secret).build();
     }
 
     /** The connection ended or never began: offline with the reason, another attempt after the backoff. */
@@ -222,8 +194,9 @@ final class HubConnection {
         }
         status = HubStatus.OFFLINE;
         lastError = reason;
+        zigbee2mqtt = null;
         adapters.forEach(ProtocolAdapter::disconnected);
-        Mqtt5AsyncClient c = client;
+        MqttLink c = client;
         if (c != null) {
             c.disconnect();
         }

@@ -96,6 +96,16 @@ class HubConnections implements DeviceDriver, SmartLifecycle {
             }
 
             @Override
+            public void bridge(String state) {
+                holder[0].zigbee2mqtt(state);
+            }
+
+            @Override
+            public void renamed(String address, String from, String to) {
+                devices.renamed(hub, address, from, to);
+            }
+
+            @Override
             public void problem(String kind, String detail) {
                 holder[0].problem(kind, detail);
             }
@@ -125,6 +135,11 @@ class HubConnections implements DeviceDriver, SmartLifecycle {
     String lastError(String hubId) {
         HubConnection c = running.get(hubId);
         return c == null ? "not running on this node" : c.lastError();
+    }
+
+    String zigbee2mqtt(String hubId) {
+        HubConnection c = running.get(hubId);
+        return c == null ? null : c.zigbee2mqtt();
     }
 
     @Override

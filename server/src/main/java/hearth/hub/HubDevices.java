@@ -34,11 +34,12 @@ class HubDevices {
         Map<String, Device> existing = devices.ofHub(hub.id()).stream()
                 .collect(Collectors.toMap(Device::id, Function.identity()));
         Map<String, String> byAddress = new LinkedHashMap<>(devices.hubAddresses(hub.id()));
+        java.util.Set<String> removed = devices.removedAddresses(hub.id());
         Map<String, String> out = new LinkedHashMap<>();
         for (HubSink.Discovered d : found) {
             String id = byAddress.get(d.address());
             if (id == null) {
-                if (byAddress.size() >= maxDevices) {
+                if (byAddress.size() >= maxDevices || removed.contains(d.address())) {
                     continue;
                 }
                 id = devices.createForHub(hub.locationId(), hub.id(), d.address(), d.label(), d.typeName(),
@@ -56,7 +57,7 @@ class HubDevices {
         String prefix = protocol + ":";
         byAddress.forEach((address, id) -> {
             if (address.startsWith(prefix) && !out.containsKey(address)) {
-                locations.deleteDevice(id); // it left the bridge: it leaves every Installation too
+                leave(hub, address, id); // it left the bridge: it leaves every Installation too
             }
         });
         return out;
@@ -66,7 +67,7 @@ class HubDevices {
         Map<String, String> byAddress = devices.hubAddresses(hub.id());
         String id = byAddress.get(d.address());
         if (id == null) {
-            if (byAddress.size() >= maxDevices) {
+            if (byAddress.size() >= maxDevices || devices.removedAddresses(hub.id()).contains(d.address())) {
                 return null;
             }
             return devices.createForHub(hub.locationId(), hub.id(), d.address(), d.label(), d.typeName(),
@@ -80,10 +81,26 @@ class HubDevices {
         return id;
     }
 
+    /** The protocol says the device left: it goes, and may come back when it is paired again. */
     void remove(Hub hub, String address) {
         String id = devices.hubAddresses(hub.id()).get(address);
         if (id != null) {
-            locations.deleteDevice(id);
+            leave(hub, address, id);
+        } else {
+            devices.forgetRemoved(hub.id(), address);
+        }
+    }
+
+    private void leave(Hub hub, String address, String id) {
+        locations.deleteDevice(id);
+        devices.forgetRemoved(hub.id(), address);
+    }
+
+    /** The bridge renamed it: the label follows unless someone gave the device another. */
+    void renamed(Hub hub, String address, String from, String to) {
+        String id = devices.hubAddresses(hub.id()).get(address);
+        if (id != null) {
+            devices.byId(id).filter(d -> d.label().equals(from)).ifPresent(d -> devices.rename(id, to));
         }
     }
 
@@ -100,5 +117,6 @@ class HubDevices {
         for (String id : devices.hubAddresses(hubId).values()) {
             locations.deleteDevice(id);
         }
+        devices.forgetRemoved(hubId, null);
     }
 }

@@ -12,9 +12,10 @@ import java.util.Optional;
 @Repository
 class HubRepository {
     private static final String INSERT = "INSERT INTO hub (id, location_id, name, url, username, password_sealed, "
-            + "z2m_base_topic, discovery_prefix, tasmota_discovery, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "z2m_base_topic, discovery_prefix, tasmota_discovery, created_at, mqtt_version) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE hub SET name = ?, url = ?, username = ?, password_sealed = ?, "
-            + "z2m_base_topic = ?, discovery_prefix = ?, tasmota_discovery = ? WHERE id = ?";
+            + "z2m_base_topic = ?, discovery_prefix = ?, tasmota_discovery = ?, mqtt_version = ? WHERE id = ?";
     private static final String BY_ID = "SELECT * FROM hub WHERE id = ?";
     private static final String BY_LOCATION = "SELECT * FROM hub WHERE location_id = ? ORDER BY created_at, id";
     private static final String ALL = "SELECT * FROM hub ORDER BY created_at, id";
@@ -28,12 +29,12 @@ class HubRepository {
 
     void insert(Hub h) {
         jdbc.sql(INSERT).params(h.id(), h.locationId(), h.name(), h.url(), h.username(), h.sealedPassword(),
-                h.baseTopic(), h.discoveryPrefix(), h.tasmotaDiscovery(), Times.db(h.createdAt())).update();
+                h.baseTopic(), h.discoveryPrefix(), h.tasmotaDiscovery(), Times.db(h.createdAt()), h.mqttVersion()).update();
     }
 
     void update(Hub h) {
         jdbc.sql(UPDATE).params(h.name(), h.url(), h.username(), h.sealedPassword(), h.baseTopic(),
-                h.discoveryPrefix(), h.tasmotaDiscovery(), h.id()).update();
+                h.discoveryPrefix(), h.tasmotaDiscovery(), h.mqttVersion(), h.id()).update();
     }
 
     Optional<Hub> findById(String id) {
@@ -55,6 +56,7 @@ class HubRepository {
     private static Hub hub(ResultSet rs, int n) throws SQLException {
         return new Hub(rs.getString("id"), rs.getString("location_id"), rs.getString("name"), rs.getString("url"),
                 rs.getString("username"), rs.getString("password_sealed"), rs.getString("z2m_base_topic"),
-                rs.getString("discovery_prefix"), rs.getBoolean("tasmota_discovery"), Times.instant(rs, "created_at"));
+                rs.getString("discovery_prefix"), rs.getBoolean("tasmota_discovery"), Times.instant(rs, "created_at"),
+                rs.getString("mqtt_version"));
     }
 }

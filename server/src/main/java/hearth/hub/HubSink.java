@@ -34,6 +34,15 @@ interface HubSink {
     /** What one device reported. */
     void report(String deviceId, Map<String, Reading> readings);
 
+    /** zigbee2mqtt's bridge/state: {@code online} or {@code offline}. */
+    void bridge(String state);
+
+    /**
+     * zigbee2mqtt renamed a device (its bridge/response/device/rename): the Hearth device keeps its
+     * id, and takes the new name unless a person gave it one of their own.
+     */
+    void renamed(String address, String from, String to);
+
     /** Something on the broker was malformed or too much: logged once per kind with the hub id. */
     void problem(String kind, String detail);
 

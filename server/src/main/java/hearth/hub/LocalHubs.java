@@ -42,7 +42,8 @@ public class LocalHubs {
                 password == null ? null : secrets.seal(id, password),
                 checkedTopic("zigbee2mqttBaseTopic", request.zigbee2mqttBaseTopic(), "zigbee2mqtt"),
                 checkedTopic("discoveryPrefix", request.discoveryPrefix(), "homeassistant"),
-                request.tasmotaDiscovery() == null || request.tasmotaDiscovery(), clock.instant());
+                request.tasmotaDiscovery() == null || request.tasmotaDiscovery(), clock.instant(),
+                checkedVersion(request.mqttVersion() == null ? "5" : request.mqttVersion()));
         hubs.insert(hub);
         connections.connect(hub);
         return info(hub);
@@ -74,7 +75,7 @@ public class LocalHubs {
                 request.discoveryPrefix() == null ? hub.discoveryPrefix()
                         : checkedTopic("discoveryPrefix", request.discoveryPrefix(), null),
                 request.tasmotaDiscovery() == null ? hub.tasmotaDiscovery() : request.tasmotaDiscovery(),
-                hub.createdAt());
+                hub.createdAt(), request.mqttVersion() == null ? hub.mqttVersion() : checkedVersion(request.mqttVersion()));
         hubs.update(changed);
         if (!changed.sameConnection(hub)) {
             connections.connect(changed);
@@ -100,12 +101,20 @@ public class LocalHubs {
     private HubInfo info(Hub hub) {
         return new HubInfo(hub.id(), hub.locationId(), hub.name(), hub.url(), hub.username(), hub.hasPassword(),
                 hub.baseTopic(), hub.discoveryPrefix(), hub.tasmotaDiscovery(), connections.status(hub.id()).wire(),
-                connections.lastError(hub.id()), devices.count(hub.id()), hub.createdAt());
+                connections.lastError(hub.id()), devices.count(hub.id()), hub.createdAt(), hub.mqttVersion(),
+                connections.zigbee2mqtt(hub.id()));
     }
 
     private String checkedUrl(String url) {
         addresses.check(url);
         return url.trim();
+    }
+
+    private static String checkedVersion(String version) {
+        if (!MqttLink.VERSIONS.contains(version.trim())) {
+            throw new HubException("mqttVersion must be one of " + MqttLink.VERSIONS + " (the broker's MQTT version)");
+        }
+        return version.trim();
     }
 
     private static String checkedName(String name) {

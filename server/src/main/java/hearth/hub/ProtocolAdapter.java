@@ -27,7 +27,8 @@ interface ProtocolAdapter {
     default void disconnected() {
     }
 
-    /** A message to publish (QoS 1, not retained). */
+    /** A message to publish (QoS 1, not retained); {@link #NOTHING} for a command that needs none. */
     record Outgoing(String topic, byte[] payload) {
+        static final Outgoing NOTHING = new Outgoing(null, new byte[0]);
     }
 }

@@ -43,9 +43,9 @@ final class TasmotaAdapter implements ProtocolAdapter {
      */
     record Device(String mac, String name, String model, String stat, String tele, String cmnd, String power,
                   boolean dimmer, List<String> states, String offline, String online, Set<String> sensors,
-                  String deviceId) {
+                  String deviceId, boolean color) {
         Device withSensors(Set<String> s, String id) {
-            return new Device(mac, name, model, stat, tele, cmnd, power, dimmer, states, offline, online, s, id);
+            return new Device(mac, name, model, stat, tele, cmnd, power, dimmer, states, offline, online, s, id, color);
         }
 
         List<String> capabilities() {
@@ -57,7 +57,11 @@ final class TasmotaAdapter implements ProtocolAdapter {
             if (dimmer) {
                 out.add("switchLevel");
             }
+            if (color) {
+                out.add("colorControl");
+            }
             out.addAll(sensors);
+            out.add("healthCheck"); // its LWT
             return List.copyOf(out);
         }
     }
@@ -125,10 +129,31 @@ final class TasmotaAdapter implements ProtocolAdapter {
             if (d.dimmer() && dimmer != null && dimmer.isNumber()) {
                 readings.put("level", new Reading(dimmer.decimalValue(), "%"));
             }
+            JsonNode hsb = json.get("HSBColor");
+            if (d.color() && hsb != null && hsb.isString()) {
+                hsb(hsb.asString(), readings);
+            }
             readings.putAll(TasmotaSensors.read(json));
         }
         if (!readings.isEmpty()) {
             sink.report(d.deviceId(), readings);
+        }
+    }
+
+    /** Tasmota's {@code "HSBColor":"240,80,100"}: hue in degrees, saturation and brightness in %. */
+    private static void hsb(String text, Map<String, Reading> readings) {
+        String[] parts = text.split(",");
+        if (parts.length != 3) {
+            return;
+        }
+        try {
+            BigDecimal hue = new BigDecimal(parts[0].trim());
+            BigDecimal saturation = new BigDecimal(parts[1].trim());
+            readings.put("hue", new Reading(hue.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(360), 0,
+                    java.math.RoundingMode.HALF_UP).max(BigDecimal.ZERO).min(BigDecimal.valueOf(100)), "%"));
+            readings.put("saturation", new Reading(saturation.max(BigDecimal.ZERO).min(BigDecimal.valueOf(100)), "%"));
+        } catch (NumberFormatException e) {
+            // not Tasmota's numbers: nothing to say
         }
     }
 
@@ -207,7 +232,7 @@ final class TasmotaAdapter implements ProtocolAdapter {
         }
         Device d = new Device(mac, name, text(c, "md"), stat, tele, cmnd, relays == 0 ? null : relays == 1 ? "POWER"
                 : "POWER1", dimmer, List.copyOf(states), or(text(c, "ofln"), "Offline"), or(text(c, "onln"), "Online"),
-                before == null ? Set.of() : before.sensors(), null);
+                before == null ? Set.of() : before.sensors(), null, ltSt != null && ltSt.isInt() && ltSt.asInt() >= 3);
         publish(d);
     }
 
@@ -260,8 +285,36 @@ final class TasmotaAdapter implements ProtocolAdapter {
                 yield new Outgoing(d.cmnd() + "Dimmer", new BigDecimal(String.valueOf(arguments.get(0))).toBigInteger()
                         .toString().getBytes(StandardCharsets.UTF_8));
             }
+            case "ping" -> new Outgoing(d.cmnd() + "STATE", new byte[0]); // it answers with tele STATE
+            case "setHue", "setSaturation", "setColor" -> {
+                if (!d.color()) {
+                    throw new UnsupportedCommandException("the Tasmota device has no colour light");
+                }
+                yield new Outgoing(d.cmnd() + "Backlog", hsbCommand(command, arguments.get(0))
+                        .getBytes(StandardCharsets.UTF_8));
+            }
             default -> throw new UnsupportedCommandException("'" + command + "' is not sent to Tasmota devices");
         });
+    }
+
+    /** HSBColor1 (hue, degrees) and HSBColor2 (saturation, %), one Backlog for both, so brightness stays. */
+    private static String hsbCommand(String command, Object argument) {
+        List<String> parts = new ArrayList<>();
+        Object hue = command.equals("setHue") ? argument : argument instanceof Map<?, ?> m ? m.get("hue") : null;
+        Object saturation = command.equals("setSaturation") ? argument
+                : argument instanceof Map<?, ?> m ? m.get("saturation") : null;
+        if (hue != null) {
+            parts.add("HSBColor1 " + new BigDecimal(String.valueOf(hue)).multiply(BigDecimal.valueOf(360))
+                    .divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP));
+        }
+        if (saturation != null) {
+            parts.add("HSBColor2 " + new BigDecimal(String.valueOf(saturation)).setScale(0,
+                    java.math.RoundingMode.HALF_UP));
+        }
+        if (parts.isEmpty()) {
+            throw new UnsupportedCommandException("setColor needs a hue or a saturation");
+        }
+        return String.join("; ", parts);
     }
 
     private Optional<Device> device(String topic) {

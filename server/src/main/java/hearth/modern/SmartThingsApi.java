@@ -114,7 +114,8 @@ public class SmartThingsApi {
                 .filter(d -> d != null).max(Comparator.naturalOrder()).orElse(device.createdAt());
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("deviceId", device.id());
-        health.put("state", "ONLINE");
+        AttributeState status = device.attributes().get("healthStatus"); // a hub's device says (healthCheck)
+        health.put("state", status != null && "offline".equals(String.valueOf(status.value())) ? "OFFLINE" : "ONLINE");
         health.put("lastUpdatedDate", SmartThingsViews.time(last));
         return health;
     }

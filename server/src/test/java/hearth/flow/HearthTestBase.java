@@ -106,6 +106,15 @@ abstract class HearthTestBase {
                 + "&redirect_uri=" + Http.encode(f.redirectUri()) + "&state=" + Http.encode(state);
     }
 
+    /** A browser signed in as the fixture's account (its session cookie kept). */
+    Http signedInAs(Fixture f) {
+        Http browser = http();
+        HttpResponse<String> login = browser.get("/login");
+        browser.postForm("/login", Map.of("username", f.username(), "password", f.password(), "_csrf",
+                Http.csrf(login.body())));
+        return browser;
+    }
+
     /** Signs in at the login page the authorize request sends us to; answers the page we land on. */
     HttpResponse<String> signInAndFollow(Http browser, String url, String username, String password) {
         return signInAndFollow(browser, url, username, password, "/oauth/authorize");

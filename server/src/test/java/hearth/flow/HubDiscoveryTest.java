@@ -129,12 +129,16 @@ class HubDiscoveryTest extends HearthTestBase {
         assertThat(board.get("typeName").asText()).isEqualTo("Espressif nodemcuv2");
         List<String> caps = new ArrayList<>();
         board.get("capabilities").forEach(c -> caps.add(c.asText()));
-        assertThat(caps).contains("switch", "contactSensor", "temperatureMeasurement");
+        assertThat(caps).contains("switch", "contactSensor", "temperatureMeasurement", "healthCheck");
         String id = board.get("id").asText();
         eventually(() -> "closed".equals(value(f, id, "contact")), "the door's state");
         eventually(() -> "21.4".equals(value(f, id, "temperature")), "the temperature");
         eventually(() -> "1013.2".equals(value(f, id, "pressure")), "a sensor no capability covers, kept");
         eventually(() -> "online".equals(value(f, id, "healthStatus")), "the availability");
+        broker.publishRetained(node + "/status", "offline"); // ESPHome's last will
+        eventually(() -> "offline".equals(value(f, id, "healthStatus")), "healthCheck: offline");
+        broker.publishRetained(node + "/status", "online");
+        eventually(() -> "online".equals(value(f, id, "healthStatus")), "healthCheck: online again");
         broker.publishRetained(node + "/binary_sensor/front_door/state", "ON"); // HA's door ON is open
         eventually(() -> "open".equals(value(f, id, "contact")), "the door opens");
 
@@ -184,7 +188,7 @@ class HubDiscoveryTest extends HearthTestBase {
         assertThat(plug.get("typeName").asText()).isEqualTo("Tasmota Sonoff S31");
         List<String> caps = new ArrayList<>();
         plug.get("capabilities").forEach(c -> caps.add(c.asText()));
-        assertThat(caps).contains("switch", "powerMeter", "energyMeter");
+        assertThat(caps).contains("switch", "powerMeter", "energyMeter", "healthCheck");
         String id = plug.get("id").asText();
         eventually(() -> "35".equals(value(f, id, "power")), "the energy readings");
         eventually(() -> "online".equals(value(f, id, "healthStatus")), "the LWT");
@@ -194,6 +198,11 @@ class HubDiscoveryTest extends HearthTestBase {
         broker.watch("cmnd/" + t + "/+", seen);
         http().postJson("/api/devices/" + id + "/commands", Map.of("command", "on"), "Authorization", f.basic());
         eventually(() -> seen.contains("cmnd/" + t + "/POWER ON"), "cmnd/<t>/POWER ON");
+        http().postJson("/api/devices/" + id + "/commands", Map.of("command", "ping"), "Authorization", f.basic());
+        eventually(() -> seen.contains("cmnd/" + t + "/STATE "), "healthCheck's ping asks for its STATE");
+        broker.publishRetained("tele/" + t + "/LWT", "Offline");
+        eventually(() -> "offline".equals(value(f, id, "healthStatus")), "its last will: offline");
+        broker.publishRetained("tele/" + t + "/LWT", "Online");
         broker.publishRetained("stat/" + t + "/POWER", "ON");
         eventually(() -> "on".equals(value(f, id, "switch")), "the plug reports on");
         broker.publish("tele/" + t + "/SENSOR", ("{\"Time\":\"2024-06-01T10:05:00\",\"ENERGY\":{\"Total\":12.4,"
@@ -204,15 +213,68 @@ class HubDiscoveryTest extends HearthTestBase {
     }
 
     @Test
+    void colourLightsWhenEsphomeAndTasmotaPublishThenHueAndSaturationGoBothWays() {
+        Fixture f = fixture();
+        SimulatedBridge broker = broker();
+        String prefix = "ha-" + UUID.randomUUID();
+        String node = "rgb" + UUID.randomUUID().toString().substring(0, 8);
+        String mac = "a4cf13" + UUID.randomUUID().toString().substring(0, 6);
+        // ESPHome's RGB light as it publishes it (JSON schema, supported_color_modes ["rgb"])
+        broker.publishRetained(prefix + "/light/" + node + "/strip/config", "{\"schema\":\"json\",\"brightness\":true,"
+                + "\"clrm\":true,\"sup_clrm\":[\"rgb\"],\"name\":\"Strip\",\"stat_t\":\"" + node
+                + "/light/strip/state\",\"cmd_t\":\"" + node + "/light/strip/command\",\"avty_t\":\"" + node
+                + "/status\",\"uniq_id\":\"ESPlightstrip\"," + esphomeDevice(node, mac) + "}");
+        broker.publishRetained(node + "/light/strip/state", "{\"state\":\"ON\",\"color_mode\":\"rgb\","
+                + "\"brightness\":255,\"color\":{\"r\":0,\"g\":0,\"b\":255}}");
+        // Tasmota's RGB bulb (lt_st 3) as it publishes its discovery
+        String tmac = UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+        String t = "bulb_" + tmac.toLowerCase(Locale.ROOT);
+        broker.publishRetained("tasmota/discovery/" + tmac + "/config", "{\"ip\":\"192.168.1.51\",\"dn\":\"Tasmota\","
+                + "\"fn\":[\"Desk Bulb\",null,null,null,null,null,null,null],\"hn\":\"" + t + "-4321\",\"mac\":\""
+                + tmac + "\",\"md\":\"Generic\",\"ty\":0,\"if\":0,\"ofln\":\"Offline\",\"onln\":\"Online\","
+                + "\"state\":[\"OFF\",\"ON\",\"TOGGLE\",\"HOLD\"],\"sw\":\"13.2.0\",\"t\":\"" + t + "\",\"ft\":"
+                + "\"%prefix%/%topic%/\",\"tp\":[\"cmnd\",\"stat\",\"tele\"],\"rl\":[2,0,0,0,0,0,0,0],"
+                + "\"swc\":[-1,-1,-1,-1,-1,-1,-1,-1],\"swn\":[null,null,null,null,null,null,null,null],"
+                + "\"btn\":[0,0,0,0,0,0,0,0],\"so\":{\"4\":0,\"11\":0,\"13\":0,\"17\":0,\"20\":0,\"30\":0,"
+                + "\"68\":0,\"73\":0,\"82\":0,\"114\":0,\"117\":0},\"lk\":1,\"lt_st\":3,\"sho\":[0,0,0,0],"
+                + "\"ver\":1}");
+        broker.publishRetained("stat/" + t + "/RESULT", "{\"POWER\":\"ON\",\"Dimmer\":100,\"Color\":\"FF0000\","
+                + "\"HSBColor\":\"0,100,100\",\"Channel\":[100,0,0]}");
+
+        addHub(f, Map.of("url", "tcp://127.0.0.1:1883", "discoveryPrefix", prefix,
+                "zigbee2mqttBaseTopic", broker.base()));
+        eventually(() -> hubDevices(f).containsKey(node) && hubDevices(f).containsKey("Desk Bulb"), "both lights");
+        String strip = hubDevices(f).get(node).get("id").asText();
+        String bulb = hubDevices(f).get("Desk Bulb").get("id").asText();
+        assertThat(hubDevices(f).get(node).get("capabilities").toString()).contains("colorControl");
+        assertThat(hubDevices(f).get("Desk Bulb").get("capabilities").toString()).contains("colorControl");
+        eventually(() -> "67".equals(value(f, strip, "hue")) && "100".equals(value(f, strip, "saturation")),
+                "blue is hue 67 % (240°), saturation 100");
+        eventually(() -> "0".equals(value(f, bulb, "hue")) && "100".equals(value(f, bulb, "saturation")),
+                "Tasmota's HSBColor");
+
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        broker.watch(node + "/light/strip/command", seen);
+        broker.watch("cmnd/" + t + "/+", seen);
+        http().postJson("/api/devices/" + strip + "/commands", Map.of("command", "setColor", "arguments",
+                List.of(Map.of("hue", 0, "saturation", 100))), "Authorization", f.basic());
+        eventually(() -> seen.contains(node + "/light/strip/command {\"state\":\"ON\",\"color\":{\"r\":255,\"g\":0,"
+                + "\"b\":0}}"), "red as ESPHome takes it");
+        http().postJson("/api/devices/" + bulb + "/commands", Map.of("command", "setHue", "arguments", List.of(33)),
+                "Authorization", f.basic());
+        eventually(() -> seen.contains("cmnd/" + t + "/Backlog HSBColor1 119"), "Tasmota's HSBColor1 in degrees");
+        broker.publishRetained("stat/" + t + "/RESULT", "{\"HSBColor\":\"120,50,100\"}");
+        eventually(() -> "33".equals(value(f, bulb, "hue")) && "50".equals(value(f, bulb, "saturation")),
+                "the bulb reports its new colour");
+    }
+
+    @Test
     void hubsPageWhenOwnerAddsAHubThenItShowsStatusAndDevicesAndRefusalsSayWhatToFix() {
         Fixture f = fixture();
         SimulatedBridge bridge = broker();
         bridge.devices(JSON.readTree(hearth.support.TestResources.read("hub/zigbee2mqtt-bridge-devices.json"))
                 .get("devices").toString());
-        hearth.support.Http browser = http();
-        HttpResponse<String> login = browser.get("/login");
-        browser.postForm("/login", Map.of("username", f.username(), "password", f.password(), "_csrf",
-                hearth.support.Http.csrf(login.body())));
+        hearth.support.Http browser = signedInAs(f);
         String path = "/locations/" + f.locationId() + "/hubs";
         HttpResponse<String> empty = browser.get(path);
         assertThat(empty.statusCode()).isEqualTo(200);

@@ -242,6 +242,174 @@ class HubOverMqttTest extends HearthTestBase {
         eventually(() -> "100".equals(value(device(a, bulb), "level")), "the bulb reports full brightness");
     }
 
+    @Test
+    void hubWhenZigbee2mqttSaysItsStateADeviceLeftOrWasRenamedThenTheHubAndItsDevicesFollow() {
+        Fixture a = account();
+        SimulatedBridge bridge = bridge();
+        bridge.devices(fixtureDevices());
+        bridge.publishRetained(bridge.base() + "/bridge/state", "{\"state\":\"online\"}");
+        String hubId = json(addHub(a, Map.of("url", "tcp://127.0.0.1:1883", "zigbee2mqttBaseTopic", bridge.base())))
+                .get("id").asText();
+        eventually(() -> hub(a, hubId).get("deviceCount").asInt() == 10, "the devices appear");
+        eventually(() -> "online".equals(hub(a, hubId).path("zigbee2mqtt").asText()), "zigbee2mqtt is online");
+        assertThat(hub(a, hubId).get("mqttVersion").asText()).isEqualTo("5");
+        Map<String, JsonNode> devices = devicesByLabel(a);
+        String plug = devices.get("kitchen_plug").get("id").asText();
+        String motion = devices.get("hall_motion").get("id").asText();
+        String door = devices.get("front_door").get("id").asText();
+
+        // Availability is the healthCheck capability's healthStatus (DeviceHealth).
+        assertThat(caps(devices.get("front_door"))).contains("healthCheck");
+        bridge.publishRetained(bridge.base() + "/front_door/availability", "{\"state\":\"offline\"}");
+        eventually(() -> "offline".equals(value(device(a, door), "healthStatus")), "the door sensor is offline");
+        bridge.publishRetained(bridge.base() + "/front_door/availability", "online");
+        eventually(() -> "online".equals(value(device(a, door), "healthStatus")), "and online again (plain text)");
+
+        // A device that leaves the network leaves the Location and the Installation holding it.
+        String code = authorize(a, Map.of("switches", List.of(plug, a.lampId())));
+        String token = json(exchange(a, code)).get("access_token").asText();
+        String uri = endpoint(token).get("uri").asText();
+        assertThat(http().get(uri + "/subscriptions", "Authorization", "Bearer " + token).body())
+                .contains("kitchen_plug");
+        String plugIeee = JSON.readTree(fixtureDevices()).valueStream()
+                .filter(d -> d.get("friendly_name").asText().equals("kitchen_plug")).findFirst().orElseThrow()
+                .get("ieee_address").asText();
+        bridge.publish(bridge.base() + "/bridge/event", ("{\"type\":\"device_leave\",\"data\":{\"ieee_address\":\""
+                + plugIeee + "\",\"friendly_name\":\"kitchen_plug\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        eventually(() -> !devicesByLabel(a).containsKey("kitchen_plug"), "the plug left the Location");
+        assertThat(http().get(uri + "/subscriptions", "Authorization", "Bearer " + token).body())
+                .doesNotContain("kitchen_plug").contains("Lamp");
+        assertThat(hub(a, hubId).get("deviceCount").asInt()).isEqualTo(9);
+
+        // A rename in zigbee2mqtt keeps the device (its id, its Installations); its label follows.
+        bridge.publish(bridge.base() + "/bridge/response/device/rename", ("{\"data\":{\"from\":\"hall_motion\","
+                + "\"to\":\"landing_motion\",\"homeassistant_rename\":false},\"status\":\"ok\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        eventually(() -> devicesByLabel(a).containsKey("landing_motion"), "the label follows the rename");
+        assertThat(devicesByLabel(a).get("landing_motion").get("id").asText()).isEqualTo(motion);
+        bridge.state("landing_motion", "{\"occupancy\":true,\"illuminance_lux\":12}");
+        eventually(() -> "active".equals(value(device(a, motion), "motion")), "its state under the new name");
+
+        // zigbee2mqtt stopped (its last will, plain text): the hub says so and commands say why they can't go.
+        bridge.publishRetained(bridge.base() + "/bridge/state", "offline");
+        eventually(() -> "offline".equals(hub(a, hubId).path("zigbee2mqtt").asText()), "zigbee2mqtt is offline");
+        assertThat(hub(a, hubId).get("status").asText()).as("the broker still is").isEqualTo("online");
+        String bulb = devicesByLabel(a).get("living_room_bulb").get("id").asText();
+        HttpResponse<String> refused = http().postJson("/api/devices/" + bulb + "/commands", Map.of("command", "on"),
+                "Authorization", a.basic());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused).get("error_description").asText()).contains("zigbee2mqtt").contains("offline");
+        assertThat(bridge.commands).isEmpty();
+        assertThat(signedInAs(a).get("/locations/" + a.locationId() + "/hubs").body()).contains("zigbee2mqtt")
+                .containsPattern("class=\"zigbee2mqtt\">offline<");
+    }
+
+    @Test
+    void classicAppsWhenDrivingRealDevicesThenTheBridgeSeesTheirCommandsAndTheirHandlersRunOnRealEvents() {
+        Fixture a = fixture(resource("demo/demo-smartapp.groovy"), List.of("*"));
+        SimulatedBridge bridge = bridge();
+        bridge.devices(fixtureDevices());
+        bridge.state("living_room_bulb", "{\"state\":\"OFF\",\"brightness\":20}");
+        bridge.state("kitchen_plug", "{\"state\":\"OFF\",\"power\":0}");
+        bridge.state("front_door", "{\"contact\":true}");
+        String hubId = json(addHub(a, Map.of("url", "tcp://127.0.0.1:1883", "zigbee2mqttBaseTopic", bridge.base())))
+                .get("id").asText();
+        eventually(() -> hub(a, hubId).get("deviceCount").asInt() == 10, "the devices appear");
+        Map<String, JsonNode> devices = devicesByLabel(a);
+        String bulb = devices.get("living_room_bulb").get("id").asText();
+        String plug = devices.get("kitchen_plug").get("id").asText();
+        String door = devices.get("front_door").get("id").asText();
+        eventually(() -> "off".equals(value(device(a, bulb), "switch")) && "closed".equals(value(device(a, door),
+                "contact")), "the retained states");
+
+        // The demo web-services SmartApp, unchanged, switches the real bulb through the installation API.
+        String code = authorize(a, Map.of("switches", List.of(bulb), "contacts", List.of(door)));
+        String token = json(exchange(a, code)).get("access_token").asText();
+        String uri = endpoint(token).get("uri").asText();
+        HttpResponse<String> on = http().send("PUT", uri + "/switches/on", null, "Authorization", "Bearer " + token);
+        assertThat(on.statusCode()).as(on.body()).isIn(200, 204);
+        eventually(() -> bridge.commands.contains(bridge.base() + "/living_room_bulb/set {\"state\":\"ON\"}"),
+                "the bridge sees the /set JSON");
+        eventually(() -> http().get(uri + "/switches", "Authorization", "Bearer " + token).body()
+                .contains("\"value\":\"on\""), "the bridge's state message switched the device");
+        assertThat(http().get(uri + "/contacts", "Authorization", "Bearer " + token).body())
+                .contains("front_door").contains("\"value\":\"closed\"");
+
+        // SmartThings' own "Turn It On When It Opens", subscribed to the real door sensor.
+        HttpResponse<String> registered = http().postJson("/api/smartapps", Map.of("source",
+                resource("apps/turn-it-on-when-it-opens.groovy"), "redirectUris", List.of(a.redirectUri()),
+                "servers", List.of("*")), "Authorization", a.basic());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonNode app = json(registered);
+        Fixture other = new Fixture(a.username(), a.password(), a.basic(), a.locationId(), a.lampId(), a.kitchenId(),
+                a.lockId(), app.get("id").asText(), app.get("clientId").asText(), app.get("clientSecret").asText(),
+                a.redirectUri());
+        String code2 = authorize(other, Map.of("contact1", List.of(door), "switches", List.of(plug)));
+        assertThat(exchange(other, code2).statusCode()).isEqualTo(200);
+        bridge.state("front_door", "{\"contact\":false}"); // the magnet moved away: the door opened
+        eventually(() -> "open".equals(value(device(a, door), "contact")), "the door opens");
+        eventually(() -> bridge.commands.contains(bridge.base() + "/kitchen_plug/set {\"state\":\"ON\"}"),
+                "its contactOpenHandler ran and switched the plug");
+        eventually(() -> "on".equals(value(device(a, plug), "switch")), "the plug reports on");
+    }
+
+    @Test
+    void hubDeviceWhenItsOwnerRenamesHidesOrRemovesItThenTheHubKeepsItSoAndTheHomePageShowsTheHub() {
+        Fixture a = account();
+        SimulatedBridge bridge = bridge();
+        bridge.devices(fixtureDevices());
+        String hubId = json(addHub(a, Map.of("name", "Zigbee <b>stick</b>", "url", "tcp://127.0.0.1:1883",
+                "zigbee2mqttBaseTopic", bridge.base()))).get("id").asText();
+        eventually(() -> hub(a, hubId).get("deviceCount").asInt() == 10, "the devices appear");
+        Map<String, JsonNode> devices = devicesByLabel(a);
+        String bulb = devices.get("living_room_bulb").get("id").asText();
+        String door = devices.get("hue_bulb").get("id").asText(); // a switch: offered to the app until hidden
+        String plug = devices.get("kitchen_plug").get("id").asText();
+
+        // The home page's Location card says how its hub is, escaped.
+        eventually(() -> signedInAs(a).get("/").body().contains("data-hub=\"" + hubId + "\""), "the hub on the card");
+        String home = signedInAs(a).get("/").body();
+        assertThat(home).contains("Zigbee &lt;b&gt;stick&lt;/b&gt;").doesNotContain("<b>stick")
+                .containsPattern("class=\"status\">online<").contains(">10</span> devices");
+
+        HttpResponse<String> renamed = http().send("PATCH", "/api/devices/" + bulb, "{\"label\":\"Sofa lamp\"}",
+                "Authorization", a.basic(), "Content-Type", "application/json");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(json(renamed).get("label").asText()).isEqualTo("Sofa lamp");
+        HttpResponse<String> hidden = http().send("PATCH", "/api/devices/" + door, "{\"hidden\":true}",
+                "Authorization", a.basic(), "Content-Type", "application/json");
+        assertThat(json(hidden).get("hidden").asBoolean()).isTrue();
+        assertThat(http().send("PATCH", "/api/devices/" + door, "{}", "Authorization", a.basic(), "Content-Type",
+                "application/json").statusCode()).isEqualTo(400);
+        assertThat(http().send("DELETE", "/api/devices/" + plug, null, "Authorization", a.basic()).statusCode())
+                .isEqualTo(204);
+
+        // The bridge lists its devices again (a restart, a new pairing): the rename stays, the plug stays removed.
+        bridge.devices(fixtureDevices());
+        bridge.state("hue_bulb", "{\"state\":\"ON\"}");
+        eventually(() -> "on".equals(value(device(a, door), "switch")), "a hidden device still works");
+        Map<String, JsonNode> after = devicesByLabel(a);
+        assertThat(after).containsKey("Sofa lamp").doesNotContainKey("living_room_bulb")
+                .doesNotContainKey("kitchen_plug");
+        assertThat(after.get("Sofa lamp").get("id").asText()).isEqualTo(bulb);
+        assertThat(hub(a, hubId).get("deviceCount").asInt()).isEqualTo(9);
+        String page = signedInAs(a).get("/").body();
+        assertThat(page).doesNotContain("device-" + door).contains("device-" + bulb);
+        HttpResponse<String> consent = signInAndFollow(http(), authorizeUrl(a, "s1"), a.username(), a.password());
+        assertThat(consent.body()).doesNotContain(door).contains(bulb);
+        assertThat(signedInAs(a).get("/locations/" + a.locationId() + "/hubs").body()).contains("(hidden)");
+
+        // Paired again (it left, then zigbee2mqtt lists it): it comes back as a new device.
+        String plugIeee = JSON.readTree(fixtureDevices()).valueStream()
+                .filter(d -> d.get("friendly_name").asText().equals("kitchen_plug")).findFirst().orElseThrow()
+                .get("ieee_address").asText();
+        bridge.publish(bridge.base() + "/bridge/event", ("{\"type\":\"device_leave\",\"data\":{\"ieee_address\":\""
+                + plugIeee + "\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bridge.devices(fixtureDevices());
+        eventually(() -> devicesByLabel(a).containsKey("kitchen_plug"), "re-paired, it is back");
+        assertThat(devicesByLabel(a).get("kitchen_plug").get("id").asText()).isNotEqualTo(plug);
+    }
+
     private static List<String> caps(JsonNode device) {
         List<String> out = new ArrayList<>();
         device.get("capabilities").forEach(c -> out.add(c.asText()));

@@ -1,5 +1,6 @@
 package hearth.flow;
 
+import hearth.support.Mosquitto;
 import hearth.support.SimulatedBridge;
 import hearth.support.TestDataDirs;
 import hearth.support.TestResources;
@@ -12,9 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -102,59 +100,21 @@ class HubResilienceTest extends HearthTestBase {
     }
 
     private String addHub(Fixture f, int port, String base) {
+        return addHub(f, port, base, "5");
+    }
+
+    private String addHub(Fixture f, int port, String base, String mqttVersion) {
         HttpResponse<String> created = http().postJson("/api/locations/" + f.locationId() + "/hubs",
                 Map.of("url", "tcp://127.0.0.1:" + port, "zigbee2mqttBaseTopic", base, "tasmotaDiscovery", false,
-                        "discoveryPrefix", "ha-" + UUID.randomUUID()), "Authorization", f.basic());
+                        "discoveryPrefix", "ha-" + UUID.randomUUID(), "mqttVersion", mqttVersion),
+                "Authorization", f.basic());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created).get("id").asText();
     }
 
-    /** A broker of the test's own, on a free port: the test may kill it. */
-    private static final class Broker implements AutoCloseable {
-        final int port;
-        private Process process;
-
-        Broker() throws IOException {
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            start();
-        }
-
-        void start() throws IOException {
-            process = new ProcessBuilder("mosquitto", "-p", String.valueOf(port)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Instant deadline = Instant.now().plusSeconds(10);
-            while (true) {
-                try (Socket ignored = new Socket("127.0.0.1", port)) {
-                    return;
-                } catch (IOException notYet) {
-                    if (Instant.now().isAfter(deadline)) {
-                        throw new IOException("mosquitto -p " + port + " did not start");
-                    }
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException(e);
-                    }
-                }
-            }
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly().waitFor();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            kill();
-        }
-    }
-
     @Test
     void hubWhenBrokerKilledAndRestartedThenOfflineWithReasonThenOnlineWithTheSameDevices() throws Exception {
-        Broker broker = new Broker();
+        Mosquitto broker = new Mosquitto();
         closing.add(broker);
         Fixture f = fixture();
         String base = "hearth-test-" + UUID.randomUUID();
@@ -182,6 +142,41 @@ class HubResilienceTest extends HearthTestBase {
         assertThat(hub(f, hubId).get("deviceCount").asInt()).as("no duplicates").isEqualTo(10);
         assertThat(json(http().get("/api/locations/" + f.locationId() + "/devices", "Authorization", f.basic())))
                 .hasSize(13);
+    }
+
+    @Test
+    void hubWhenSetToMqtt311ThenItSpeaksIt311AndItsDevicesAndCommandsWork() throws Exception {
+        Mosquitto broker = new Mosquitto();
+        closing.add(broker);
+        Fixture f = fixture();
+        String base = "hearth-test-" + UUID.randomUUID();
+        SimulatedBridge bridge = bridge(broker.port, base);
+        bridge.devices(fixtureDevices());
+        bridge.state("kitchen_plug", "{\"state\":\"OFF\"}");
+        HttpResponse<String> refused = http().postJson("/api/locations/" + f.locationId() + "/hubs",
+                Map.of("url", "tcp://127.0.0.1:" + broker.port, "mqttVersion", "4"), "Authorization", f.basic());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).get("error_description").asText()).contains("mqttVersion").contains("3.1.1");
+
+        String hubId = addHub(f, broker.port, base, "3.1.1");
+        eventually(() -> hub(f, hubId).get("deviceCount").asInt() == 10, "the devices appear over MQTT 3.1.1");
+        assertThat(hub(f, hubId).get("mqttVersion").asText()).isEqualTo("3.1.1");
+        // mosquitto -v logs each client's protocol: p2 is MQTT 3.1.1 (the simulated bridge speaks 5: p5)
+        assertThat(broker.log()).containsPattern("as hearth-" + hubId + " \\(p2,");
+        String plug = deviceId(f, "kitchen_plug");
+        eventually(() -> "off".equals(value(f, plug, "switch")), "the retained state");
+        HttpResponse<String> on = http().postJson("/api/devices/" + plug + "/commands", Map.of("command", "on"),
+                "Authorization", f.basic());
+        assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+        eventually(() -> bridge.commands.contains(base + "/kitchen_plug/set {\"state\":\"ON\"}"), "the /set at QoS 1");
+        eventually(() -> "on".equals(value(f, plug, "switch")), "the plug reports on");
+
+        // Switched to 5 by a PATCH, it connects again in 5.
+        HttpResponse<String> patched = http().send("PATCH", "/api/hubs/" + hubId, "{\"mqttVersion\":\"5\"}",
+                "Authorization", f.basic(), "Content-Type", "application/json");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        eventually(() -> broker.log().contains("as hearth-" + hubId + " (p5,"), "MQTT 5 now");
+        eventually(() -> hub(f, hubId).get("status").asText().equals("online"), "online again");
     }
 
     @Test
@@ -232,15 +227,7 @@ class HubResilienceTest extends HearthTestBase {
         assertThat(devices.statusCode()).isEqualTo(200);
         assertThat(devices.body()).doesNotContain("bad\u0007name").doesNotContain("<b>");
         // A name with HTML is data: the page shows it escaped, never as markup.
-        String page = signedIn(f).get("/locations/" + f.locationId() + "/hubs").body();
+        String page = signedInAs(f).get("/locations/" + f.locationId() + "/hubs").body();
         assertThat(page).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
-    }
-
-    private hearth.support.Http signedIn(Fixture f) {
-        hearth.support.Http browser = http();
-        HttpResponse<String> login = browser.get("/login");
-        browser.postForm("/login", Map.of("username", f.username(), "password", f.password(), "_csrf",
-                hearth.support.Http.csrf(login.body())));
-        return browser;
     }
 }

@@ -58,6 +58,13 @@ public final class Capabilities {
                         .cmd("unlock", Effect.set("lock", "unlocked")).build(),
                 cap("button", "Button").enumAttr("button", "pushed", "held").number("numberOfButtons", null).build(),
                 cap("momentary", "Momentary").cmd("push").build(),
+                // Classic's Health Check (DeviceHealth in the modern API): a hub's device reports
+                // whether it is reachable; a virtual device is always online.
+                cap("healthCheck", "Health Check")
+                        .enumAttr("healthStatus", "online", "offline", "unhealthy")
+                        .enumAttr("DeviceWatch-DeviceStatus", "online", "offline")
+                        .number("checkInterval", "s")
+                        .cmd("ping").build(),
                 cap("refresh", "Refresh").cmd("refresh").build(),
                 cap("polling", "Polling").cmd("poll").build(),
                 cap("tone", "Tone").cmd("beep").build(),

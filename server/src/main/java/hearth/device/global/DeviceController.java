@@ -4,7 +4,10 @@ import hearth.account.CurrentAccount;
 import hearth.engine.api.EventQuery;
 import hearth.web.ApiException;
 import org.springframework.http.HttpStatus;
+import hearth.web.ApiException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -100,6 +103,31 @@ public class DeviceController {
     }
 
     public record RoomRequest(String room) {
+    }
+
+    /** A person renames or hides the device; an absent field stays as it is. */
+    @PatchMapping("/api/devices/{id}")
+    public DeviceView update(@PathVariable String id, @RequestBody(required = false) UpdateDevice request) {
+        if (request == null || (request.label() == null && request.hidden() == null)) {
+            throw ApiException.badRequest("send the fields to change as JSON: {\"label\": ..., \"hidden\": true}");
+        }
+        if (request.label() != null) {
+            devices.rename(current.id(), id, request.label());
+        }
+        if (request.hidden() != null) {
+            devices.setHidden(current.id(), id, request.hidden());
+        }
+        return DeviceView.of(devices.owned(current.id(), id));
+    }
+
+    /** The device leaves every Installation and goes; a hub's device is not brought back by its hub. */
+    @DeleteMapping("/api/devices/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(@PathVariable String id) {
+        devices.delete(current.id(), id);
+    }
+
+    public record UpdateDevice(String label, Boolean hidden) {
     }
 
     public record CreateDevice(String label, List<String> capabilities, Map<String, Object> attributes) {

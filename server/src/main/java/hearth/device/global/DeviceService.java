@@ -86,6 +86,11 @@ public class DeviceService {
         return shards.of(found.location().serverName()).renameDevice(deviceId, label);
     }
 
+    public Device setHidden(String ownerId, String deviceId, boolean hidden) {
+        Found found = find(ownerId, deviceId);
+        return shards.of(found.location().serverName()).setDeviceHidden(deviceId, hidden);
+    }
+
     /** Deletes the device; Installations that had it chosen lose it (they are not told: it just disappears). */
     public Device delete(String ownerId, String deviceId) {
         Found found = find(ownerId, deviceId);

@@ -58,10 +58,11 @@ public class HubPagesController {
                             @RequestParam(defaultValue = "") String zigbee2mqttBaseTopic,
                             @RequestParam(defaultValue = "") String discoveryPrefix,
                             @RequestParam(defaultValue = "false") boolean tasmotaDiscovery,
+                            @RequestParam(defaultValue = "5") String mqttVersion,
                             RedirectAttributes redirect) {
         HubRequest request = new HubRequest(name.isBlank() ? null : name, url, username.isBlank() ? null : username,
                 password.isEmpty() ? null : password, zigbee2mqttBaseTopic.isBlank() ? null : zigbee2mqttBaseTopic,
-                discoveryPrefix.isBlank() ? null : discoveryPrefix, tasmotaDiscovery);
+                discoveryPrefix.isBlank() ? null : discoveryPrefix, tasmotaDiscovery, mqttVersion);
         try {
             HubInfo hub = hubs.create(current.id(), id, request);
             redirect.addFlashAttribute("notice", hub.name() + " is connecting; its devices appear as it finds them.");
@@ -84,6 +85,22 @@ public class HubPagesController {
         return "redirect:/locations/" + hub.locationId() + "/hubs";
     }
 
+    @PostMapping("/hub-devices/{id}/hidden")
+    public String hide(@PathVariable String id, @RequestParam(defaultValue = "true") boolean hidden,
+                       RedirectAttributes redirect) {
+        Device device = devices.setHidden(current.id(), id, hidden);
+        redirect.addFlashAttribute("notice", device.label() + (hidden ? " is hidden." : " is shown again."));
+        return "redirect:/locations/" + device.locationId() + "/hubs";
+    }
+
+    @PostMapping("/hub-devices/{id}/delete")
+    public String removeDevice(@PathVariable String id, RedirectAttributes redirect) {
+        Device device = devices.delete(current.id(), id);
+        redirect.addFlashAttribute("notice", device.label() + " is removed; its hub brings it back only when it is "
+                + "paired again.");
+        return "redirect:/locations/" + device.locationId() + "/hubs";
+    }
+
     private ModelAndView page(String locationId, String error, HubRequest form) {
         Location location = locations.owned(current.id(), locationId);
         List<Device> all = devices.inLocation(current.id(), locationId);
@@ -92,7 +109,8 @@ public class HubPagesController {
         ModelAndView page = new ModelAndView("hubs/index");
         page.addObject("location", location);
         page.addObject("hubs", views);
-        page.addObject("form", form == null ? new HubRequest("", "", "", null, "zigbee2mqtt", "homeassistant", true)
+        page.addObject("form", form == null ? new HubRequest("", "", "", null, "zigbee2mqtt", "homeassistant", true,
+                "5")
                 : form);
         if (error != null) {
             page.addObject("error", error);

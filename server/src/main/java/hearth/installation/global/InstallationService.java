@@ -192,7 +192,7 @@ public class InstallationService {
             if (input.isDevice()) {
                 String capability = input.capability();
                 result.put(input, all.stream()
-                        .filter(d -> capability == null || d.hasCapability(capability)).toList());
+                        .filter(d -> !d.hidden() && (capability == null || d.hasCapability(capability))).toList());
             }
         }
         return result;
