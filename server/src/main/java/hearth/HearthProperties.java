@@ -33,7 +33,7 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
         engine = engine == null ? new Engine(null, null, null, null, null, null, null) : engine;
         outbound = outbound == null ? new Outbound(null, null, null, null, null) : outbound;
         metrics = metrics == null ? new Metrics(null) : metrics;
-        hubs = hubs == null ? new Hubs(null, null, null, null, null, null) : hubs;
+        hubs = hubs == null ? new Hubs(null, null, null, null, null, null, null, null, null) : hubs;
         setup = setup == null ? new Setup(null) : setup;
     }
 
@@ -149,10 +149,17 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
      * @param maxMessageSize the largest MQTT message read (announced to the broker, MQTT 5); larger are dropped
      * @param queue          messages of one hub waiting to be handled; a flood beyond it is dropped
      * @param maxBackoff     the longest wait between reconnection attempts (doubling from 1 s)
+     * @param lease          how long a node holds a hub's connection without renewing it (renewed every third of
+     *                       it): when a node dies, another takes its hubs over within about this long
+     * @param commandPoll    how often the node holding a hub's connection looks for commands other nodes took
+     * @param commandExpiry  a command that waited this long for its hub's connection is dropped, not sent late
      */
     public record Hubs(List<String> allow, String key, Integer maxDevices, DataSize maxMessageSize, Integer queue,
-                       Duration maxBackoff) {
+                       Duration maxBackoff, Duration lease, Duration commandPoll, Duration commandExpiry) {
         public Hubs {
+            lease = lease == null ? Duration.ofSeconds(15) : lease;
+            commandPoll = commandPoll == null ? Duration.ofMillis(100) : commandPoll;
+            commandExpiry = commandExpiry == null ? Duration.ofSeconds(60) : commandExpiry;
             allow = allow == null ? List.of() : List.copyOf(allow);
             key = key == null ? "" : key;
             maxDevices = maxDevices == null ? 500 : maxDevices;
@@ -165,7 +172,8 @@ public record HearthProperties(String dataDir, String publicUrl, String serverNa
         @Override
         public String toString() {
             return "Hubs[allow=" + allow + ", key=" + (key.isEmpty() ? "file" : "(set)") + ", maxDevices=" + maxDevices
-                    + ", maxMessageSize=" + maxMessageSize + ", queue=" + queue + ", maxBackoff=" + maxBackoff + "]";
+                    + ", maxMessageSize=" + maxMessageSize + ", queue=" + queue + ", maxBackoff=" + maxBackoff + ", lease=" + lease
+                    + ", commandPoll=" + commandPoll + ", commandExpiry=" + commandExpiry + "]";
         }
     }
 }

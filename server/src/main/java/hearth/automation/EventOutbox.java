@@ -2,8 +2,8 @@ package hearth.automation;
 
 import hearth.engine.api.AppEvent;
 import hearth.installation.LeaseLost;
+import hearth.support.Leases;
 import hearth.support.Times;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,16 +28,7 @@ class EventOutbox {
             + "FETCH FIRST ? ROWS ONLY";
     private static final String DEPTH = "SELECT COUNT(*) FROM event_outbox";
     private static final String OLDEST = "SELECT MIN(event_date) FROM event_outbox";
-    // A lease is free when no row holds it, or its holder's time ran out.
-    private static final String TAKE = "UPDATE outbox_lease SET claimed_by = ?, lease_until = ? "
-            + "WHERE installation_id = ? AND lease_until < ?";
-    private static final String TAKE_NEW = "INSERT INTO outbox_lease (installation_id, claimed_by, lease_until) "
-            + "VALUES (?, ?, ?)";
-    private static final String RENEW = "UPDATE outbox_lease SET lease_until = ? WHERE installation_id = ? "
-            + "AND claimed_by = ?";
     private static final String DELIVERED = "DELETE FROM event_outbox WHERE id = ?";
-    private static final String LET_GO = "DELETE FROM outbox_lease WHERE installation_id = ? AND claimed_by = ?";
-    private static final String RELEASE = "DELETE FROM outbox_lease WHERE claimed_by LIKE ?";
 
     /** One waiting event: its row id, the Installation and handler it is for, and the event. */
     record Waiting(long id, String installationId, String handler, AppEvent event) {
@@ -49,9 +40,11 @@ class EventOutbox {
             rs.getString("display_name"), Times.instant(rs, "event_date"), rs.getString("description")));
 
     private final JdbcClient jdbc;
+    private final Leases leases;
 
     EventOutbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.leases = new Leases(jdbc, "outbox_lease", "installation_id");
     }
 
     /** Adds an event for a handler; meant for the transaction that records the event itself. */
@@ -85,19 +78,12 @@ class EventOutbox {
 
     /** Takes the Installation's lease for {@code claim} when free; true when this claim now holds it. */
     boolean take(String installationId, String claim, Instant now, Instant until) {
-        if (jdbc.sql(TAKE).params(claim, Times.db(until), installationId, Times.db(now)).update() == 1) {
-            return true;
-        }
-        try {
-            return jdbc.sql(TAKE_NEW).params(installationId, claim, Times.db(until)).update() == 1;
-        } catch (DuplicateKeyException held) {
-            return false;
-        }
+        return leases.take(installationId, claim, now, until);
     }
 
     /** Extends a lease still held; false when it was taken over. */
     boolean renew(String installationId, String claim, Instant until) {
-        return jdbc.sql(RENEW).params(Times.db(until), installationId, claim).update() == 1;
+        return leases.renew(installationId, claim, until);
     }
 
     /**
@@ -112,12 +98,12 @@ class EventOutbox {
 
     /** Gives the lease up (nothing left to deliver). */
     void letGo(String installationId, String claim) {
-        jdbc.sql(LET_GO).params(installationId, claim).update();
+        leases.letGo(installationId, claim);
     }
 
     /** Frees the leases matching a LIKE pattern (a restarted node's earlier lives); answers how many. */
     int release(String claimedByLike) {
-        return jdbc.sql(RELEASE).param(claimedByLike).update();
+        return leases.release(claimedByLike);
     }
 
     private static Object value(String json) {

@@ -20,6 +20,14 @@ class HubRepository {
     private static final String BY_LOCATION = "SELECT * FROM hub WHERE location_id = ? ORDER BY created_at, id";
     private static final String ALL = "SELECT * FROM hub ORDER BY created_at, id";
     private static final String DELETE = "DELETE FROM hub WHERE id = ?";
+    private static final String REPORT = "UPDATE hub SET reported_status = ?, reported_error = ?, "
+            + "reported_zigbee2mqtt = ? WHERE id = ?";
+    private static final String REPORTED = "SELECT reported_status, reported_error, reported_zigbee2mqtt FROM hub "
+            + "WHERE id = ?";
+
+    /** How the node holding a hub's connection last said it is (null status before any said). */
+    record Reported(String status, String lastError, String zigbee2mqtt) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -51,6 +59,18 @@ class HubRepository {
 
     void delete(String id) {
         jdbc.sql(DELETE).param(id).update();
+    }
+
+    /** The holder of the hub's connection says how it is, for the other nodes to answer. */
+    void report(String id, Reported reported) {
+        String error = reported.lastError();
+        jdbc.sql(REPORT).params(reported.status(), error == null || error.length() <= 1000 ? error
+                : error.substring(0, 1000), reported.zigbee2mqtt(), id).update();
+    }
+
+    Optional<Reported> reported(String id) {
+        return jdbc.sql(REPORTED).param(id).query((rs, n) -> new Reported(rs.getString(1), rs.getString(2),
+                rs.getString(3))).optional();
     }
 
     private static Hub hub(ResultSet rs, int n) throws SQLException {

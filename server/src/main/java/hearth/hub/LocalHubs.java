@@ -45,7 +45,7 @@ public class LocalHubs {
                 request.tasmotaDiscovery() == null || request.tasmotaDiscovery(), clock.instant(),
                 checkedVersion(request.mqttVersion() == null ? "5" : request.mqttVersion()));
         hubs.insert(hub);
-        connections.connect(hub);
+        connections.changed(hub);
         return info(hub);
     }
 
@@ -78,7 +78,7 @@ public class LocalHubs {
                 hub.createdAt(), request.mqttVersion() == null ? hub.mqttVersion() : checkedVersion(request.mqttVersion()));
         hubs.update(changed);
         if (!changed.sameConnection(hub)) {
-            connections.connect(changed);
+            connections.changed(changed);
         }
         return info(changed);
     }
@@ -99,10 +99,10 @@ public class LocalHubs {
     }
 
     private HubInfo info(Hub hub) {
+        HubRepository.Reported seen = connections.seen(hub.id());
         return new HubInfo(hub.id(), hub.locationId(), hub.name(), hub.url(), hub.username(), hub.hasPassword(),
-                hub.baseTopic(), hub.discoveryPrefix(), hub.tasmotaDiscovery(), connections.status(hub.id()).wire(),
-                connections.lastError(hub.id()), devices.count(hub.id()), hub.createdAt(), hub.mqttVersion(),
-                connections.zigbee2mqtt(hub.id()));
+                hub.baseTopic(), hub.discoveryPrefix(), hub.tasmotaDiscovery(), seen.status(), seen.lastError(),
+                devices.count(hub.id()), hub.createdAt(), hub.mqttVersion(), seen.zigbee2mqtt());
     }
 
     private String checkedUrl(String url) {

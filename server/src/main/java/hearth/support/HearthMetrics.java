@@ -96,6 +96,15 @@ public class HearthMetrics {
                 .description("how long the oldest waiting event has waited").register(registry);
     }
 
+    /**
+     * {@code hearth_hub_connections{status=...}}: the hub connections this node holds, by status
+     * (online, connecting, offline); summed over the nodes, each hub of the Server counts once.
+     */
+    public void hubConnections(String status, Supplier<Number> count) {
+        Gauge.builder("hearth.hub.connections", () -> orNaN(count)).tag("status", status)
+                .description("hub connections held by this node, by status").register(registry);
+    }
+
     private static Number orNaN(Supplier<Number> value) {
         try {
             return value.get();

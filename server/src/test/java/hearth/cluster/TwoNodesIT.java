@@ -4,6 +4,7 @@ import hearth.support.DurabilityLoad;
 import hearth.support.HearthProcess;
 import hearth.support.Http;
 import hearth.support.PostgresDatabase;
+import hearth.support.SimulatedBridge;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,7 +57,8 @@ class TwoNodesIT {
                 "--spring.datasource.username=" + PostgresDatabase.user(),
                 "--spring.datasource.password=" + PostgresDatabase.password(), "--hearth.signup.enabled=true",
                 "--hearth.public-url=http://127.0.0.1:" + portA, "--hearth.scheduler.poll=200ms",
-                "--hearth.oauth.refresh-grace=5m");
+                "--hearth.oauth.refresh-grace=5m", "--hearth.hubs.allow=127.0.0.1", "--hearth.hubs.lease=3s",
+                "--hearth.hubs.key=two-nodes-share-one-hub-key-" + java.util.UUID.randomUUID());
         a = HearthProcess.start("node-a", portA, with(common, "--hearth.data-dir=target/it-data/node-a"), Map.of());
         // Node B also writes its log as JSON lines, the optional format for log collectors.
         b = HearthProcess.start("node-b", portB, with(common, "--hearth.data-dir=target/it-data/node-b"),
@@ -340,6 +342,83 @@ class TwoNodesIT {
         Map<String, Integer> checked = load.verify(false);
         System.out.println("TwoNodesIT PostgreSQL: acknowledged before kill -9 of node A " + before + "; found on B "
                 + found + " and after A's restart " + checked);
+    }
+
+    @Test
+    @Order(8)
+    void aHubIsConnectedByExactlyOneNodeCommandsThroughTheOtherReachItAndItMovesWhenItsNodeDies()
+            throws InterruptedException {
+        SimulatedBridge bridge = new SimulatedBridge("127.0.0.1", 1883, "two-nodes-" + java.util.UUID.randomUUID());
+        try {
+            bridge.devices(tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(hearth.support.TestResources.read("hub/zigbee2mqtt-bridge-devices.json")).get("devices")
+                    .toString());
+            // A password sealed on one node opens on the other: both have the Server's hub key.
+            HttpResponse<String> created = balanced().postJson("/api/locations/" + fixture.locationId() + "/hubs",
+                    Map.of("name", "Zigbee", "url", "tcp://127.0.0.1:1883", "username", "hearth", "password",
+                            "broker-secret-2", "zigbee2mqttBaseTopic", bridge.base(), "tasmotaDiscovery", false,
+                            "discoveryPrefix", "ha-" + java.util.UUID.randomUUID()), "Authorization", fixture.basic());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String hubId = json(created).get("id").asText();
+            // Both nodes say it is online (the one holding it as it sees it, the other as the holder wrote it),
+            // and exactly one of them holds the connection.
+            for (HearthProcess node : List.of(a, b)) {
+                eventuallyTrue(() -> "online".equals(json(new Http(node.url()).get("/api/hubs/" + hubId,
+                        "Authorization", fixture.basic())).get("status").asText()), "online as " + node.url() + " says");
+            }
+            eventuallyTrue(() -> online(a) + online(b) == 1 && json(new Http(a.url()).get("/api/hubs/" + hubId,
+                    "Authorization", fixture.basic())).get("deviceCount").asInt() == 10, "one connection, ten devices");
+            Thread.sleep(2_000); // a renewal later: still one
+            assertThat(online(a) + online(b)).as("hub connections across both nodes").isEqualTo(1);
+            HearthProcess holder = online(a) == 1 ? a : b;
+            HearthProcess other = holder == a ? b : a;
+            String bulb = null;
+            for (JsonNode d : json(new Http(other.url()).get("/api/locations/" + fixture.locationId() + "/devices",
+                    "Authorization", fixture.basic()))) {
+                if (d.get("label").asText().equals("living_room_bulb")) {
+                    bulb = d.get("id").asText();
+                }
+            }
+            assertThat(bulb).isNotNull();
+            // A command taken by the node that doesn't hold the connection reaches the bridge through the one that does.
+            HttpResponse<String> on = new Http(other.url()).postJson("/api/devices/" + bulb + "/commands",
+                    Map.of("command", "on"), "Authorization", fixture.basic());
+            assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+            eventuallyTrue(() -> bridge.commands.contains(bridge.base() + "/living_room_bulb/set {\"state\":\"ON\"}"),
+                    "the other node's command reached the bridge");
+            // The holder dies: the other node takes the hub over within its lease (3 s here) and carries on.
+            long killed = System.nanoTime();
+            holder.kill();
+            eventuallyTrue(() -> online(other) == 1, "the other node holds the hub");
+            Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+            String device = bulb;
+            HttpResponse<String> level = new Http(other.url()).postJson("/api/devices/" + device + "/commands",
+                    Map.of("command", "setLevel", "arguments", List.of(100)), "Authorization", fixture.basic());
+            assertThat(level.statusCode()).as(level.body()).isEqualTo(200);
+            eventuallyTrue(() -> bridge.commands.contains(bridge.base() + "/living_room_bulb/set {\"brightness\":254}"),
+                    "a command after the takeover reached the bridge");
+            System.out.println("TwoNodesIT hubs: one connection across both nodes; a command through the other node "
+                    + "reached the bridge; after kill -9 of the holder the other held the hub in "
+                    + takeover.toMillis() + " ms (lease 3 s)");
+        } finally {
+            bridge.close();
+        }
+    }
+
+    private static double online(HearthProcess node) {
+        double v = node.metric("hearth_hub_connections", "status=\"online\"");
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    private static void eventuallyTrue(java.util.function.Supplier<Boolean> condition, String what)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(40);
+        while (!condition.get()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 40 s: " + what);
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static void admin(String... statements) throws SQLException {

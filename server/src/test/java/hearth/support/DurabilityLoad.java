@@ -61,6 +61,7 @@ public final class DurabilityLoad {
     private final AtomicBoolean refreshInFlight = new AtomicBoolean();
     private final Map<String, String[]> stateWhere = new ConcurrentHashMap<>();
     private Http browser;
+    private final String location;
 
     /** Seeds an account, a Location with dimmers and two SmartApps through the management API. */
     public DurabilityLoad(Supplier<Http> clients, int dimmerCount) {
@@ -71,7 +72,7 @@ public final class DurabilityLoad {
         basic = Http.basic(username, password);
         assertThat(api.postJson("/api/accounts", Map.of("username", username, "password", password)).statusCode())
                 .isEqualTo(201);
-        String location = created(api.postJson("/api/locations", Map.of("name", "Home"), "Authorization", basic));
+        location = created(api.postJson("/api/locations", Map.of("name", "Home"), "Authorization", basic));
         for (int i = 0; i < dimmerCount; i++) {
             dimmers.add(created(api.postJson("/api/locations/" + location + "/devices", Map.of("label",
                     "Dimmer " + i, "capabilities", List.of("switch", "switchLevel")), "Authorization", basic)));
@@ -86,6 +87,11 @@ public final class DurabilityLoad {
         String second = source.replace("name: \"Durability Test\"", "name: \"Durability Test (changed)\"");
         changedAppId = json(api.postJson("/api/smartapps", Map.of("source", second, "redirectUris",
                 List.of(redirectUri), "servers", List.of("*")), "Authorization", basic)).get("id").asText();
+    }
+
+    /** The seeded account's Location. */
+    public String locationId() {
+        return location;
     }
 
     public String username() {

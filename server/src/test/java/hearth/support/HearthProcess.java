@@ -106,6 +106,17 @@ public final class HearthProcess implements AutoCloseable {
                 .orElse(Double.NaN);
     }
 
+    /** A labelled series' value ({@code metric("hearth_hub_connections", "status=\"online\"")}), NaN when absent. */
+    public double metric(String name, String label) {
+        HttpResponse<String> scraped = new Http(url()).get("/actuator/prometheus");
+        if (scraped.statusCode() != 200) {
+            throw new IllegalStateException(name + ": /actuator/prometheus answered " + scraped.statusCode());
+        }
+        return scraped.body().lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .findFirst().map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .orElse(Double.NaN);
+    }
+
     public Path log() {
         return log;
     }
