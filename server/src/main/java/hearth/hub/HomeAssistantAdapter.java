@@ -93,7 +93,8 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
                             ? "online" : "offline", null)));
                 }
             }
-            if (topic.equals(c.stateTopic()) || topic.equals(c.brightnessStateTopic())) {
+            if (topic.equals(c.stateTopic()) || topic.equals(c.brightnessStateTopic())
+                    || c.climate() != null && c.climate().stateTopics().contains(topic)) {
                 Map<String, Reading> readings = read(e, topic, payload);
                 if (readings.containsKey("hue") && readings.containsKey("saturation")) {
                     colors.put(configTopic, new BigDecimal[]{(BigDecimal) readings.get("hue").value(),
@@ -124,12 +125,15 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
         }
         Optional<JsonNode> json = HubJson.parse(payload);
         HomeAssistantDiscovery c = json.map(j -> HomeAssistantDiscovery.parse(component, objectId, j)).orElse(null);
-        if (c == null || c.stateTopic() == null && c.commandTopic() == null) {
+        if (c == null || c.stateTopic() == null && c.commandTopic() == null && (c.climate() == null
+                || c.climate().stateTopics().isEmpty() && !c.climate().hasCommandTopic())) {
             sink.problem("ha-config", "a discovery config that is not a JSON object with a state or command topic: "
                     + topic);
             return;
         }
-        if (zigbee2mqttBase != null && c.stateTopic() != null && c.stateTopic().startsWith(zigbee2mqttBase + "/")) {
+        String firstState = c.stateTopic() != null || c.climate() == null || c.climate().stateTopics().isEmpty()
+                ? c.stateTopic() : c.climate().stateTopics().get(0);
+        if (zigbee2mqttBase != null && firstState != null && firstState.startsWith(zigbee2mqttBase + "/")) {
             return; // zigbee2mqtt's own discovery: its adapter has the device already
         }
         if (!entities.containsKey(topic) && entities.size() >= maxEntities) {
@@ -205,9 +209,13 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
                 if (e.config().component().equals("light") && e.config().colorMode() != null) {
                     capabilities.add("colorControl");
                 }
+                if (e.config().climate() != null && e.config().climate().currentTemperatureTopic() != null) {
+                    capabilities.add("temperatureMeasurement"); // as SmartThings' thermostats have it
+                }
             }
         }
-        if (capabilities.contains("switch") || capabilities.contains("lock") || capabilities.contains("windowShade")) {
+        if (capabilities.contains("switch") || capabilities.contains("lock") || capabilities.contains("windowShade")
+                || members.stream().anyMatch(e -> e.config().climate() != null && e.config().climate().hasCommandTopic())) {
             capabilities.add("actuator");
         }
         if (members.stream().anyMatch(e -> e.config().availabilityTopic() != null)) {
@@ -233,6 +241,9 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
                 out.add(t);
             }
         }
+        if (c.climate() != null) {
+            c.climate().stateTopics().stream().filter(t -> !out.contains(t)).forEach(out::add);
+        }
         return out;
     }
 
@@ -240,6 +251,9 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
     static Map<String, Reading> read(Entity e, String topic, byte[] payload) {
         HomeAssistantDiscovery c = e.config();
         Map<String, Reading> out = new LinkedHashMap<>();
+        if (c.climate() != null) {
+            return HomeAssistantClimate.read(c.climate(), topic, payload);
+        }
         if (c.component().equals("light") && c.jsonSchema() && topic.equals(c.stateTopic())) {
             JsonNode json = HubJson.parse(payload).orElse(null);
             if (json == null || !json.isObject()) {
@@ -341,16 +355,27 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
             return Optional.of(Outgoing.NOTHING); // its availability topic says it by itself
         }
         List<Entity> members = entities.values().stream().filter(e -> e.groupKey().equals(groupKey)).toList();
+        boolean hasSwitch = members.stream().anyMatch(m -> m.row() != null && m.row().capability().equals("switch")
+                && m.config().commandTopic() != null);
         String capability = switch (command) {
-            case "on", "off", "setLevel", "setHue", "setSaturation", "setColor" -> "switch";
+            // off is the switch's and the thermostat's (LocalDevices): a thermostat's when there is no switch
+            case "off" -> hasSwitch ? "switch" : "thermostat";
+            case "on", "setLevel", "setHue", "setSaturation", "setColor" -> "switch";
             case "lock", "unlock" -> "lock";
             case "open", "close", "presetPosition" -> "windowShade";
+            case "setHeatingSetpoint", "setCoolingSetpoint", "setThermostatMode", "heat", "cool", "auto",
+                 "emergencyHeat" -> "thermostat";
             default -> null;
         };
         Entity e = members.stream().filter(m -> m.row() != null && m.row().capability().equals(capability)
-                && m.config().commandTopic() != null).findFirst().orElseThrow(() -> new UnsupportedCommandException(
+                && (m.config().commandTopic() != null || m.config().climate() != null
+                && m.config().climate().hasCommandTopic())).findFirst()
+                .orElseThrow(() -> new UnsupportedCommandException(
                 "the device has no Home Assistant entity that '" + command + "' can drive"));
         HomeAssistantDiscovery c = e.config();
+        if (c.climate() != null) {
+            return Optional.of(HomeAssistantClimate.command(c.climate(), command, arguments));
+        }
         return Optional.of(switch (command) {
             case "on", "off" -> c.component().equals("light") && c.jsonSchema()
                     ? json(c.commandTopic(), ordered("state", command.equals("on") ? "ON" : "OFF"))

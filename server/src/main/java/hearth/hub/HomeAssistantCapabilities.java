@@ -45,7 +45,9 @@ final class HomeAssistantCapabilities {
             new Row("sensor", "power", "powerMeter", "power", null, null),
             new Row("sensor", "energy", "energyMeter", "energy", null, null),
             new Row("lock", "*", "lock", "lock", "locked", "unlocked"),
-            new Row("cover", "*", "windowShade", "windowShade", "open", "closed"));
+            new Row("cover", "*", "windowShade", "windowShade", "open", "closed"),
+            // climate's mode, setpoints, temperature and action: HomeAssistantAdapter.climate reads them
+            new Row("climate", "*", "thermostat", "thermostatMode", null, null));
 
     private HomeAssistantCapabilities() {
     }

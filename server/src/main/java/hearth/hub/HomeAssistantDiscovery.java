@@ -21,7 +21,8 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
                               boolean jsonSchema, boolean brightness, double brightnessScale,
                               String brightnessStateTopic, String brightnessCommandTopic, String payloadLock,
                               String payloadUnlock, String stateLocked, String stateUnlocked, String payloadOpen,
-                              String payloadClose, String stateOpen, String stateClosed, String colorMode) {
+                              String payloadClose, String stateOpen, String stateClosed, String colorMode,
+                              Climate climate) {
 
     /** Abbreviations of the keys Hearth reads (Home Assistant's abbreviations.py). */
     private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
@@ -39,7 +40,25 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
             Map.entry("stat_unlocked", "state_unlocked"), Map.entry("pl_open", "payload_open"),
             Map.entry("pl_cls", "payload_close"), Map.entry("stat_open", "state_open"),
             Map.entry("stat_clsd", "state_closed"), Map.entry("t", "topic"),
-            Map.entry("sup_clrm", "supported_color_modes"));
+            Map.entry("sup_clrm", "supported_color_modes"),
+            // climate (Home Assistant's abbreviations.py)
+            Map.entry("curr_temp_t", "current_temperature_topic"),
+            Map.entry("curr_temp_tpl", "current_temperature_template"),
+            Map.entry("temp_stat_t", "temperature_state_topic"), Map.entry("temp_stat_tpl", "temperature_state_template"),
+            Map.entry("temp_cmd_t", "temperature_command_topic"),
+            Map.entry("temp_cmd_tpl", "temperature_command_template"),
+            Map.entry("temp_lo_stat_t", "temperature_low_state_topic"),
+            Map.entry("temp_lo_stat_tpl", "temperature_low_state_template"),
+            Map.entry("temp_lo_cmd_t", "temperature_low_command_topic"),
+            Map.entry("temp_lo_cmd_tpl", "temperature_low_command_template"),
+            Map.entry("temp_hi_stat_t", "temperature_high_state_topic"),
+            Map.entry("temp_hi_stat_tpl", "temperature_high_state_template"),
+            Map.entry("temp_hi_cmd_t", "temperature_high_command_topic"),
+            Map.entry("temp_hi_cmd_tpl", "temperature_high_command_template"),
+            Map.entry("mode_stat_t", "mode_state_topic"), Map.entry("mode_stat_tpl", "mode_state_template"),
+            Map.entry("mode_cmd_t", "mode_command_topic"), Map.entry("mode_cmd_tpl", "mode_command_template"),
+            Map.entry("act_t", "action_topic"), Map.entry("act_tpl", "action_template"),
+            Map.entry("temp_unit", "temperature_unit"));
     private static final Map<String, String> DEVICE_ABBREVIATIONS = Map.of("ids", "identifiers", "mf",
             "manufacturer", "mdl", "model", "cns", "connections", "sw", "sw_version", "name", "name");
     private static final Pattern TOPIC = Pattern.compile("(?:[^/+#\\u0000]{1,100}/){0,9}[^/+#\\u0000]{1,100}");
@@ -102,7 +121,125 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
                 or(string(config, "state_locked"), "LOCKED"), or(string(config, "state_unlocked"), "UNLOCKED"),
                 or(string(config, "payload_open"), "OPEN"), or(string(config, "payload_close"), "CLOSE"),
                 or(string(config, "state_open"), "open"), or(string(config, "state_closed"), "closed"),
-                "json".equals(schema) ? colorMode(config) : null);
+                "json".equals(schema) ? colorMode(config) : null,
+                "climate".equals(component) ? climate(config, base, template) : null);
+    }
+
+    /**
+     * A {@code climate} entity's topics and limits, as Home Assistant's {@code mqtt/climate.py}
+     * reads them: each state topic has its own template, {@code value_template} standing in for
+     * any that is absent; {@code modes} defaults to auto, off, cool, heat, dry, fan_only;
+     * {@code min_temp}/{@code max_temp} default to 7 and 35 °C (44.6 and 95 °F), and when the unit
+     * isn't said to 7 to 95, which holds either.
+     *
+     * @param unit             {@code C}, {@code F}, or null when {@code temperature_unit} is absent
+     *                         (Home Assistant then takes its own system's unit, which Hearth can't see)
+     * @param commandTemplates the command templates set that are not plain {@code {{ value }}}, by
+     *                         the command topic key they shape (Hearth renders none of them)
+     */
+    record Climate(String currentTemperatureTopic, Template currentTemperatureTemplate,
+                   String temperatureStateTopic, Template temperatureStateTemplate, String temperatureCommandTopic,
+                   String lowStateTopic, Template lowStateTemplate, String lowCommandTopic,
+                   String highStateTopic, Template highStateTemplate, String highCommandTopic,
+                   String modeStateTopic, Template modeStateTemplate, String modeCommandTopic,
+                   java.util.List<String> modes, String actionTopic, Template actionTemplate, String unit,
+                   java.math.BigDecimal precision, java.math.BigDecimal minTemp, java.math.BigDecimal maxTemp,
+                   java.util.Set<String> commandTemplates) {
+
+        static final java.util.List<String> DEFAULT_MODES = java.util.List.of("auto", "off", "cool", "heat", "dry",
+                "fan_only");
+
+        /** The state topics Hearth listens on for this entity, each once. */
+        java.util.List<String> stateTopics() {
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            for (String t : new String[]{currentTemperatureTopic, temperatureStateTopic, lowStateTopic,
+                    highStateTopic, modeStateTopic, actionTopic}) {
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+            return java.util.List.copyOf(out);
+        }
+
+        boolean hasCommandTopic() {
+            return temperatureCommandTopic != null || lowCommandTopic != null || highCommandTopic != null
+                    || modeCommandTopic != null;
+        }
+    }
+
+    private static Climate climate(JsonNode config, String base, String valueTemplate) {
+        JsonNode modesNode = field(config, "modes");
+        java.util.List<String> modes = Climate.DEFAULT_MODES;
+        if (modesNode != null && modesNode.isArray()) {
+            java.util.List<String> named = new java.util.ArrayList<>();
+            for (JsonNode m : modesNode) {
+                if (m.isString() && m.asString().length() <= 40 && named.size() < 20) {
+                    named.add(m.asString());
+                }
+            }
+            modes = java.util.List.copyOf(named);
+        }
+        String unit = switch (or(string(config, "temperature_unit"), "")) {
+            case "C", "°C" -> "C";
+            case "F", "°F" -> "F";
+            default -> null;
+        };
+        java.math.BigDecimal precision = decimal(config, "precision");
+        if (precision != null && !java.util.List.of("0.1", "0.5", "1.0", "1").contains(precision.toPlainString())) {
+            precision = null; // Home Assistant takes 0.1, 0.5 and 1.0 only
+        }
+        java.math.BigDecimal min = decimal(config, "min_temp");
+        java.math.BigDecimal max = decimal(config, "max_temp");
+        if (min == null) {
+            min = new java.math.BigDecimal("F".equals(unit) ? "44.6" : "7");
+        }
+        if (max == null) {
+            max = new java.math.BigDecimal("C".equals(unit) ? "35" : "95");
+        }
+        java.util.Set<String> commandTemplates = new java.util.LinkedHashSet<>();
+        for (String key : new String[]{"temperature_command_template", "temperature_low_command_template",
+                "temperature_high_command_template", "mode_command_template"}) {
+            String t = string(config, key);
+            Template parsed = t == null ? null : Template.parse(t);
+            if (t != null && (parsed == null || !parsed.raw() || !parsed.arithmetic().isEmpty())) {
+                commandTemplates.add(key.replace("_template", "_topic"));
+            }
+        }
+        return new Climate(topic(config, "current_temperature_topic", base),
+                Template.parse(or(string(config, "current_temperature_template"), valueTemplate)),
+                topic(config, "temperature_state_topic", base),
+                Template.parse(or(string(config, "temperature_state_template"), valueTemplate)),
+                topic(config, "temperature_command_topic", base),
+                topic(config, "temperature_low_state_topic", base),
+                Template.parse(or(string(config, "temperature_low_state_template"), valueTemplate)),
+                topic(config, "temperature_low_command_topic", base),
+                topic(config, "temperature_high_state_topic", base),
+                Template.parse(or(string(config, "temperature_high_state_template"), valueTemplate)),
+                topic(config, "temperature_high_command_topic", base),
+                topic(config, "mode_state_topic", base),
+                Template.parse(or(string(config, "mode_state_template"), valueTemplate)),
+                topic(config, "mode_command_topic", base), modes, topic(config, "action_topic", base),
+                Template.parse(or(string(config, "action_template"), valueTemplate)), unit, precision,
+                min.min(max), max.max(min), java.util.Set.copyOf(commandTemplates));
+    }
+
+    /** A number field, given as a number or as text that reads as one; absent otherwise. */
+    private static java.math.BigDecimal decimal(JsonNode node, String name) {
+        JsonNode v = field(node, name);
+        if (v == null) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.decimalValue();
+        }
+        if (v.isString() && v.asString().length() <= 20) {
+            try {
+                return new java.math.BigDecimal(v.asString().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
@@ -202,51 +339,96 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
 
     /**
      * The value templates devices publish, read without a template engine: {@code {{ value }}},
-     * {@code {{ value_json.a.b }}}, {@code {{ value_json['a'] }}}, with filters such as
-     * {@code | float} or {@code | round(1)} ignored. Anything else is not read (the raw payload is
-     * not guessed at).
+     * {@code {{ value_json.a.b }}}, {@code {{ value_json['a'] }}}, {@code {{ value_json.list.0.b }}}
+     * (an array's element by index, as Jinja reads it), with filters such as {@code | float} or
+     * {@code | round(1)} ignored but arithmetic applied: {@code | multiply(2.55)}, {@code * 10} and
+     * {@code / 60} (Shelly publishes its energy in watt-minutes, {@code {{value|float/60}}}). Anything
+     * else is not read (the raw payload is not guessed at).
+     *
+     * @param arithmetic each step in order, {@code *} or {@code /} and the operand ({@code "/60"})
      */
-    record Template(boolean raw, java.util.List<String> path) {
+    record Template(boolean raw, java.util.List<String> path, java.util.List<String> arithmetic) {
+        private static final String NUMBER = "[0-9]{1,9}(?:\\.[0-9]{1,9})?";
         private static final Pattern WHOLE = Pattern.compile("\\{\\{\\s*(value(?:_json)?)((?:\\.[A-Za-z0-9_]+|"
-                + "\\[\\s*'[^']{1,64}'\\s*]|\\[\\s*\"[^\"]{1,64}\"\\s*]){0,6})\\s*(?:\\|[^{}]{0,100})?}}");
-        private static final Pattern PART = Pattern.compile("\\.([A-Za-z0-9_]+)|\\[\\s*'([^']+)'\\s*]|\\[\\s*\"([^\"]+)\"\\s*]");
+                + "\\[\\s*'[^']{1,64}'\\s*]|\\[\\s*\"[^\"]{1,64}\"\\s*]|\\[\\s*[0-9]{1,4}\\s*]){0,8})((?:\\s*\\|[^{}|]{0,60}"
+                + "|\\s*[*/]\\s*" + NUMBER + "){0,6})\\s*}}");
+        private static final Pattern PART = Pattern.compile("\\.([A-Za-z0-9_]+)|\\[\\s*'([^']+)'\\s*]|\\[\\s*\"([^\"]+)\"\\s*]"
+                + "|\\[\\s*([0-9]+)\\s*]");
+        private static final Pattern STEP = Pattern.compile("\\|\\s*multiply\\(\\s*(" + NUMBER + ")\\s*\\)|([*/])\\s*("
+                + NUMBER + ")");
 
         static Template parse(String template) {
             if (template == null) {
-                return new Template(true, java.util.List.of());
+                return new Template(true, java.util.List.of(), java.util.List.of());
             }
             Matcher m = WHOLE.matcher(template.trim());
             if (!m.matches()) {
                 return null;
             }
+            java.util.List<String> arithmetic = new java.util.ArrayList<>();
+            Matcher step = STEP.matcher(m.group(3));
+            while (step.find()) {
+                String operand = step.group(1) != null ? step.group(1) : step.group(3);
+                String op = step.group(1) != null ? "*" : step.group(2);
+                if (op.equals("/") && new java.math.BigDecimal(operand).signum() == 0) {
+                    return null;
+                }
+                arithmetic.add(op + operand);
+            }
             if (m.group(1).equals("value")) {
-                return new Template(true, java.util.List.of());
+                return new Template(true, java.util.List.of(), java.util.List.copyOf(arithmetic));
             }
             java.util.List<String> path = new java.util.ArrayList<>();
             Matcher p = PART.matcher(m.group(2));
             while (p.find()) {
-                path.add(p.group(1) != null ? p.group(1) : p.group(2) != null ? p.group(2) : p.group(3));
+                path.add(p.group(1) != null ? p.group(1) : p.group(2) != null ? p.group(2)
+                        : p.group(3) != null ? p.group(3) : p.group(4));
             }
-            return new Template(false, java.util.List.copyOf(path));
+            return new Template(false, java.util.List.copyOf(path), java.util.List.copyOf(arithmetic));
         }
 
-        /** The value in the payload, as text, or null when it isn't there. */
+        /** The value in the payload, as text, or null when it isn't there (or isn't a number to work on). */
         String apply(byte[] payload) {
             String text = new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+            String value;
             if (raw) {
-                return text.trim();
-            }
-            JsonNode node = HubJson.parse(payload).orElse(null);
-            for (String key : path) {
-                if (node == null || !node.isObject()) {
+                value = text.trim();
+            } else {
+                JsonNode node = HubJson.parse(payload).orElse(null);
+                for (String key : path) {
+                    if (node != null && node.isArray() && key.chars().allMatch(Character::isDigit)
+                            && key.length() <= 4) {
+                        node = node.get(Integer.parseInt(key));
+                    } else if (node == null || !node.isObject()) {
+                        return null;
+                    } else {
+                        node = node.get(key);
+                    }
+                }
+                if (node == null || node.isContainer() || node.isNull()) {
                     return null;
                 }
-                node = node.get(key);
+                value = node.asString();
             }
-            if (node == null || node.isContainer() || node.isNull()) {
+            return arithmetic.isEmpty() ? value : calculate(value);
+        }
+
+        private String calculate(String value) {
+            java.math.BigDecimal n;
+            try {
+                n = value.length() > 40 ? null : new java.math.BigDecimal(value.trim());
+            } catch (NumberFormatException e) {
                 return null;
             }
-            return node.asString();
+            if (n == null) {
+                return null;
+            }
+            for (String step : arithmetic) {
+                java.math.BigDecimal operand = new java.math.BigDecimal(step.substring(1));
+                n = step.charAt(0) == '*' ? n.multiply(operand, java.math.MathContext.DECIMAL64)
+                        : n.divide(operand, java.math.MathContext.DECIMAL64);
+            }
+            return n.stripTrailingZeros().toPlainString();
         }
     }
 

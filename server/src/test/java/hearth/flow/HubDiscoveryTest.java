@@ -161,6 +161,59 @@ class HubDiscoveryTest extends HearthTestBase {
     }
 
     @Test
+    void homeAssistantClimateWhenEsphomePublishesAThermostatThenStatesCommandsAndRefusalsOverHttp() {
+        Fixture f = fixture();
+        SimulatedBridge broker = broker();
+        String prefix = "ha-" + UUID.randomUUID();
+        String node = "trm" + UUID.randomUUID().toString().substring(0, 8);
+        String mac = "a4cf14" + UUID.randomUUID().toString().substring(0, 6);
+        String t = node + "/climate/heater/";
+        // ESPHome's climate discovery (mqtt_climate.cpp): no state_topic, one topic per value
+        broker.publishRetained(prefix + "/climate/" + node + "/heater/config", "{\"name\":\"Heater\",\"avty_t\":\""
+                + node + "/status\",\"uniq_id\":\"ESPclimateheater\"," + esphomeDevice(node, mac) + ",\"curr_temp_t\":\""
+                + t + "current_temperature/state\",\"mode_cmd_t\":\"" + t + "mode/command\",\"mode_stat_t\":\"" + t
+                + "mode/state\",\"modes\":[\"off\",\"heat\"],\"temp_cmd_t\":\"" + t + "target_temperature/command\","
+                + "\"temp_stat_t\":\"" + t + "target_temperature/state\",\"min_temp\":7,\"max_temp\":30,"
+                + "\"temp_step\":0.5,\"act_t\":\"" + t + "action/state\"}");
+        broker.publishRetained(node + "/status", "online");
+        broker.publishRetained(t + "current_temperature/state", "19.5");
+        broker.publishRetained(t + "target_temperature/state", "21.0");
+        broker.publishRetained(t + "mode/state", "heat");
+        broker.publishRetained(t + "action/state", "heating");
+
+        addHub(f, Map.of("url", "tcp://127.0.0.1:1883", "discoveryPrefix", prefix,
+                "zigbee2mqttBaseTopic", broker.base(), "tasmotaDiscovery", false));
+        eventually(() -> hubDevices(f).containsKey(node), "the thermostat appears");
+        JsonNode heater = hubDevices(f).get(node);
+        assertThat(heater.get("capabilities").toString()).contains("thermostat", "temperatureMeasurement");
+        String id = heater.get("id").asText();
+        eventually(() -> "19.5".equals(value(f, id, "temperature")), "the current temperature");
+        eventually(() -> "21".equals(value(f, id, "heatingSetpoint")) || "21.0".equals(value(f, id, "heatingSetpoint")),
+                "the target as the heating setpoint");
+        eventually(() -> "heat".equals(value(f, id, "thermostatMode")), "the mode");
+        eventually(() -> "heating".equals(value(f, id, "thermostatOperatingState")), "the action");
+
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        broker.watch(t + "+/command", seen);
+        HttpResponse<String> set = http().postJson("/api/devices/" + id + "/commands", Map.of("command",
+                "setHeatingSetpoint", "arguments", List.of(22.5)), "Authorization", f.basic());
+        assertThat(set.statusCode()).as(set.body()).isLessThan(300);
+        eventually(() -> seen.contains(t + "target_temperature/command 22.5"), "the setpoint, plain");
+        http().postJson("/api/devices/" + id + "/commands", Map.of("command", "off"), "Authorization", f.basic());
+        eventually(() -> seen.contains(t + "mode/command off"), "off is the thermostat's when there is no switch");
+
+        HttpResponse<String> tooHot = http().postJson("/api/devices/" + id + "/commands", Map.of("command",
+                "setHeatingSetpoint", "arguments", List.of(45)), "Authorization", f.basic());
+        assertThat(tooHot.statusCode()).isEqualTo(400);
+        assertThat(tooHot.body()).contains("outside the thermostat's range, 7 to 30");
+        HttpResponse<String> cool = http().postJson("/api/devices/" + id + "/commands", Map.of("command",
+                "setThermostatMode", "arguments", List.of("cool")), "Authorization", f.basic());
+        assertThat(cool.statusCode()).isEqualTo(400);
+        assertThat(cool.body()).contains("it takes: off, heat");
+        assertThat(seen).noneMatch(m -> m.endsWith(" 45") || m.endsWith(" cool"));
+    }
+
+    @Test
     void tasmotaDiscoveryWhenAPlugPublishesThenItsRelayAndEnergyWork() {
         Fixture f = fixture();
         SimulatedBridge broker = broker();
