@@ -42,6 +42,8 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
     private final Map<String, Set<String>> byTopic = new ConcurrentHashMap<>();
     /** The last hue and saturation (%) each hs light reported: a setHue sends both, as Home Assistant wants. */
     private final Map<String, BigDecimal[]> colors = new ConcurrentHashMap<>();
+    /** Each cover's last windowShade: where a "stopped" leaves it (Home Assistant's cover does the same). */
+    private final Map<String, String> shades = new ConcurrentHashMap<>();
 
     /** An entity as discovered, with the row that reads it (or none: a custom attribute). */
     record Entity(String configTopic, HomeAssistantDiscovery config, Row row, String groupKey) {
@@ -95,7 +97,10 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
             }
             if (topic.equals(c.stateTopic()) || topic.equals(c.brightnessStateTopic())
                     || c.climate() != null && c.climate().stateTopics().contains(topic)) {
-                Map<String, Reading> readings = read(e, topic, payload);
+                Map<String, Reading> readings = read(e, topic, payload, shades.get(configTopic));
+                if (readings.containsKey("windowShade")) {
+                    shades.put(configTopic, (String) readings.get("windowShade").value());
+                }
                 if (readings.containsKey("hue") && readings.containsKey("saturation")) {
                     colors.put(configTopic, new BigDecimal[]{(BigDecimal) readings.get("hue").value(),
                             (BigDecimal) readings.get("saturation").value()});
@@ -171,6 +176,7 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
     private void remove(String configTopic) {
         Entity gone = entities.remove(configTopic);
         colors.remove(configTopic);
+        shades.remove(configTopic);
         if (gone != null) {
             unindex(gone);
             regroup(gone.groupKey());
@@ -203,7 +209,8 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
             if (e.row() != null) {
                 capabilities.add(e.row().capability());
                 if (e.config().component().equals("light") && (e.config().brightness()
-                        || e.config().brightnessCommandTopic() != null)) {
+                        || e.config().brightnessCommandTopic() != null
+                        || e.config().templateSchema() && e.config().brightnessTemplate() != null)) {
                     capabilities.add("switchLevel");
                 }
                 if (e.config().component().equals("light") && e.config().colorMode() != null) {
@@ -249,6 +256,16 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
 
     /** An entity's state message as Hearth attributes. */
     static Map<String, Reading> read(Entity e, String topic, byte[] payload) {
+        return read(e, topic, payload, null);
+    }
+
+    /**
+     * An entity's state message as Hearth attributes.
+     *
+     * @param shade the cover's last windowShade, or null: a "stopped" leaves it closed if it was
+     *              closing or closed, else open (Home Assistant's cover without a position topic)
+     */
+    static Map<String, Reading> read(Entity e, String topic, byte[] payload, String shade) {
         HomeAssistantDiscovery c = e.config();
         Map<String, Reading> out = new LinkedHashMap<>();
         if (c.climate() != null) {
@@ -281,6 +298,19 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
             }
             return out;
         }
+        if (c.component().equals("light") && c.templateSchema() && topic.equals(c.stateTopic())) {
+            // a template light (Shelly's): its state_template says on/off, its brightness_template 0..255
+            String state = c.stateTemplate() == null ? null : c.stateTemplate().apply(payload);
+            if ("on".equals(state) || "off".equals(state)) {
+                out.put("switch", new Reading(state, null));
+            }
+            BigDecimal level = c.brightnessTemplate() == null ? null : number(or(c.brightnessTemplate()
+                    .apply(payload), ""));
+            if (level != null) {
+                out.put("level", new Reading(percent(level, 255), "%"));
+            }
+            return out;
+        }
         if (topic.equals(c.brightnessStateTopic()) && !topic.equals(c.stateTopic())) {
             try {
                 out.put("level", new Reading(percent(new BigDecimal(new String(payload, StandardCharsets.UTF_8)
@@ -295,6 +325,13 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
             return out;
         }
         Row row = e.row();
+        if (row == null && c.component().equals("binary_sensor")) {
+            // no capability for its class (a Shelly input has none): on/off by its payloads
+            if (value.equals(c.payloadOn()) || value.equals(c.payloadOff())) {
+                out.put(e.attribute(), new Reading(value.equals(c.payloadOn()) ? "on" : "off", null));
+            }
+            return out;
+        }
         if (row == null) {
             out.put(e.attribute(), new Reading(number(value) != null ? number(value) : value, c.unit()));
             return out;
@@ -330,12 +367,16 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
                 }
             }
             case "cover" -> {
-                if (value.equals(c.stateOpen())) {
-                    out.put("windowShade", new Reading("open", null));
-                } else if (value.equals(c.stateClosed())) {
-                    out.put("windowShade", new Reading("closed", null));
-                } else if (value.equals("opening") || value.equals("closing")) {
-                    out.put("windowShade", new Reading(value, null));
+                // Home Assistant's order (cover.py): stopped, opening, closing, then open and closed, so
+                // a Shelly roller's "open" (its stat_opening) is opening
+                String shadeNow = value.equals(c.stateStopped())
+                        ? ("closed".equals(shade) || "closing".equals(shade) ? "closed" : "open")
+                        : value.equals(c.stateOpening()) ? "opening"
+                        : value.equals(c.stateClosing()) ? "closing"
+                        : value.equals(c.stateOpen()) ? "open"
+                        : value.equals(c.stateClosed()) ? "closed" : null;
+                if (shadeNow != null) {
+                    out.put("windowShade", new Reading(shadeNow, null));
                 }
             }
             default -> {
@@ -375,6 +416,11 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
         HomeAssistantDiscovery c = e.config();
         if (c.climate() != null) {
             return Optional.of(HomeAssistantClimate.command(c.climate(), command, arguments));
+        }
+        if (c.component().equals("light") && c.templateSchema()) {
+            throw new UnsupportedCommandException("the light's " + (command.equals("off") ? "command_off_template"
+                    : "command_on_template") + " is beyond Hearth (it renders no command templates); '" + command
+                    + "' was not sent");
         }
         return Optional.of(switch (command) {
             case "on", "off" -> c.component().equals("light") && c.jsonSchema()
@@ -453,6 +499,10 @@ final class HomeAssistantAdapter implements ProtocolAdapter {
 
     private static int clamp(int channel) {
         return Math.max(0, Math.min(255, channel));
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
     }
 
     private static BigDecimal number(String value) {

@@ -22,7 +22,8 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
                               String brightnessStateTopic, String brightnessCommandTopic, String payloadLock,
                               String payloadUnlock, String stateLocked, String stateUnlocked, String payloadOpen,
                               String payloadClose, String stateOpen, String stateClosed, String colorMode,
-                              Climate climate) {
+                              Climate climate, String stateOpening, String stateClosing, String stateStopped,
+                              boolean templateSchema, Template stateTemplate, Template brightnessTemplate) {
 
     /** Abbreviations of the keys Hearth reads (Home Assistant's abbreviations.py). */
     private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
@@ -40,6 +41,10 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
             Map.entry("stat_unlocked", "state_unlocked"), Map.entry("pl_open", "payload_open"),
             Map.entry("pl_cls", "payload_close"), Map.entry("stat_open", "state_open"),
             Map.entry("stat_clsd", "state_closed"), Map.entry("t", "topic"),
+            Map.entry("stat_opening", "state_opening"), Map.entry("stat_closing", "state_closing"),
+            Map.entry("stat_stopped", "state_stopped"), Map.entry("stat_tpl", "state_template"),
+            Map.entry("bri_tpl", "brightness_template"), Map.entry("cmd_on_tpl", "command_on_template"),
+            Map.entry("cmd_off_tpl", "command_off_template"),
             Map.entry("sup_clrm", "supported_color_modes"),
             // climate (Home Assistant's abbreviations.py)
             Map.entry("curr_temp_t", "current_temperature_topic"),
@@ -84,6 +89,14 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
             } else if (ids != null && ids.isString()) {
                 groupKey = ids.asString();
             }
+            JsonNode connections = deviceField(device, "connections");
+            if (groupKey == null && connections != null && connections.isArray() && !connections.isEmpty()
+                    && connections.get(0).isArray() && connections.get(0).size() == 2
+                    && connections.get(0).get(0).isString() && connections.get(0).get(1).isString()) {
+                // Home Assistant's registry joins entities by identifiers or by connections (Shellies
+                // Discovery gives only its MAC): the first connection, as Home Assistant lowercases a MAC
+                groupKey = connections.get(0).get(0).asString() + ":" + lower(connections.get(0).get(1).asString());
+            }
             deviceName = deviceText(device, "name");
             manufacturer = deviceText(device, "manufacturer");
             model = deviceText(device, "model");
@@ -122,7 +135,13 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
                 or(string(config, "payload_open"), "OPEN"), or(string(config, "payload_close"), "CLOSE"),
                 or(string(config, "state_open"), "open"), or(string(config, "state_closed"), "closed"),
                 "json".equals(schema) ? colorMode(config) : null,
-                "climate".equals(component) ? climate(config, base, template) : null);
+                "climate".equals(component) ? climate(config, base, template) : null,
+                or(string(config, "state_opening"), "opening"), or(string(config, "state_closing"), "closing"),
+                or(string(config, "state_stopped"), "stopped"), "template".equals(schema),
+                "template".equals(schema) && string(config, "state_template") != null
+                        ? Template.parse(string(config, "state_template")) : null,
+                "template".equals(schema) && string(config, "brightness_template") != null
+                        ? Template.parse(string(config, "brightness_template")) : null);
     }
 
     /**
@@ -347,19 +366,29 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
      *
      * @param arithmetic each step in order, {@code *} or {@code /} and the operand ({@code "/60"})
      */
-    record Template(boolean raw, java.util.List<String> path, java.util.List<String> arithmetic) {
+    record Template(boolean raw, java.util.List<String> path, java.util.List<String> arithmetic, String whenTrue,
+                    String whenFalse) {
         private static final String NUMBER = "[0-9]{1,9}(?:\\.[0-9]{1,9})?";
         private static final Pattern WHOLE = Pattern.compile("\\{\\{\\s*(value(?:_json)?)((?:\\.[A-Za-z0-9_]+|"
                 + "\\[\\s*'[^']{1,64}'\\s*]|\\[\\s*\"[^\"]{1,64}\"\\s*]|\\[\\s*[0-9]{1,4}\\s*]){0,8})((?:\\s*\\|[^{}|]{0,60}"
                 + "|\\s*[*/]\\s*" + NUMBER + "){0,6})\\s*}}");
         private static final Pattern PART = Pattern.compile("\\.([A-Za-z0-9_]+)|\\[\\s*'([^']+)'\\s*]|\\[\\s*\"([^\"]+)\"\\s*]"
                 + "|\\[\\s*([0-9]+)\\s*]");
+        /** {@code {% if value_json.a.b %}on{% else %}off{% endif %}}: the value's truth (Jinja's) picks the text. */
+        private static final Pattern CONDITION = Pattern.compile("\\{%-?\\s*if\\s+value_json((?:\\.[A-Za-z0-9_]+|"
+                + "\\[\\s*'[^']{1,64}'\\s*]|\\[\\s*[0-9]{1,4}\\s*]){1,8})\\s*-?%}([^{}%]{0,40})\\{%-?\\s*else\\s*-?%}"
+                + "([^{}%]{0,40})\\{%-?\\s*endif\\s*-?%}");
         private static final Pattern STEP = Pattern.compile("\\|\\s*multiply\\(\\s*(" + NUMBER + ")\\s*\\)|([*/])\\s*("
                 + NUMBER + ")");
 
         static Template parse(String template) {
             if (template == null) {
-                return new Template(true, java.util.List.of(), java.util.List.of());
+                return new Template(true, java.util.List.of(), java.util.List.of(), null, null);
+            }
+            Matcher condition = CONDITION.matcher(template.trim());
+            if (condition.matches()) {
+                return new Template(false, path(condition.group(1)), java.util.List.of(), condition.group(2),
+                        condition.group(3));
             }
             Matcher m = WHOLE.matcher(template.trim());
             if (!m.matches()) {
@@ -376,15 +405,19 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
                 arithmetic.add(op + operand);
             }
             if (m.group(1).equals("value")) {
-                return new Template(true, java.util.List.of(), java.util.List.copyOf(arithmetic));
+                return new Template(true, java.util.List.of(), java.util.List.copyOf(arithmetic), null, null);
             }
+            return new Template(false, path(m.group(2)), java.util.List.copyOf(arithmetic), null, null);
+        }
+
+        private static java.util.List<String> path(String parts) {
             java.util.List<String> path = new java.util.ArrayList<>();
-            Matcher p = PART.matcher(m.group(2));
+            Matcher p = PART.matcher(parts);
             while (p.find()) {
                 path.add(p.group(1) != null ? p.group(1) : p.group(2) != null ? p.group(2)
                         : p.group(3) != null ? p.group(3) : p.group(4));
             }
-            return new Template(false, java.util.List.copyOf(path), java.util.List.copyOf(arithmetic));
+            return java.util.List.copyOf(path);
         }
 
         /** The value in the payload, as text, or null when it isn't there (or isn't a number to work on). */
@@ -405,12 +438,28 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
                         node = node.get(key);
                     }
                 }
+                if (whenTrue != null && node != null) {
+                    return truthy(node) ? whenTrue : whenFalse; // absent: not said, rather than Jinja's false
+                }
                 if (node == null || node.isContainer() || node.isNull()) {
                     return null;
                 }
                 value = node.asString();
             }
             return arithmetic.isEmpty() ? value : calculate(value);
+        }
+
+        private static boolean truthy(JsonNode node) {
+            if (node.isBoolean()) {
+                return node.asBoolean();
+            }
+            if (node.isNumber()) {
+                return node.decimalValue().signum() != 0;
+            }
+            if (node.isContainer()) {
+                return !node.isEmpty();
+            }
+            return !node.isNull() && !node.asString().isEmpty();
         }
 
         private String calculate(String value) {

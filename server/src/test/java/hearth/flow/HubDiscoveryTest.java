@@ -214,6 +214,48 @@ class HubDiscoveryTest extends HearthTestBase {
     }
 
     @Test
+    void shelliesDiscoveryWhenAShelly1pmPublishesThenOneDeviceItsRelayPowerEnergyOverHttp() {
+        Fixture f = fixture();
+        SimulatedBridge broker = broker();
+        String prefix = "ha-" + UUID.randomUUID();
+        String mac = UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+        // the fixture's Shelly 1PM, its id and MAC made this run's own (the broker keeps retained states)
+        String text = hearth.support.TestResources.read("hub/ha-shelly-discovery.json")
+                .replace("84CCA8AD1A2B", mac).replace("84cca8ad1a2b", mac.toLowerCase(Locale.ROOT))
+                .replace("84:cc:a8:ad:1a:2b", String.join(":", mac.toLowerCase(Locale.ROOT).split("(?<=\\G..)")));
+        JsonNode row = JSON.readTree(text).get("rows").get("shelly_1pm");
+        for (JsonNode c : row.get("configs")) {
+            broker.publishRetained(c.get("topic").asText().replace("homeassistant/", prefix + "/"),
+                    c.get("config").toString());
+        }
+        String s = "shellies/shelly1pm-" + mac + "/";
+        broker.publishRetained(s + "online", "true");
+        broker.publishRetained(s + "relay/0", "off");
+        broker.publishRetained(s + "relay/0/power", "0.00");
+        broker.publishRetained(s + "relay/0/energy", "180522");
+
+        addHub(f, Map.of("url", "tcp://127.0.0.1:1883", "discoveryPrefix", prefix,
+                "zigbee2mqttBaseTopic", broker.base(), "tasmotaDiscovery", false));
+        String label = "Shelly 1PM " + mac;
+        eventually(() -> hubDevices(f).containsKey(label), "the Shelly appears");
+        assertThat(hubDevices(f)).as("one device: its entities share the MAC").hasSize(1);
+        JsonNode shelly = hubDevices(f).get(label);
+        assertThat(shelly.get("typeName").asText()).isEqualTo("Allterco Robotics Shelly 1PM");
+        assertThat(shelly.get("capabilities").toString()).contains("switch", "powerMeter", "energyMeter", "healthCheck");
+        String id = shelly.get("id").asText();
+        eventually(() -> "off".equals(value(f, id, "switch")), "the relay");
+        eventually(() -> "3008.7".equals(value(f, id, "energy")), "watt-minutes / 60");
+        eventually(() -> "online".equals(value(f, id, "healthStatus")), "~online true");
+
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        broker.watch(s + "relay/0/command", seen);
+        http().postJson("/api/devices/" + id + "/commands", Map.of("command", "on"), "Authorization", f.basic());
+        eventually(() -> seen.contains(s + "relay/0/command on"), "the relay's own payload");
+        broker.publishRetained(s + "relay/0/power", "42.17");
+        eventually(() -> "42.17".equals(value(f, id, "power")), "the power");
+    }
+
+    @Test
     void tasmotaDiscoveryWhenAPlugPublishesThenItsRelayAndEnergyWork() {
         Fixture f = fixture();
         SimulatedBridge broker = broker();

@@ -94,6 +94,28 @@ class HomeAssistantAndTasmotaTablesTest {
     }
 
     @Test
+    void templateWhenArithmeticOrAnArrayIndexThenAppliedAndADivisionByZeroIsNotRead() {
+        assertThat(HomeAssistantDiscovery.Template.parse("{{ value_json.a[1].b * 10 }}")
+                .apply("{\"a\":[{},{\"b\":2.5}]}".getBytes(StandardCharsets.UTF_8))).isEqualTo("25");
+        assertThat(HomeAssistantDiscovery.Template.parse("{{value|float/60}}")
+                .apply("90".getBytes(StandardCharsets.UTF_8))).isEqualTo("1.5");
+        assertThat(HomeAssistantDiscovery.Template.parse("{{ value | float / 0 }}")).isNull();
+        assertThat(HomeAssistantDiscovery.Template.parse("{{ value_json.x | multiply(2) }}")
+                .apply("{\"x\":\"abc\"}".getBytes(StandardCharsets.UTF_8))).as("not a number: nothing").isNull();
+    }
+
+    @Test
+    void templateWhenIfElseOnAValueThenItsTruthPicksAndAnAbsentValueSaysNothing() {
+        HomeAssistantDiscovery.Template t = HomeAssistantDiscovery.Template.parse(
+                "{%if value_json.ison%}on{%else%}off{%endif%}");
+        assertThat(t.apply("{\"ison\":true}".getBytes(StandardCharsets.UTF_8))).isEqualTo("on");
+        assertThat(t.apply("{\"ison\":0}".getBytes(StandardCharsets.UTF_8))).isEqualTo("off");
+        assertThat(t.apply("{\"mode\":\"white\"}".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(HomeAssistantDiscovery.Template.parse("{%if value_json.t==4%}off{%else%}heat{%endif%}"))
+                .as("a comparison is beyond Hearth").isNull();
+    }
+
+    @Test
     void sensorWhenNoCapabilityThenCustomAttributeNamedByObjectId() {
         Entity e = entity("sensor", "{\"dev_cla\":\"pressure\",\"unit_of_meas\":\"hPa\",\"stat_t\":\"s\"}");
         assertThat(value(read(e, "1013.2"), "object")).isEqualTo("1013.2");
