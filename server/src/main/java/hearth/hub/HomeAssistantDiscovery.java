@@ -361,8 +361,9 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
      * {@code {{ value_json.a.b }}}, {@code {{ value_json['a'] }}}, {@code {{ value_json.list.0.b }}}
      * (an array's element by index, as Jinja reads it), with filters such as {@code | float} or
      * {@code | round(1)} ignored but arithmetic applied: {@code | multiply(2.55)}, {@code * 10} and
-     * {@code / 60} (Shelly publishes its energy in watt-minutes, {@code {{value|float/60}}}). Anything
-     * else is not read (the raw payload is not guessed at).
+     * {@code / 60} (Shelly publishes its energy in watt-minutes, {@code {{value|float/60}}}), and
+     * {@code {% if value_json.a %}x{% else %}y{% endif %}}. Anything else ({@code + 32}, a comparison)
+     * is not read (the raw payload is not guessed at).
      *
      * @param arithmetic each step in order, {@code *} or {@code /} and the operand ({@code "/60"})
      */
@@ -393,6 +394,9 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
             Matcher m = WHOLE.matcher(template.trim());
             if (!m.matches()) {
                 return null;
+            }
+            if (m.group(3).replaceAll("'[^']*'|\"[^\"]*\"", "").matches("(?s).*(?:[+%-]|\\*\\*|//).*")) {
+                return null; // + - % ** //: arithmetic Hearth doesn't do, so the value is not read wrong
             }
             java.util.List<String> arithmetic = new java.util.ArrayList<>();
             Matcher step = STEP.matcher(m.group(3));

@@ -100,6 +100,9 @@ class HomeAssistantAndTasmotaTablesTest {
         assertThat(HomeAssistantDiscovery.Template.parse("{{value|float/60}}")
                 .apply("90".getBytes(StandardCharsets.UTF_8))).isEqualTo("1.5");
         assertThat(HomeAssistantDiscovery.Template.parse("{{ value | float / 0 }}")).isNull();
+        assertThat(HomeAssistantDiscovery.Template.parse("{{ value_json.t | float * 1.8 + 32 }}"))
+                .as("+ is beyond Hearth: not read rather than read as t x 1.8").isNull();
+        assertThat(HomeAssistantDiscovery.Template.parse("{{ value_json.t | default('-') }}")).isNotNull();
         assertThat(HomeAssistantDiscovery.Template.parse("{{ value_json.x | multiply(2) }}")
                 .apply("{\"x\":\"abc\"}".getBytes(StandardCharsets.UTF_8))).as("not a number: nothing").isNull();
     }
