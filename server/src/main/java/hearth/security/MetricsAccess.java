@@ -19,18 +19,19 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Who may read {@code /actuator/prometheus}: metrics name SmartApps and show traffic, so not the
- * public. A scraper on the same host (a loopback address, and no proxy's forwarding header: a
- * client behind a reverse proxy on this host is not "local"), or one that sends
- * {@code Authorization: Bearer} with {@code hearth.metrics.token} when that is set.
+ * Who may read {@code /actuator/prometheus} and {@code /actuator/startup}: metrics name SmartApps and
+ * show traffic, the start-up steps list every bean and how long it took, so not the public. A
+ * caller on the same host (a loopback address, and no proxy's forwarding header: a client behind a
+ * reverse proxy on this host is not "local"), or one that sends {@code Authorization: Bearer} with
+ * {@code hearth.metrics.token} when that is set.
  */
 @Component
 class MetricsAccess implements AuthorizationManager<RequestAuthorizationContext> {
     static final AccessDeniedHandler DENIED = (request, response, e) -> {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write("metrics are served to a scraper on this host, or to one that sends "
-                + "'Authorization: Bearer' with the value of hearth.metrics.token\n");
+        response.getWriter().write("metrics and start-up steps are served to a caller on this host, or to one "
+                + "that sends 'Authorization: Bearer' with the value of hearth.metrics.token\n");
     };
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");

@@ -77,9 +77,13 @@ public class SecurityConfiguration {
     SecurityFilterChain oauthClients(HttpSecurity http, MetricsAccess metrics) throws Exception {
         http.securityMatcher("/oauth/token", "/oauth/revoke", "/oauth/introspect", "/oauth/device_authorization",
                         "/api/smartapps/endpoints", "/api/smartapps/installations/**", "/.well-known/**",
-                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/internal/**")
+                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/startup",
+                        "/internal/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(pathPattern("/actuator/prometheus")).access(metrics)
+                        // metrics, and the start-up steps when hearth.startup-steps records them (a
+                        // timeline of every bean: no more public than the metrics)
+                        .requestMatchers(pathPattern("/actuator/prometheus"), pathPattern("/actuator/startup"))
+                        .access(metrics)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(MetricsAccess.DENIED)
                         .authenticationEntryPoint((request, response, denied) ->

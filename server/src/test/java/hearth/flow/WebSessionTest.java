@@ -155,6 +155,16 @@ class WebSessionTest extends HearthTestBase {
     }
 
     @Test
+    void startupStepsAreAbsentWithoutTheSetting() {
+        // hearth.startup-steps is off by default: Spring's no-op recorder, so no endpoint to answer
+        // (with it on: StartupStepsOverHttpTest)
+        HttpResponse<String> startup = http().get("/actuator/startup");
+        assertThat(startup.statusCode()).isEqualTo(404);
+        assertThat(startup.body()).doesNotContain("spring.context.refresh");
+        assertThat(http().get("/actuator/startup", "X-Forwarded-For", "203.0.113.9").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void livenessAndReadinessAreSeparateProbes() {
         HttpResponse<String> live = http().get("/actuator/health/liveness");
         HttpResponse<String> ready = http().get("/actuator/health/readiness");
