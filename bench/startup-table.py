@@ -75,7 +75,8 @@ def classify(step, hearth_names):
         return "session"
     if bean in SECURITY_BEANS or re.search(r"security", s, re.I):
         return "security"
-    if re.search(r"micrometer|prometheus|meter|observation|actuat|health|endpoint", s, re.I):
+    if re.search(r"micrometer|prometheus|[mM]eterRegistry|MeterBinder|MeterFilter|observation|actuat|health|"
+                 r"[eE]ndpoint", s):
         return "actuator"
     if re.search(r"\.web\.servlet\.|webmvc|mvc|requestMapping|HandlerMapping|HandlerAdapter|dispatcherServlet|"
                  r"viewResolver|jackson|JsonMapper|conversionService|multipart", s, re.I):
@@ -137,6 +138,7 @@ def analyse(run, hearth_names):
         "refresh": refresh["end"] - refresh["start"],
         "after_refresh": run["health"] - refresh["end"],
         "rss": run["rss_kb"] / 1024.0,
+        "cpu": run.get("cpu", 0.0),
         "steps": len(events),
     }
     row.update({"g_" + g: v for g, v in groups.items()})
@@ -157,7 +159,7 @@ def main():
             dbs.append(run["db"])
             tops[run["db"]] = top
         rows.setdefault(run["db"], []).append(row)
-    names = {"h2": "H2", "postgres": "PostgreSQL"}
+    names = {"h2": "H2", "postgres": "PostgreSQL", "h2-restart": "H2, restart", "postgres-restart": "PostgreSQL, restart"}
 
     def med(db, key):
         return statistics.median(r[key] for r in rows[db])
@@ -188,6 +190,8 @@ def main():
                    + " | ".join(f"{cell(d, 'g_' + g)} ({pct(d, 'g_' + g)})" for d in dbs) + " |")
     out.append("| after the refresh to the first health answer (started listeners, the first request) | "
                + " | ".join(cell(d, "after_refresh") for d in dbs) + " |")
+    out.append("| CPU time of the process to the first health answer (all threads) | "
+               + " | ".join(cell(d, "cpu") for d in dbs) + " |")
     out.append("| RSS right after start (VmRSS) | " + " | ".join(cell(d, "rss", "MiB") for d in dbs) + " |")
     out.append("")
     out.append("(The refresh's groups are medians of each group, so they need not add up exactly to the median refresh.)")
