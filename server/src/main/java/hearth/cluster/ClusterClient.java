@@ -27,14 +27,22 @@ public class ClusterClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ClusterCredentials credentials;
     private final JsonMapper json;
 
     public ClusterClient(ClusterCredentials credentials, JsonMapper json) {
         this.credentials = credentials;
         this.json = json;
+    }
+
+    /**
+     * Made on the first call, not with the bean: building a JDK HttpClient (the default SSL context, a
+     * selector thread) took 0.17-0.56 s of every start (bench/README.md, "Start-up: what costs what"),
+     * and a single-node server never calls another. The class is initialised once, by the JVM.
+     */
+    private static final class Client {
+        static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** A call to a Server; {@code server} names it in errors. */
@@ -67,7 +75,7 @@ public class ClusterClient {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = Client.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ServerUnavailableException(server, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
