@@ -29,6 +29,7 @@ public class StartupSteps implements SpringApplicationRunListener {
     static final String SETTING = "hearth.startup-steps";
     /** Hearth's start-up records about 2,000 steps; a full buffer drops the rest. */
     static final int CAPACITY = 20_000;
+    private static final String READY = "spring.boot.application.ready";
 
     private final BufferingApplicationStartup early;
     private BufferingApplicationStartup recording;
@@ -61,7 +62,8 @@ public class StartupSteps implements SpringApplicationRunListener {
     @Override
     public void ready(ConfigurableApplicationContext context, Duration timeTaken) {
         if (recording != null) {
-            recording.addFilter(step -> false);
+            // The filter is asked when a step ends: the run's "ready" step, around this call, ends last.
+            recording.addFilter(step -> step.getName().equals(READY));
         }
     }
 }

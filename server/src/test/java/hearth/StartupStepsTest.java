@@ -52,14 +52,18 @@ class StartupStepsTest {
     }
 
     @Test
-    void recordingWhenReadyThenStopsTakingSteps() {
+    void recordingWhenReadyThenKeepsTheReadyStepAndTakesNoMore() {
         SpringApplication application = new SpringApplication(HearthApplication.class);
         StartupSteps steps = new StartupSteps(application, new String[] {"--hearth.startup-steps=true"});
         BufferingApplicationStartup recorder = (BufferingApplicationStartup) application.getApplicationStartup();
         recorder.start("before").end();
+        // as SpringApplicationRunListeners does: the listeners' ready() inside the run's "ready" step
+        var ready = recorder.start("spring.boot.application.ready");
         steps.ready(new GenericApplicationContext(), java.time.Duration.ZERO);
+        recorder.start("spring.beans.instantiate").end();
+        ready.end();
         recorder.start("after").end();
         assertThat(recorder.getBufferedTimeline().getEvents()).extracting(e -> e.getStartupStep().getName())
-                .containsExactly("before");
+                .containsExactly("before", "spring.boot.application.ready");
     }
 }

@@ -45,7 +45,7 @@ class StartupStepsOverHttpTest extends HearthTestBase {
         }
         // from the run's first phase (the setting came on the command line), through the refresh
         assertThat(names).contains("spring.boot.application.starting", "spring.boot.application.environment-prepared",
-                "spring.context.refresh", "spring.boot.webserver.create");
+                "spring.context.refresh", "spring.boot.webserver.create", "spring.boot.application.ready");
         assertThat(beans).contains("flywayInitializer", "smartAppEngine", "templateEngine");
     }
 
