@@ -1,6 +1,7 @@
 package hearth.automation;
 
 import hearth.HearthProperties;
+import hearth.support.EarlierLives;
 import hearth.support.HearthMetrics;
 import hearth.support.NodeIdentity;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ class OutboxDelivery {
     private final Clock clock;
     private final Set<String> delivering = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean woken = new AtomicBoolean();
-    private final AtomicBoolean earlierLivesReleased = new AtomicBoolean();
+    private final EarlierLives earlierLives = new EarlierLives();
     private final ExecutorService looker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hearth-outbox");
         t.setDaemon(true);
@@ -78,12 +79,8 @@ class OutboxDelivery {
     }
 
     private void deliverWaiting() {
-        if (earlierLivesReleased.compareAndSet(false, true)) {
-            int released = outbox.release(node.previousLives());
-            if (released > 0) {
-                log.info("{} installations' events claimed before this node restarted are delivered again", released);
-            }
-        }
+        earlierLives.releaseOnce(node, outbox::release, released -> log.info(
+                "{} installations' events claimed before this node restarted are delivered again", released));
         for (String installationId : outbox.waiting(INSTALLATIONS)) {
             if (delivering.add(installationId) && !deliver(installationId)) {
                 delivering.remove(installationId);

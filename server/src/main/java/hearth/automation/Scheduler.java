@@ -3,6 +3,7 @@ package hearth.automation;
 import hearth.HearthProperties;
 import hearth.installation.ScheduledJob;
 import hearth.installation.ScheduledJobRepository;
+import hearth.support.EarlierLives;
 import hearth.support.HearthMetrics;
 import hearth.support.NodeIdentity;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ class Scheduler {
     private final Duration lease;
     private final Clock clock;
     private final HearthMetrics metrics;
-    private boolean earlierLivesReleased;
+    private final EarlierLives earlierLives = new EarlierLives();
 
     Scheduler(ScheduledJobRepository jobs, InstallationLocations installations, HandlerRunner runner,
               NodeIdentity node, HearthProperties properties, Clock clock, HearthMetrics metrics) {
@@ -56,13 +57,8 @@ class Scheduler {
         if (!hostsShard) {
             return;
         }
-        if (!earlierLivesReleased) {
-            int released = jobs.release(node.previousLives());
-            earlierLivesReleased = true;
-            if (released > 0) {
-                log.info("{} scheduled jobs claimed before this node restarted run again", released);
-            }
-        }
+        earlierLives.releaseOnce(node, jobs::release,
+                released -> log.info("{} scheduled jobs claimed before this node restarted run again", released));
         Instant now = clock.instant();
         for (ScheduledJob job : jobs.due(now, BATCH)) {
             String claim = node.name() + "#" + UUID.randomUUID().toString().substring(0, 8);

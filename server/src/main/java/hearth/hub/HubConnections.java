@@ -5,6 +5,7 @@ import hearth.device.Device;
 import hearth.device.DeviceDriver;
 import hearth.device.LocalDevices.Reading;
 import hearth.engine.api.UnsupportedCommandException;
+import hearth.support.EarlierLives;
 import hearth.support.HearthMetrics;
 import hearth.support.Leases;
 import hearth.support.NodeIdentity;
@@ -59,7 +60,7 @@ class HubConnections implements DeviceDriver, SmartLifecycle {
     private final ScheduledExecutorService timer;
     private final List<java.util.concurrent.ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean started;
-    private boolean earlierLivesReleased;
+    private final EarlierLives earlierLives = new EarlierLives();
 
     HubConnections(HubRepository hubs, HubDevices devices, HubSecrets secrets, HubAddresses addresses,
                    HearthProperties properties, HubCommands commands, JdbcClient jdbc, NodeIdentity node, Clock clock,
@@ -119,13 +120,8 @@ class HubConnections implements DeviceDriver, SmartLifecycle {
      */
     private void holdLeases() {
         try {
-            if (!earlierLivesReleased) {
-                int released = leases.release(node.previousLives());
-                earlierLivesReleased = true;
-                if (released > 0) {
-                    log.info("{} hub connections held before this node restarted are free again", released);
-                }
-            }
+            earlierLives.releaseOnce(node, leases::release,
+                    released -> log.info("{} hub connections held before this node restarted are free again", released));
             Instant now = clock.instant();
             Instant until = now.plus(properties.hubs().lease());
             Map<String, Hub> all = hubs.findAll().stream().collect(Collectors.toMap(Hub::id, Function.identity()));
