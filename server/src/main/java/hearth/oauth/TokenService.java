@@ -76,7 +76,9 @@ public class TokenService {
                     TokenRecord.Kind.REFRESH, app.id(), grant.installationId(), grant.accountId(), grant.scope(), now,
                     now.plus(app.refreshTokenTtl()), null, null));
         }
-        log.info("issued tokens for grant {} of installation {}", grant.id(), grant.installationId());
+        // DEBUG: a routine issue or rotation (one per access-token lifetime per client) is in the audit log
+        // and the hearth.tokens.issued counter; INFO is kept for what security cares about (reuse, revocation).
+        log.debug("issued tokens for grant {} of installation {}", grant.id(), grant.installationId());
         metrics.tokensIssued(event == AuditEvent.Type.TOKEN_REFRESHED ? "refresh"
                 : grant.origin() == Grant.Origin.SELF ? "self" : "consent");
         audit.record(grant.accountId(), event, "tokens for " + app.name() + " (client " + app.clientId()

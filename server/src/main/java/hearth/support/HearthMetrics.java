@@ -23,6 +23,11 @@ import java.util.function.Supplier;
 public class HearthMetrics {
     private final MeterRegistry registry;
     private final Map<List<String>, Timer> smartAppCalls = new ConcurrentHashMap<>();
+    // Counters found once per tag value (a handful each), not built and registered per call: building
+    // one sorts its tags and searches the registry, which showed in the token endpoint's profile (issue 15).
+    // Made on first use, as before, so a counter still appears only once it has counted something.
+    private final Map<String, Counter> tokensIssued = new ConcurrentHashMap<>();
+    private final Map<String, Counter> tokensRevoked = new ConcurrentHashMap<>();
 
     public HearthMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,14 +38,14 @@ public class HearthMetrics {
      * refresh (a rotation), self (a SmartApp's createAccessToken()).
      */
     public void tokensIssued(String grant) {
-        Counter.builder("hearth.tokens.issued").description("access tokens issued, by how")
-                .tag("grant", grant).register(registry).increment();
+        tokensIssued.computeIfAbsent(grant, g -> Counter.builder("hearth.tokens.issued")
+                .description("access tokens issued, by how").tag("grant", g).register(registry)).increment();
     }
 
     /** {@code hearth_tokens_revoked_total{scope=...}}: token, grant, installation, smartapp, account, self. */
     public void tokensRevoked(String scope) {
-        Counter.builder("hearth.tokens.revoked").description("revocations, by what was revoked")
-                .tag("scope", scope).register(registry).increment();
+        tokensRevoked.computeIfAbsent(scope, k -> Counter.builder("hearth.tokens.revoked")
+                .description("revocations, by what was revoked").tag("scope", k).register(registry)).increment();
     }
 
     /**

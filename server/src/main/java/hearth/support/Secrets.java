@@ -14,6 +14,9 @@ import java.util.HexFormat;
  */
 public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
+    // One digest per thread instead of a provider lookup per hash (issue 15); digest() resets it.
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Secrets::newSha256);
+    private static final HexFormat HEX = HexFormat.of();
 
     private Secrets() {
     }
@@ -26,9 +29,13 @@ public final class Secrets {
     }
 
     public static String sha256Hex(String value) {
+        return HEX.formatHex(SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A new SHA-256 digest (not thread-safe: one per thread). */
+    static MessageDigest newSha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

@@ -1,10 +1,7 @@
 package hearth.oauth.token;
 
 import hearth.oauth.IssuedTokens;
-import hearth.oauth.client.ClientAuthenticator;
 import hearth.oauth.client.TokenParameters;
-import hearth.oauth.device.DeviceCodeGrant;
-import hearth.smartapp.SmartAppRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -18,38 +15,22 @@ import java.util.Map;
 
 /**
  * {@code /oauth/token}: POST as RFC 6749 says, and GET with the same query parameters, as the
- * classic platform accepted. HTTP in and out only: the client is authenticated, the converter
- * makes the typed request, and its grant holds the rules.
+ * classic platform accepted. HTTP in and out only: {@link TokenExchange} authenticates the client,
+ * the converter makes the typed request, and its grant holds the rules, in one transaction.
  */
 @RestController
 public class TokenEndpoint {
-    private final ClientAuthenticator clients;
-    private final AuthorizationCodeGrant codeGrant;
-    private final RefreshTokenGrant refreshGrant;
-    private final DeviceCodeGrant deviceGrant;
+    private final TokenExchange exchange;
 
-    public TokenEndpoint(ClientAuthenticator clients, AuthorizationCodeGrant codeGrant, RefreshTokenGrant refreshGrant,
-                         DeviceCodeGrant deviceGrant) {
-        this.clients = clients;
-        this.codeGrant = codeGrant;
-        this.refreshGrant = refreshGrant;
-        this.deviceGrant = deviceGrant;
+    public TokenEndpoint(TokenExchange exchange) {
+        this.exchange = exchange;
     }
 
     @RequestMapping(path = "/oauth/token", method = {RequestMethod.GET, RequestMethod.POST})
     public ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
         TokenParameters parameters = TokenParameters.from(request);
         String grantType = TokenRequestConverter.grantType(parameters);
-        SmartAppRecord client = clients.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), parameters);
-        TokenRequest tokenRequest = TokenRequestConverter.convert(grantType, parameters);
-        IssuedTokens issued;
-        if (tokenRequest instanceof TokenRequest.AuthorizationCode code) {
-            issued = codeGrant.exchange(client, code);
-        } else if (tokenRequest instanceof TokenRequest.RefreshToken refresh) {
-            issued = refreshGrant.refresh(client, refresh);
-        } else {
-            issued = deviceGrant.exchange(client, ((TokenRequest.DeviceCode) tokenRequest).deviceCode());
-        }
+        IssuedTokens issued = exchange.exchange(grantType, request.getHeader(HttpHeaders.AUTHORIZATION), parameters);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
                 .body(body(issued));
     }
