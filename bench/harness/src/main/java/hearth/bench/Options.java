@@ -18,6 +18,10 @@ final class Options {
                                          bulk rows make a 13 GB H2 file and take minutes)
               --duration S               seconds each row is measured (default 5)
               --warmup S                 seconds of load before each measurement, not counted (default 3)
+              --jit-warmup S             seconds of load on each path of a fresh JVM before its first row, not
+                                         counted: Hearth's health, installation API, endpoints, introspection,
+                                         code exchange and refresh; Keycloak's refresh, introspection and
+                                         client_credentials (default 10, at least --warmup; 0: none)
               --connections C            concurrent connections of wrk (default 16; login uses C/4)
               --threads T                wrk threads (default 1: wrk shares the 2 cores with the server)
               --keycloak / --no-keycloak run Keycloak 26.4.0 side by side (default on)
@@ -43,6 +47,7 @@ final class Options {
     List<Integer> sizes = new ArrayList<>(List.of(1000));
     int duration = 5;
     int warmup = 3;
+    int jitWarmup = 10;
     int connections = 16;
     int threads = 1;
     boolean keycloak = true;
@@ -71,6 +76,7 @@ final class Options {
                 case "--sizes" -> { o.sizes = sizes(need(a, v)); i++; }
                 case "--duration" -> { o.duration = Integer.parseInt(need(a, v)); i++; }
                 case "--warmup" -> { o.warmup = Integer.parseInt(need(a, v)); i++; }
+                case "--jit-warmup" -> { o.jitWarmup = Integer.parseInt(need(a, v)); i++; }
                 case "--connections" -> { o.connections = Integer.parseInt(need(a, v)); i++; }
                 case "--threads" -> { o.threads = Integer.parseInt(need(a, v)); i++; }
                 case "--keycloak" -> o.keycloak = true;
@@ -102,6 +108,11 @@ final class Options {
             throw new IllegalArgumentException("--jar and --bench-dir are set by bench/run");
         }
         return o;
+    }
+
+    /** Seconds of the JIT warm-up on each path of a fresh server, 0 for none. */
+    int jitSeconds() {
+        return jitWarmup <= 0 ? 0 : Math.max(jitWarmup, warmup);
     }
 
     private static String need(String flag, String value) {

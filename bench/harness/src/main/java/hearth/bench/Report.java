@@ -116,8 +116,9 @@ final class Report {
         machine.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memTotal() + "; "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         machine.add(String.format("load: wrk, %d thread(s), %d connections (login %d), closed loop over loopback; "
-                        + "%d s warm-up, then %d s measured per row", o.threads, o.connections,
-                Math.max(2, o.connections / 4), o.warmup, o.duration));
+                        + "a JIT warm-up of %d s per path on each fresh server (the token rows' paths included), "
+                        + "then per row %d s warm-up and %d s measured", o.threads, o.connections,
+                Math.max(2, o.connections / 4), o.jitSeconds(), o.warmup, o.duration));
         machine.add("Hearth: " + (o.origin == null ? o.jar : o.origin) + (o.jvmOpts.isEmpty() ? ", JVM defaults"
                 : ", JVM options " + String.join(" ", o.jvmOpts)) + (o.hearthArgs.isEmpty() ? "" : ", arguments "
                 + String.join(" ", o.hearthArgs)) + "; Keycloak: kc.sh defaults (-Xms64m -Xmx512m)");
