@@ -7,7 +7,7 @@ import java.util.List;
 /** bench/run's flags; see {@link #USAGE}. */
 final class Options {
     static final String USAGE = """
-            bench/run [flags]            (every flag is optional; the default run takes about ten minutes on 2 cores)
+            bench/run [flags]            (every flag is optional; the default run takes about 13 minutes on 2 cores)
               --db h2,postgres           databases to run Hearth on, in order (default: both)
               --installs N               Installations seeded through the real HTTP flow: sign-up, login,
                                          authorize, consent, code exchange (default 32)
