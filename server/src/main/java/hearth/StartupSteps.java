@@ -31,7 +31,6 @@ public class StartupSteps implements SpringApplicationRunListener {
     static final int CAPACITY = 20_000;
     private static final String READY = "spring.boot.application.ready";
 
-    private final BufferingApplicationStartup early;
     private BufferingApplicationStartup recording;
 
     /** Called by Spring Boot (META-INF/spring.factories) before the run starts its first step. */
@@ -40,11 +39,10 @@ public class StartupSteps implements SpringApplicationRunListener {
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         // The run reads the recorder right after constructing its listeners, so this one is used from
         // the run's first step on (Spring Boot's SpringApplication.getRunListeners).
-        early = on(environment) ? new BufferingApplicationStartup(CAPACITY) : null;
-        if (early != null) {
-            application.setApplicationStartup(early);
+        if (on(environment)) {
+            recording = new BufferingApplicationStartup(CAPACITY);
+            application.setApplicationStartup(recording);
         }
-        recording = early;
     }
 
     static boolean on(PropertyResolver properties) {

@@ -104,12 +104,10 @@ final class HomeAssistantClimate {
      */
     static Outgoing command(Climate c, String command, List<Object> arguments) {
         return switch (command) {
-            case "setHeatingSetpoint" -> setpoint(c, "heating", arguments,
-                    c.lowCommandTopic() != null ? c.lowCommandTopic() : c.temperatureCommandTopic(),
-                    c.lowCommandTopic() != null ? "temperature_low_command_topic" : "temperature_command_topic");
-            case "setCoolingSetpoint" -> setpoint(c, "cooling", arguments,
-                    c.highCommandTopic() != null ? c.highCommandTopic() : c.temperatureCommandTopic(),
-                    c.highCommandTopic() != null ? "temperature_high_command_topic" : "temperature_command_topic");
+            case "setHeatingSetpoint" -> setpoint(c, "heating", arguments, c.lowCommandTopic(),
+                    "temperature_low_command_topic");
+            case "setCoolingSetpoint" -> setpoint(c, "cooling", arguments, c.highCommandTopic(),
+                    "temperature_high_command_topic");
             case "setThermostatMode" -> mode(c, arguments.isEmpty() ? null : Objects.toString(arguments.get(0), null));
             case "off", "heat", "cool", "auto" -> mode(c, command);
             case "emergencyHeat" -> mode(c, "emergency heat");
@@ -118,7 +116,10 @@ final class HomeAssistantClimate {
         };
     }
 
-    private static Outgoing setpoint(Climate c, String which, List<Object> arguments, String topic, String key) {
+    /** The setpoint to its own topic ({@code own}, named by {@code ownKey}), or to the single one when it has none. */
+    private static Outgoing setpoint(Climate c, String which, List<Object> arguments, String own, String ownKey) {
+        String topic = own != null ? own : c.temperatureCommandTopic();
+        String key = own != null ? ownKey : "temperature_command_topic";
         if (topic == null) {
             throw new UnsupportedCommandException("the thermostat has no command topic for its " + which
                     + " setpoint");

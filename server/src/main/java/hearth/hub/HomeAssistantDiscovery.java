@@ -225,21 +225,26 @@ record HomeAssistantDiscovery(String component, String objectId, String groupKey
             }
         }
         return new Climate(topic(config, "current_temperature_topic", base),
-                Template.parse(or(string(config, "current_temperature_template"), valueTemplate)),
+                stateTemplate(config, "current_temperature_template", valueTemplate),
                 topic(config, "temperature_state_topic", base),
-                Template.parse(or(string(config, "temperature_state_template"), valueTemplate)),
+                stateTemplate(config, "temperature_state_template", valueTemplate),
                 topic(config, "temperature_command_topic", base),
                 topic(config, "temperature_low_state_topic", base),
-                Template.parse(or(string(config, "temperature_low_state_template"), valueTemplate)),
+                stateTemplate(config, "temperature_low_state_template", valueTemplate),
                 topic(config, "temperature_low_command_topic", base),
                 topic(config, "temperature_high_state_topic", base),
-                Template.parse(or(string(config, "temperature_high_state_template"), valueTemplate)),
+                stateTemplate(config, "temperature_high_state_template", valueTemplate),
                 topic(config, "temperature_high_command_topic", base),
                 topic(config, "mode_state_topic", base),
-                Template.parse(or(string(config, "mode_state_template"), valueTemplate)),
+                stateTemplate(config, "mode_state_template", valueTemplate),
                 topic(config, "mode_command_topic", base), modes, topic(config, "action_topic", base),
-                Template.parse(or(string(config, "action_template"), valueTemplate)), unit, precision,
+                stateTemplate(config, "action_template", valueTemplate), unit, precision,
                 min.min(max), max.max(min), java.util.Set.copyOf(commandTemplates));
+    }
+
+    /** A state topic's own template, or {@code value_template} when it has none (as mqtt/climate.py reads them). */
+    private static Template stateTemplate(JsonNode config, String key, String valueTemplate) {
+        return Template.parse(or(string(config, key), valueTemplate));
     }
 
     /** A number field, given as a number or as text that reads as one; absent otherwise. */

@@ -81,6 +81,11 @@ final class HubConnection {
         return lastError;
     }
 
+    /** How this connection is, as its holder writes it for the Server's other nodes. */
+    HubRepository.Reported reported() {
+        return new HubRepository.Reported(status.wire(), lastError, zigbee2mqtt);
+    }
+
     /** What zigbee2mqtt's bridge/state last said on this connection, or null. */
     String zigbee2mqtt() {
         return zigbee2mqtt;

@@ -157,7 +157,7 @@ class HubConnections implements DeviceDriver, SmartLifecycle {
         if (c == null) {
             return;
         }
-        HubRepository.Reported now = new HubRepository.Reported(c.status().wire(), c.lastError(), c.zigbee2mqtt());
+        HubRepository.Reported now = c.reported();
         if (!now.equals(reported.get(hubId))) {
             hubs.report(hubId, now);
             reported.put(hubId, now);
@@ -287,14 +287,21 @@ class HubConnections implements DeviceDriver, SmartLifecycle {
     /** How the hub's connection is: seen here when it is connected here, else as its holder last wrote it. */
     HubRepository.Reported seen(String hubId) {
         HubConnection c = running.get(hubId);
-        if (c != null) {
-            return new HubRepository.Reported(c.status().wire(), c.lastError(), c.zigbee2mqtt());
-        }
-        Optional<HubRepository.Reported> written = leases.holder(hubId, clock.instant()).flatMap(h -> hubs.reported(hubId))
-                .filter(r -> r.status() != null);
-        return written.orElseGet(() -> new HubRepository.Reported(HubStatus.OFFLINE.wire(), "no node of this Server "
-                + "holds its connection now; one takes it over within " + properties.hubs().lease().toSeconds() + " s",
-                null));
+        return c != null ? c.reported() : fromHolder(hubId).orElseGet(this::unheld);
+    }
+
+    /**
+     * How another node holding the hub's connection last wrote it is; empty when no node holds it.
+     * A holder that has written nothing yet counts as {@link #unheld()}.
+     */
+    private Optional<HubRepository.Reported> fromHolder(String hubId) {
+        return leases.holder(hubId, clock.instant()).map(h -> hubs.reported(hubId).filter(r -> r.status() != null)
+                .orElseGet(this::unheld));
+    }
+
+    private HubRepository.Reported unheld() {
+        return new HubRepository.Reported(HubStatus.OFFLINE.wire(), "no node of this Server holds its connection "
+                + "now; one takes it over within " + properties.hubs().lease().toSeconds() + " s", null);
     }
 
     HubStatus status(String hubId) {
@@ -312,10 +319,12 @@ class HubConnections implements DeviceDriver, SmartLifecycle {
             c.send(device.id(), command, arguments);
             return;
         }
-        HubRepository.Reported seen = seen(device.hubId());
-        if (seen.status().equals(HubStatus.OFFLINE.wire()) && leases.holder(device.hubId(), clock.instant()).isPresent()) {
+        Optional<HubRepository.Reported> offline = fromHolder(device.hubId())
+                .filter(r -> r.status().equals(HubStatus.OFFLINE.wire()));
+        if (offline.isPresent()) {
+            String why = offline.get().lastError();
             throw new UnsupportedCommandException("the hub of '" + device.label() + "' is offline"
-                    + (seen.lastError() == null ? "" : " (" + seen.lastError() + ")") + "; the command was not sent");
+                    + (why == null ? "" : " (" + why + ")") + "; the command was not sent");
         }
         try {
             commands.add(device.hubId(), device.id(), command, arguments, clock.instant());

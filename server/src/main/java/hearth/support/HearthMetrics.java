@@ -26,8 +26,7 @@ public class HearthMetrics {
     // Counters found once per tag value (a handful each), not built and registered per call: building
     // one sorts its tags and searches the registry, which showed in the token endpoint's profile (issue 15).
     // Made on first use, as before, so a counter still appears only once it has counted something.
-    private final Map<String, Counter> tokensIssued = new ConcurrentHashMap<>();
-    private final Map<String, Counter> tokensRevoked = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     public HearthMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,14 +37,18 @@ public class HearthMetrics {
      * refresh (a rotation), self (a SmartApp's createAccessToken()).
      */
     public void tokensIssued(String grant) {
-        tokensIssued.computeIfAbsent(grant, g -> Counter.builder("hearth.tokens.issued")
-                .description("access tokens issued, by how").tag("grant", g).register(registry)).increment();
+        counter("hearth.tokens.issued", "access tokens issued, by how", "grant", grant).increment();
     }
 
     /** {@code hearth_tokens_revoked_total{scope=...}}: token, grant, installation, smartapp, account, self. */
     public void tokensRevoked(String scope) {
-        tokensRevoked.computeIfAbsent(scope, k -> Counter.builder("hearth.tokens.revoked")
-                .description("revocations, by what was revoked").tag("scope", k).register(registry)).increment();
+        counter("hearth.tokens.revoked", "revocations, by what was revoked", "scope", scope).increment();
+    }
+
+    /** The counter of this name and tag value, registered on its first use and found in a map after. */
+    private Counter counter(String name, String description, String tag, String value) {
+        return counters.computeIfAbsent(List.of(name, value), k -> Counter.builder(name).description(description)
+                .tag(tag, value).register(registry));
     }
 
     /**
