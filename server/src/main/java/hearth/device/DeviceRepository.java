@@ -24,8 +24,7 @@ public class DeviceRepository {
     private static final String INSERT = "INSERT INTO device (id, location_id, label, name, type_name, capabilities, "
             + "created_at, hub_id, hub_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // One query per lookup, devices joined with their attributes: no N+1 on the hot path.
-    private static final String SELECT = "SELECT d.*, a.name AS a_name, a.attr_value AS a_value, a.value_type AS a_type, "
-            + "a.unit AS a_unit, a.updated_at AS a_updated FROM device d "
+    private static final String SELECT = "SELECT d.*, " + DeviceRows.ATTRIBUTE_COLUMNS + " FROM device d "
             + "LEFT JOIN device_attribute a ON a.device_id = d.id ";
     private static final String BY_LOCATION = SELECT + "WHERE d.location_id = ? ORDER BY d.created_at, d.id, a.name";
     private static final String BY_HUB = SELECT + "WHERE d.hub_id = ? ORDER BY d.created_at, d.id, a.name";
@@ -176,31 +175,10 @@ public class DeviceRepository {
     }
 
     private List<Device> devices(ResultSet rs) throws SQLException {
-        Map<String, Device> byId = new LinkedHashMap<>();
-        Map<String, Map<String, AttributeState>> attributes = new LinkedHashMap<>();
+        DeviceRows rows = new DeviceRows();
         while (rs.next()) {
-            String id = rs.getString("id");
-            if (!byId.containsKey(id)) {
-                byId.put(id, new Device(id, rs.getString("location_id"), rs.getString("label"), rs.getString("name"),
-                        rs.getString("type_name"), capabilities(rs.getString("capabilities")), Map.of(),
-                        Times.instant(rs, "created_at"), rs.getString("hub_id"), rs.getString("room"),
-                        rs.getBoolean("hidden")));
-                attributes.put(id, new LinkedHashMap<>());
-            }
-            String attribute = rs.getString("a_name");
-            if (attribute != null) {
-                Instant date = Times.instant(rs, "a_updated");
-                attributes.get(id).put(attribute, new AttributeState(attribute,
-                        AttributeValues.parse(rs.getString("a_value"), rs.getString("a_type")),
-                        rs.getString("a_unit"), date));
-            }
+            rows.add(rs);
         }
-        List<Device> result = new ArrayList<>(byId.size());
-        byId.forEach((id, device) -> result.add(device.withAttributes(attributes.get(id))));
-        return result;
-    }
-
-    private static List<String> capabilities(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+        return rows.devices();
     }
 }

@@ -1,5 +1,7 @@
 package hearth.installation;
 
+import hearth.device.Device;
+import hearth.device.DeviceRows;
 import hearth.location.Location;
 import hearth.support.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,13 +35,19 @@ public class InstallationRepository {
             + "d.input_name, d.position";
     private static final String BY_LOCATION = SELECT + "WHERE i.location_id = ? ORDER BY i.created_at, i.id, "
             + "d.input_name, d.position";
-    // An installation API call's one read of the Installation: its choices, its Location and its state
-    // (with the version its save must still find).
-    private static final String LOADED = "SELECT " + COLUMNS + ", i.state, i.state_version, l.owner_id AS l_owner_id, "
+    // An installation API call's read of the Installation: its Location and its state (with the version its
+    // save must still find), one row; then its chosen devices with their attributes (CHOSEN).
+    private static final String LOADED = "SELECT i.id, i.smartapp_id, i.location_id, i.account_id, i.label, "
+            + "i.settings, i.created_at, i.last_used_at, i.state, i.state_version, l.owner_id AS l_owner_id, "
             + "l.name AS l_name, l.time_zone AS l_time_zone, l.server_name AS l_server_name, l.mode AS l_mode, "
             + "l.created_at AS l_created_at FROM installation i JOIN location l ON l.id = i.location_id "
-            + "LEFT JOIN installation_device d ON d.installation_id = i.id WHERE i.id = ? "
-            + "ORDER BY d.input_name, d.position";
+            + "WHERE i.id = ?";
+    // The choices and the devices in one statement of fixed text (no IN list to expand), by the primary keys
+    // of installation_device, device and device_attribute, in the order chosen.
+    private static final String CHOSEN = "SELECT x.input_name, d.*, " + DeviceRows.ATTRIBUTE_COLUMNS
+            + " FROM installation_device x JOIN device d ON d.id = x.device_id "
+            + "LEFT JOIN device_attribute a ON a.device_id = d.id WHERE x.installation_id = ? "
+            + "ORDER BY x.input_name, x.position, a.name";
     private static final String FORGET_DEVICE = "DELETE FROM installation_device WHERE device_id = ?";
     private static final String DELETE_DEVICES = "DELETE FROM installation_device WHERE installation_id = ?";
     private static final String STATE = "SELECT state FROM installation WHERE id = ?";
@@ -79,25 +87,36 @@ public class InstallationRepository {
         return jdbc.sql(BY_ID).param(id).query(this::installations).stream().findFirst();
     }
 
-    /** The Installation with its Location and state, in one statement. */
+    /**
+     * The Installation with its Location and state (one row), and its chosen devices with their
+     * attributes (a second statement): what an installation API call reads.
+     */
     public Optional<LoadedInstallation> findLoaded(String id) {
-        return jdbc.sql(LOADED).param(id).query((ResultSet rs) -> {
-            if (!rs.next()) {
-                return Optional.<LoadedInstallation>empty();
-            }
-            Location location = new Location(rs.getString("location_id"), rs.getString("l_owner_id"),
-                    rs.getString("l_name"), rs.getString("l_time_zone"), rs.getString("l_server_name"),
-                    rs.getString("l_mode"), Times.instant(rs, "l_created_at"));
-            String state = rs.getString("state");
-            long stateVersion = rs.getLong("state_version");
-            Installation head = head(rs);
-            Map<String, List<String>> devices = new LinkedHashMap<>();
-            do {
-                addChoice(rs, devices);
-            } while (rs.next());
-            return Optional.of(new LoadedInstallation(withDevices(head, devices), location, state,
-                    stateVersion));
+        Optional<LoadedInstallation> head = jdbc.sql(LOADED).param(id).query((rs, n) -> new LoadedInstallation(head(rs),
+                new Location(rs.getString("location_id"), rs.getString("l_owner_id"), rs.getString("l_name"),
+                        rs.getString("l_time_zone"), rs.getString("l_server_name"), rs.getString("l_mode"),
+                        Times.instant(rs, "l_created_at")), rs.getString("state"), rs.getLong("state_version"),
+                Map.of())).optional();
+        return head.map(loaded -> {
+            Map<String, List<String>> choices = new LinkedHashMap<>();
+            DeviceRows rows = new DeviceRows();
+            jdbc.sql(CHOSEN).param(id).query((ResultSet rs) -> {
+                String input = rs.getString("input_name");
+                String device = rows.add(rs);
+                List<String> ids = choices.computeIfAbsent(input, k -> new ArrayList<>());
+                if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(device)) {
+                    ids.add(device);   // one entry per device, not per attribute row
+                }
+            });
+            return new LoadedInstallation(withDevices(loaded.installation(), choices), loaded.location(),
+                    loaded.state(), loaded.stateVersion(), byId(rows.devices()));
         });
+    }
+
+    private static Map<String, Device> byId(List<Device> devices) {
+        Map<String, Device> result = new LinkedHashMap<>();
+        devices.forEach(d -> result.put(d.id(), d));
+        return result;
     }
 
     public List<Installation> findByAccount(String accountId) {

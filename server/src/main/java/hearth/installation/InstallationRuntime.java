@@ -47,8 +47,8 @@ import java.util.stream.IntStream;
 /**
  * Runs an Installation's SmartApp, the same way for every kind of call (API request, lifecycle,
  * subscribed event, scheduled job): reads one {@link InstallationSnapshot} from the database (the
- * Installation, its Location, only the devices chosen for it, its state; an API call brings the
- * first, second and last read in one statement, {@link LoadedInstallation}), hands it to the engine
+ * Installation, its Location, only the devices chosen for it, its state; an API call reads them
+ * in two statements, {@link InstallationRepository#findLoaded}), hands it to the engine
  * with the call, and has {@link EffectsApplier} carry out the effects the engine returns. While the
  * app runs, the engine asks this class only what {@link CallPorts} names: device history and the
  * subscriptions held (reads), and the Installation's own tokens (the global server's). What the
@@ -149,17 +149,23 @@ public class InstallationRuntime {
         return Optional.ofNullable(result[0] == null ? null : result[0].page());
     }
 
-    /** The Location and state of an Installation the caller has already read. */
+    /** The Location, state and chosen devices of an Installation the caller has already read. */
     private LoadedInstallation load(Installation installation) {
         InstallationRepository.StateRead state = installations.readState(installation.id());
         return new LoadedInstallation(installation, locations.findById(installation.locationId()).orElseThrow(),
-                state.json(), state.version());
+                state.json(), state.version(), chosen(installation));
     }
 
-    /** {@code loaded} with its state read again (a call that lost a race with another call's save). */
+    /** {@code loaded} with its state and devices read again (a call that lost a race with another call's save). */
     private LoadedInstallation reloaded(LoadedInstallation loaded) {
         InstallationRepository.StateRead state = installations.readState(loaded.installation().id());
-        return new LoadedInstallation(loaded.installation(), loaded.location(), state.json(), state.version());
+        return new LoadedInstallation(loaded.installation(), loaded.location(), state.json(), state.version(),
+                chosen(loaded.installation()));
+    }
+
+    private Map<String, Device> chosen(Installation installation) {
+        return deviceRepository.findByIds(installation.allDeviceIds()).stream()
+                .collect(Collectors.toMap(Device::id, Function.identity()));
     }
 
     private HandlerOutcome run(Installation installation, Supplier<LoadedInstallation> loader, String kind,
@@ -207,8 +213,7 @@ public class InstallationRuntime {
     private HandlerOutcome attempt(SmartApp app, LoadedInstallation loaded, String baseUrl, Call call,
                                    Runnable finish, Consumer<CallResult> seen) {
         Installation installation = loaded.installation();
-        Map<String, Device> chosen = deviceRepository.findByIds(installation.allDeviceIds()).stream()
-                .collect(Collectors.toMap(Device::id, Function.identity()));
+        Map<String, Device> chosen = loaded.chosen();
         long started = System.nanoTime();
         CallResult result = app.call(snapshot(loaded, chosen, baseUrl), call, new Ports(installation, chosen));
         seen.accept(result);

@@ -1,0 +1,94 @@
+package hearth.installation;
+
+import hearth.device.Device;
+import hearth.device.DeviceRepository;
+import hearth.engine.api.AttributeState;
+import hearth.support.MigratedDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an installation API call reads of its Installation ({@link InstallationRepository#findLoaded}),
+ * on H2 and PostgreSQL: the choices per input in the order chosen, each device once however many
+ * attributes it has, only the chosen devices, and its Location and state.
+ */
+class LoadedInstallationTest {
+    private static final Map<String, MigratedDatabase> MIGRATED = new ConcurrentHashMap<>();
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    static Stream<Supplier<MigratedDatabase>> databases() {
+        return Stream.of(() -> MIGRATED.computeIfAbsent("h2", k -> MigratedDatabase.h2()),
+                () -> MIGRATED.computeIfAbsent("pg", k -> MigratedDatabase.postgres()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theChoicesComeInTheOrderChosenEachDeviceOnceWithAllItsAttributes(Supplier<MigratedDatabase> database) {
+        MigratedDatabase db = database.get();
+        InstallationRepository installations = new InstallationRepository(db.jdbc(), JsonMapper.builder().build());
+        DeviceRepository devices = new DeviceRepository(db.jdbc());
+        String id = db.installation();
+        // Ids that sort against the order chosen, so an order by id or by creation would show.
+        String lamp = device(devices, id, "z-lamp", "Lamp", Map.of("switch", "on", "level", 40, "power", 7.5));
+        String plug = device(devices, id, "m-plug", "Plug", Map.of());
+        String fan = device(devices, id, "a-fan", "Fan", Map.of("switch", "off"));
+        device(devices, id, "b-other", "Not chosen", Map.of("switch", "on"));
+        Map<String, List<String>> choices = new LinkedHashMap<>();
+        choices.put("switches", List.of(fan, lamp, plug));
+        choices.put("lead", List.of(lamp));
+        installations.replaceDevices(id, choices);
+        installations.saveState(id, "{\"count\":3}");
+
+        LoadedInstallation loaded = installations.findLoaded(id).orElseThrow();
+
+        assertThat(loaded.installation().devices()).containsOnly(Map.entry("switches", List.of(fan, lamp, plug)),
+                Map.entry("lead", List.of(lamp)));
+        assertThat(loaded.chosen()).containsOnlyKeys(fan, lamp, plug);
+        assertThat(loaded.chosen().get(lamp).label()).isEqualTo("Lamp");
+        assertThat(loaded.chosen().get(lamp).attributes()).containsOnlyKeys("switch", "level", "power");
+        assertThat(loaded.chosen().get(lamp).attributes().get("level").value()).isEqualTo(40L);
+        assertThat(loaded.chosen().get(lamp).attributes().get("switch").date()).isEqualTo(NOW);
+        assertThat(loaded.chosen().get(plug).attributes()).isEmpty();
+        assertThat(loaded.location().id()).isEqualTo(id);
+        assertThat(loaded.location().name()).isEqualTo("Home");
+        assertThat(loaded.state()).isEqualTo("{\"count\":3}");
+        assertThat(loaded.stateVersion()).isEqualTo(installations.readState(id).version());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anInstallationWithoutDevicesIsReadAndAnUnknownOneIsNot(Supplier<MigratedDatabase> database) {
+        MigratedDatabase db = database.get();
+        InstallationRepository installations = new InstallationRepository(db.jdbc(), JsonMapper.builder().build());
+        String id = db.installation();
+
+        LoadedInstallation loaded = installations.findLoaded(id).orElseThrow();
+
+        assertThat(loaded.installation().devices()).isEmpty();
+        assertThat(loaded.chosen()).isEmpty();
+        assertThat(loaded.state()).isNull();
+        assertThat(installations.findLoaded(UUID.randomUUID().toString())).isEmpty();
+    }
+
+    private static String device(DeviceRepository devices, String locationId, String prefix, String label,
+                                 Map<String, Object> attributes) {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 28);
+        devices.insert(new Device(id, locationId, label, label, "Virtual Switch", List.of("switch"), Map.of(), NOW,
+                null));
+        attributes.forEach((name, value) -> devices.saveAttribute(id, new AttributeState(name, value, null, NOW)));
+        return id;
+    }
+}
