@@ -1,5 +1,6 @@
 package hearth.api;
 
+import hearth.cluster.TokenVerifier;
 import hearth.cluster.VerifiedToken;
 import hearth.engine.api.ApiRequest;
 import hearth.engine.api.HandlerOutcome;
@@ -48,11 +49,20 @@ public class InstallationApi {
     }
 
     public InstallationCallOutcome call(VerifiedToken token, String installationId, InstallationCall call) {
+        return call(new TokenVerifier.Verified(token, null), installationId, call);
+    }
+
+    /** As {@link #call(VerifiedToken, String, InstallationCall)}, with the Installation if it was read with the token. */
+    public InstallationCallOutcome call(TokenVerifier.Verified verified, String installationId,
+                                        InstallationCall call) {
+        VerifiedToken token = verified.token();
         if (!token.installationId().equals(installationId)) {
             return new InstallationCallOutcome.Refused(ClassicError.accessDenied("this token belongs to another "
                     + "installation; call the uri that /api/smartapps/endpoints returns for it"), null);
         }
-        LoadedInstallation loaded = installations.findLoaded(installationId).orElse(null);
+        LoadedInstallation loaded = verified.installation() != null
+                ? installations.withChosen(verified.installation())
+                : installations.findLoaded(installationId).orElse(null);
         if (loaded == null) {
             return new InstallationCallOutcome.Refused(ClassicError.accessDenied("this installation is not on this "
                     + "server, or was removed; call the uri that /api/smartapps/endpoints returns"), null);

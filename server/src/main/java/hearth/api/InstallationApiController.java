@@ -1,7 +1,6 @@
 package hearth.api;
 
 import hearth.cluster.TokenVerifier;
-import hearth.cluster.VerifiedToken;
 import hearth.server.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -48,7 +47,7 @@ public class InstallationApiController {
     @RequestMapping({EndpointsController.INSTALLATIONS_PATH + "{id}", EndpointsController.INSTALLATIONS_PATH + "{id}/**"})
     public ResponseEntity<?> call(@PathVariable String id, HttpServletRequest request) throws IOException {
         QueryParameters query = QueryParameters.parse(request.getQueryString());
-        VerifiedToken token = tokens.verify(BearerTokens.extract(request.getHeader(HttpHeaders.AUTHORIZATION),
+        TokenVerifier.Verified token = tokens.verifyForCall(BearerTokens.extract(request.getHeader(HttpHeaders.AUTHORIZATION),
                 request.getHeader("Authorize"), query));
         String path = subPath(request, id);
         InstallationCall call = new InstallationCall(request.getMethod(), path,

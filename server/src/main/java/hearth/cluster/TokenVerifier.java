@@ -3,9 +3,12 @@ package hearth.cluster;
 import hearth.HearthProperties;
 import hearth.cluster.InternalApi.Introspect;
 import hearth.cluster.InternalApi.TokenStatus;
+import hearth.installation.InstallationRepository;
+import hearth.installation.LoadedInstallation;
 import hearth.oauth.TokenRecord;
 import hearth.oauth.TokenService.InvalidTokenException;
 import hearth.oauth.TokenService;
+import hearth.oauth.TokenWithInstallation;
 import hearth.support.Secrets;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -29,25 +32,53 @@ public class TokenVerifier {
 
     private final HearthProperties properties;
     private final TokenService tokens;
+    private final InstallationRepository installations;
     private final ClusterClient client;
     private final Duration cacheFor;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    TokenVerifier(HearthProperties properties, TokenService tokens, ClusterClient client, Clock clock) {
+    TokenVerifier(HearthProperties properties, TokenService tokens, InstallationRepository installations,
+                  ClusterClient client, Clock clock) {
         this.properties = properties;
+        this.installations = installations;
         this.tokens = tokens;
         this.client = client;
         this.cacheFor = properties.cluster().tokenCache();
         this.clock = clock;
     }
 
+    /**
+     * {@link #verify}, with what an installation API call reads of the token's Installation where
+     * the global side runs in this process (one statement for both); else the token alone.
+     *
+     * @throws InvalidTokenException with what is wrong and what to do
+     */
+    public Verified verifyForCall(String token) {
+        if (properties.role().global()) {
+            TokenWithInstallation found = tokens.authenticateWithInstallation(token, installations);
+            return new Verified(verified(found.token()), found.installation());
+        }
+        return new Verified(verify(token), null);
+    }
+
+    /**
+     * A token and, when it was read with it, its Installation's {@link InstallationRepository#loadedHead}.
+     *
+     * @param installation null when not read with the token (or not in this database)
+     */
+    public record Verified(VerifiedToken token, LoadedInstallation installation) {
+    }
+
+    private static VerifiedToken verified(TokenRecord record) {
+        return new VerifiedToken(record.installationId(), record.smartAppId(), record.accountId(),
+                record.expiresAt());
+    }
+
     /** @throws InvalidTokenException with what is wrong and what to do */
     public VerifiedToken verify(String token) {
         if (properties.role().global()) {
-            TokenRecord record = tokens.authenticate(token);
-            return new VerifiedToken(record.installationId(), record.smartAppId(), record.accountId(),
-                    record.expiresAt());
+            return verified(tokens.authenticate(token));
         }
         String key = Secrets.sha256Hex(token);   // the cache holds hashes, never tokens
         Instant now = clock.instant();

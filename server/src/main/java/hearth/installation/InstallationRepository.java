@@ -35,13 +35,20 @@ public class InstallationRepository {
             + "d.input_name, d.position";
     private static final String BY_LOCATION = SELECT + "WHERE i.location_id = ? ORDER BY i.created_at, i.id, "
             + "d.input_name, d.position";
-    // An installation API call's read of the Installation: its Location and its state (with the version its
-    // save must still find), one row; then its chosen devices with their attributes (CHOSEN).
-    private static final String LOADED = "SELECT i.id, i.smartapp_id, i.location_id, i.account_id, i.label, "
-            + "i.settings, i.created_at, i.last_used_at, i.state, i.state_version, l.owner_id AS l_owner_id, "
-            + "l.name AS l_name, l.time_zone AS l_time_zone, l.server_name AS l_server_name, l.mode AS l_mode, "
-            + "l.created_at AS l_created_at FROM installation i JOIN location l ON l.id = i.location_id "
-            + "WHERE i.id = ?";
+    /**
+     * What an installation API call reads of the Installation beside its devices: itself, its Location
+     * and its state (with the version its save must still find), as {@code i_} and {@code l_} columns of
+     * {@code installation i JOIN location l}, for {@link #loadedHead}; a read of the token can join them
+     * ({@code oauth_token} shares some column names, hence the prefixes).
+     */
+    public static final String LOADED_COLUMNS = "i.id AS i_id, i.smartapp_id AS i_smartapp_id, "
+            + "i.location_id AS i_location_id, i.account_id AS i_account_id, i.label AS i_label, "
+            + "i.settings AS i_settings, i.created_at AS i_created_at, i.last_used_at AS i_last_used_at, "
+            + "i.state AS i_state, i.state_version AS i_state_version, l.owner_id AS l_owner_id, l.name AS l_name, "
+            + "l.time_zone AS l_time_zone, l.server_name AS l_server_name, l.mode AS l_mode, "
+            + "l.created_at AS l_created_at";
+    private static final String LOADED = "SELECT " + LOADED_COLUMNS + " FROM installation i "
+            + "JOIN location l ON l.id = i.location_id WHERE i.id = ?";
     // The choices and the devices in one statement of fixed text (no IN list to expand), by the primary keys
     // of installation_device, device and device_attribute, in the order chosen.
     private static final String CHOSEN = "SELECT x.input_name, d.*, " + DeviceRows.ATTRIBUTE_COLUMNS
@@ -92,25 +99,43 @@ public class InstallationRepository {
      * attributes (a second statement): what an installation API call reads.
      */
     public Optional<LoadedInstallation> findLoaded(String id) {
-        Optional<LoadedInstallation> head = jdbc.sql(LOADED).param(id).query((rs, n) -> new LoadedInstallation(head(rs),
-                new Location(rs.getString("location_id"), rs.getString("l_owner_id"), rs.getString("l_name"),
-                        rs.getString("l_time_zone"), rs.getString("l_server_name"), rs.getString("l_mode"),
-                        Times.instant(rs, "l_created_at")), rs.getString("state"), rs.getLong("state_version"),
-                Map.of())).optional();
-        return head.map(loaded -> {
-            Map<String, List<String>> choices = new LinkedHashMap<>();
-            DeviceRows rows = new DeviceRows();
-            jdbc.sql(CHOSEN).param(id).query((ResultSet rs) -> {
-                String input = rs.getString("input_name");
-                String device = rows.add(rs);
-                List<String> ids = choices.computeIfAbsent(input, k -> new ArrayList<>());
-                if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(device)) {
-                    ids.add(device);   // one entry per device, not per attribute row
-                }
-            });
-            return new LoadedInstallation(withDevices(loaded.installation(), choices), loaded.location(),
-                    loaded.state(), loaded.stateVersion(), byId(rows.devices()));
+        return jdbc.sql(LOADED).param(id).query((rs, n) -> loadedHead(rs)).optional().map(this::withChosen);
+    }
+
+    /**
+     * The Installation of a row with {@link #LOADED_COLUMNS}, without its devices (null when the row
+     * has none: a join that found no Installation); {@link #withChosen} reads them.
+     */
+    public LoadedInstallation loadedHead(ResultSet rs) throws SQLException {
+        String id = rs.getString("i_id");
+        if (id == null) {
+            return null;
+        }
+        Installation installation = new Installation(id, rs.getString("i_smartapp_id"),
+                rs.getString("i_location_id"), rs.getString("i_account_id"), rs.getString("i_label"),
+                json.readValue(rs.getString("i_settings"), MAP), Map.of(), Times.instant(rs, "i_created_at"),
+                Times.instant(rs, "i_last_used_at"));
+        Location location = new Location(installation.locationId(), rs.getString("l_owner_id"), rs.getString("l_name"),
+                rs.getString("l_time_zone"), rs.getString("l_server_name"), rs.getString("l_mode"),
+                Times.instant(rs, "l_created_at"));
+        return new LoadedInstallation(installation, location, rs.getString("i_state"), rs.getLong("i_state_version"),
+                Map.of());
+    }
+
+    /** {@code head} ({@link #loadedHead}) with its choices and its chosen devices, read in one statement. */
+    public LoadedInstallation withChosen(LoadedInstallation head) {
+        Map<String, List<String>> choices = new LinkedHashMap<>();
+        DeviceRows rows = new DeviceRows();
+        jdbc.sql(CHOSEN).param(head.installation().id()).query((ResultSet rs) -> {
+            String input = rs.getString("input_name");
+            String device = rows.add(rs);
+            List<String> ids = choices.computeIfAbsent(input, k -> new ArrayList<>());
+            if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(device)) {
+                ids.add(device);   // one entry per device, not per attribute row
+            }
         });
+        return new LoadedInstallation(withDevices(head.installation(), choices), head.location(), head.state(),
+                head.stateVersion(), byId(rows.devices()));
     }
 
     private static Map<String, Device> byId(List<Device> devices) {

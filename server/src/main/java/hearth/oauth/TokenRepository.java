@@ -1,5 +1,6 @@
 package hearth.oauth;
 
+import hearth.installation.InstallationRepository;
 import hearth.support.Times;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,14 @@ public class TokenRepository {
     // An access token and its refresh token: one statement.
     private static final String INSERT_PAIR = INSERT + ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // The primary key is the hash: authenticating a token is one indexed lookup.
-    private static final String BY_HASH = "SELECT * FROM oauth_token WHERE token_hash = ?";
+    // Without the sealed successor (up to 300 characters that only a rotation's grace answer reads).
+    private static final String COLUMNS = "t.token_hash, t.grant_id, t.kind, t.smartapp_id, t.installation_id, "
+            + "t.account_id, t.scope, t.issued_at, t.expires_at, t.revoked_at, t.used_at";
+    private static final String BY_HASH = "SELECT " + COLUMNS + " FROM oauth_token t WHERE t.token_hash = ?";
+    // An installation API call's token with what the call reads of its Installation, where both are here.
+    private static final String WITH_INSTALLATION = "SELECT " + COLUMNS + ", " + InstallationRepository.LOADED_COLUMNS
+            + " FROM oauth_token t LEFT JOIN installation i ON i.id = t.installation_id "
+            + "LEFT JOIN location l ON l.id = i.location_id WHERE t.token_hash = ?";
     private static final String WITH_GRANT = "SELECT t.*, " + GrantRepository.JOINED_COLUMNS + " FROM oauth_token t "
             + "JOIN oauth_grant g ON g.id = t.grant_id WHERE t.token_hash = ?";
     // A rotation's one write to the used token: used, with its sealed successor, unless used or revoked meanwhile.
@@ -75,6 +83,12 @@ public class TokenRepository {
 
     public Optional<TokenRecord> findByHash(String hash) {
         return jdbc.sql(BY_HASH).param(hash).query(ROW).optional();
+    }
+
+    /** The token with its Installation's {@link InstallationRepository#loadedHead} (null when it has none here). */
+    public Optional<TokenWithInstallation> findWithInstallation(String hash, InstallationRepository installations) {
+        return jdbc.sql(WITH_INSTALLATION).param(hash).query((rs, n) -> new TokenWithInstallation(ROW.mapRow(rs, n),
+                installations.loadedHead(rs))).optional();
     }
 
     /** Marks a refresh token used; false when it already was (someone else won the race or it is replayed). */

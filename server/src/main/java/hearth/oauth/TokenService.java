@@ -3,6 +3,7 @@ package hearth.oauth;
 import hearth.account.AccountTokensRevoked;
 import hearth.audit.AuditEvent;
 import hearth.audit.AuditLog;
+import hearth.installation.InstallationRepository;
 import hearth.smartapp.SmartAppRecord;
 import hearth.smartapp.SmartAppService;
 import hearth.smartapp.SmartAppDeleted;
@@ -101,6 +102,16 @@ public class TokenService {
      */
     public TokenRecord authenticate(String token) {
         return check(tokens.findByHash(Secrets.sha256Hex(token)));
+    }
+
+    /**
+     * {@link #authenticate}, with what an installation API call reads of the token's Installation in
+     * the same statement ({@link TokenRepository#findWithInstallation}).
+     */
+    public TokenWithInstallation authenticateWithInstallation(String token, InstallationRepository installations) {
+        Optional<TokenWithInstallation> found = tokens.findWithInstallation(Secrets.sha256Hex(token), installations);
+        check(found.map(TokenWithInstallation::token));
+        return found.get();
     }
 
     /** {@link #authenticate}, with the token's grant read in the same statement. */
