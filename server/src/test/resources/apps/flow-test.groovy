@@ -29,6 +29,9 @@ mappings {
     path("/render") {
         action: [GET: "renderIt"]
     }
+    path("/render/:kind") {
+        action: [GET: "renderKind"]
+    }
     path("/token-check") {
         action: [GET: "tokenCheck"]
     }
@@ -72,4 +75,12 @@ def tokenCheck() {
 
 def renderIt() {
     render(contentType: "text/plain", data: "hello", status: 202)
+}
+
+def renderKind() {
+    if (params.kind == "html") {
+        render(contentType: "text/html", data: "<p>Grüße ☃</p>", headers: ["X-Kind": "html"])
+    } else {
+        render(contentType: "application/x-latin", data: "café")
+    }
 }

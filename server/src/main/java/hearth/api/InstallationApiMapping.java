@@ -1,6 +1,7 @@
 package hearth.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class InstallationApiMapping extends AbstractHandlerMapping {
 
     InstallationApiMapping(InstallationApiController controller) throws NoSuchMethodException {
         this.handler = new HandlerMethod(controller, InstallationApiController.class.getMethod("call", String.class,
-                HttpServletRequest.class));
+                HttpServletRequest.class, HttpServletResponse.class));
         setOrder(Ordered.HIGHEST_PRECEDENCE);
     }
 

@@ -26,24 +26,33 @@ public final class DeviceRows {
 
     private final Map<String, Device> byId = new LinkedHashMap<>();
     private final Map<String, Map<String, AttributeState>> attributes = new HashMap<>();
+    /** The columns' positions, found once per result set: a driver finds a name on each get. */
+    private int[] at;
+
+    private static final String[] COLUMNS = {"id", "location_id", "label", "name", "type_name", "capabilities",
+        "created_at", "hub_id", "room", "hidden", "a_name", "a_value", "a_type", "a_unit", "a_updated"};
 
     /** Takes the row's device (the first time its id is seen) and its attribute, if it has one; its id. */
     public String add(ResultSet rs) throws SQLException {
-        String id = rs.getString("id");
+        if (at == null) {
+            at = new int[COLUMNS.length];
+            for (int i = 0; i < COLUMNS.length; i++) {
+                at[i] = rs.findColumn(COLUMNS[i]);
+            }
+        }
+        String id = rs.getString(at[0]);
         Map<String, AttributeState> its = attributes.get(id);
         if (its == null) {
-            byId.put(id, new Device(id, rs.getString("location_id"), rs.getString("label"), rs.getString("name"),
-                    rs.getString("type_name"), capabilities(rs.getString("capabilities")), Map.of(),
-                    Times.instant(rs, "created_at"), rs.getString("hub_id"), rs.getString("room"),
-                    rs.getBoolean("hidden")));
+            byId.put(id, new Device(id, rs.getString(at[1]), rs.getString(at[2]), rs.getString(at[3]),
+                    rs.getString(at[4]), capabilities(rs.getString(at[5])), Map.of(), Times.instant(rs, at[6]),
+                    rs.getString(at[7]), rs.getString(at[8]), rs.getBoolean(at[9])));
             its = new LinkedHashMap<>();
             attributes.put(id, its);
         }
-        String attribute = rs.getString("a_name");
+        String attribute = rs.getString(at[10]);
         if (attribute != null) {
-            its.put(attribute, new AttributeState(attribute,
-                    AttributeValues.parse(rs.getString("a_value"), rs.getString("a_type")), rs.getString("a_unit"),
-                    Times.instant(rs, "a_updated")));
+            its.put(attribute, new AttributeState(attribute, AttributeValues.parse(rs.getString(at[11]),
+                    rs.getString(at[12])), rs.getString(at[13]), Times.instant(rs, at[14])));
         }
         return id;
     }

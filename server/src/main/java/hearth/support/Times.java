@@ -28,6 +28,12 @@ public final class Times {
         return value == null ? null : value.toInstant();
     }
 
+    /** {@link #instant(ResultSet, String)} by the column's position. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
     /** "3 hours", "1 minute", "45 seconds": the largest whole unit, for people to read. */
     public static String inWords(Duration duration) {
         long seconds = Math.max(0, duration.getSeconds());

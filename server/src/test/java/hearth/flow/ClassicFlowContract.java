@@ -196,6 +196,20 @@ abstract class ClassicFlowContract extends HearthTestBase {
         assertThat(rendered.headers().allValues("Content-Security-Policy")).hasSize(1).first().asString()
                 .startsWith("sandbox");
         assertThat(rendered.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        // A textual type is sent in UTF-8 and says so; another type's text in ISO-8859-1, as Spring's converter did.
+        HttpResponse<String> html = http().get(uri + "/render/html", auth);
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase())
+                .isEqualTo("text/html;charset=utf-8");
+        assertThat(html.body()).isEqualTo("<p>Grüße ☃</p>");
+        assertThat(html.headers().firstValue("Content-Length")).hasValue(
+                Integer.toString("<p>Grüße ☃</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(html.headers().allValues("X-Kind")).containsExactly("html");
+        assertThat(html.headers().allValues("X-RateLimit-Limit")).hasSize(1);
+        assertThat(html.headers().allValues("Content-Security-Policy")).hasSize(1);
+        HttpResponse<String> latin = http().get(uri + "/render/latin", auth);
+        assertThat(latin.headers().firstValue("Content-Type")).hasValue("application/x-latin");
+        assertThat(latin.headers().firstValue("Content-Length")).hasValue("4");
 
         // Classic apps compare params.access_token with state.accessToken: it is there when sent so.
         assertThat(json(http().get(uri + "/token-check?access_token=" + token)).get("seen").asBoolean()).isTrue();
