@@ -1,14 +1,10 @@
 package hearth.api;
 
-import hearth.location.Location;
-import hearth.location.LocationRepository;
 import hearth.oauth.Grant;
 import hearth.oauth.TokenRecord;
-import hearth.oauth.TokenWithGrant;
 import hearth.oauth.TokenService;
+import hearth.oauth.TokenWithEndpoint;
 import hearth.server.ServerDirectory;
-import hearth.smartapp.SmartAppRecord;
-import hearth.smartapp.SmartAppService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,35 +23,28 @@ public class EndpointsController {
     public static final String INSTALLATIONS_PATH = "/api/smartapps/installations/";
 
     private final TokenService tokens;
-    private final LocationRepository locations;
-    private final SmartAppService apps;
     private final ServerDirectory servers;
 
-    public EndpointsController(TokenService tokens, LocationRepository locations,
-                               SmartAppService apps, ServerDirectory servers) {
+    public EndpointsController(TokenService tokens, ServerDirectory servers) {
         this.tokens = tokens;
-        this.locations = locations;
-        this.apps = apps;
         this.servers = servers;
     }
 
     @GetMapping("/api/smartapps/endpoints")
     public List<Map<String, Object>> endpoints(HttpServletRequest request) {
-        TokenWithGrant found = tokens.authenticateWithGrant(BearerTokens.extract(request));
+        TokenWithEndpoint found = tokens.authenticateWithEndpoint(BearerTokens.extract(request));
         TokenRecord token = found.token();
         Grant grant = found.grant();
-        Location location = locations.findById(grant.locationId()).orElse(null);
-        SmartAppRecord app = apps.clientById(token.smartAppId()).orElse(null);
-        if (location == null || app == null) {
+        if (found.locationId() == null || found.clientId() == null) {
             return List.of();
         }
         String base = servers.baseUrl(grant.serverName(), request);
         Map<String, Object> client = new LinkedHashMap<>();
-        client.put("clientId", app.clientId());
+        client.put("clientId", found.clientId());
         client.put("authorizedGrantTypes", "authorization_code");
         Map<String, Object> where = new LinkedHashMap<>();
-        where.put("id", location.id());
-        where.put("name", location.name());
+        where.put("id", found.locationId());
+        where.put("name", found.locationName());
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("oauthClient", client);
         endpoint.put("location", where);

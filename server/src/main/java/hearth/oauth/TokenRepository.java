@@ -30,6 +30,11 @@ public class TokenRepository {
             + "LEFT JOIN location l ON l.id = i.location_id WHERE t.token_hash = ?";
     private static final String WITH_GRANT = "SELECT t.*, " + GrantRepository.JOINED_COLUMNS + " FROM oauth_token t "
             + "JOIN oauth_grant g ON g.id = t.grant_id WHERE t.token_hash = ?";
+    // GET /api/smartapps/endpoints: the token, its grant, its client's id and its Location's name, in one statement.
+    private static final String WITH_ENDPOINT = "SELECT " + COLUMNS + ", " + GrantRepository.JOINED_COLUMNS
+            + ", s.client_id AS s_client_id, l.id AS l_id, l.name AS l_name FROM oauth_token t "
+            + "JOIN oauth_grant g ON g.id = t.grant_id LEFT JOIN smartapp s ON s.id = t.smartapp_id "
+            + "LEFT JOIN location l ON l.id = g.location_id WHERE t.token_hash = ?";
     // A rotation's one write to the used token: used, with its sealed successor, unless used or revoked meanwhile.
     private static final String ROTATE = "UPDATE oauth_token SET used_at = ?, successor = ? WHERE token_hash = ? "
             + "AND used_at IS NULL AND revoked_at IS NULL";
@@ -70,6 +75,13 @@ public class TokenRepository {
     public Optional<TokenWithGrant> findWithGrant(String hash) {
         return jdbc.sql(WITH_GRANT).param(hash)
                 .query((rs, n) -> new TokenWithGrant(ROW.mapRow(rs, n), GrantRepository.grant(rs, "g_"))).optional();
+    }
+
+    /** The token with its grant and what its endpoint names ({@link TokenWithEndpoint}), in one statement. */
+    public Optional<TokenWithEndpoint> findWithEndpoint(String hash) {
+        return jdbc.sql(WITH_ENDPOINT).param(hash).query((rs, n) -> new TokenWithEndpoint(ROW.mapRow(rs, n),
+                GrantRepository.grant(rs, "g_"), rs.getString("s_client_id"), rs.getString("l_id"),
+                rs.getString("l_name"))).optional();
     }
 
     /**

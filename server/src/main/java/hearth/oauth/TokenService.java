@@ -114,10 +114,10 @@ public class TokenService {
         return found.get();
     }
 
-    /** {@link #authenticate}, with the token's grant read in the same statement. */
-    public TokenWithGrant authenticateWithGrant(String token) {
-        Optional<TokenWithGrant> found = tokens.findWithGrant(Secrets.sha256Hex(token));
-        check(found.map(TokenWithGrant::token));
+    /** {@link #authenticate}, with its grant and what its endpoint names read in the same statement. */
+    public TokenWithEndpoint authenticateWithEndpoint(String token) {
+        Optional<TokenWithEndpoint> found = tokens.findWithEndpoint(Secrets.sha256Hex(token));
+        check(found.map(TokenWithEndpoint::token));
         return found.get();
     }
 
