@@ -32,7 +32,8 @@ final class Options {
                                          installation-api-logged, endpoints, code, refresh, introspection, login,
                                          client-credentials, password-grant
               --jvm-opts "..."           JVM options for Hearth, e.g. "-Xmx512m" (Keycloak's kc.sh runs with
-                                         -Xms64m -Xmx512m; Hearth by default with the JVM's defaults)
+                                         -Xms64m -Xmx512m; bench/run gives Hearth packaging/jvm.options's
+                                         and the class-data-sharing archive, as ./hearth start, then these)
               --hearth-args "..."        more Spring arguments for Hearth, to try a setting, e.g.
                                          "--management.observations.enable.spring.security=false"
               --profile                  record each Hearth process with Java Flight Recorder (hearth-*.jfr in
