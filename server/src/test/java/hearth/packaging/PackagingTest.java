@@ -70,6 +70,47 @@ class PackagingTest {
                 .contains("KillSignal=SIGTERM").contains("SuccessExitStatus=143");
     }
 
+    @Test
+    void theLauncherAndTheBenchmarksStartTheJarTheSameWayWithABoundedHeap() throws Exception {
+        String options = Files.readString(ROOT.resolve("packaging/jvm.options")).replaceAll("#.*", "");
+        assertThat(options.trim().split("\\s+")).as("a heap for small hosts, not a quarter of RAM")
+                .anyMatch(o -> o.matches("-Xmx[0-9]+[mMgG]"));
+        String launch = Files.readString(ROOT.resolve("packaging/launch.sh"));
+        assertThat(launch).contains("jvm.options").contains("-XX:ArchiveClassesAtExit=")
+                .contains("-Dspring.context.exit=onRefresh").contains("--hearth.data-dir=")
+                .contains("-XX:SharedArchiveFile=").contains("-Xshare:auto");
+        String hearth = Files.readString(ROOT.resolve("hearth"));
+        assertThat(hearth).contains("source packaging/launch.sh").contains("\"${HEARTH_JAVA[@]}\" ${JAVA_OPTS:-} -jar \"$HEARTH_JAR\"")
+                .doesNotContain("java ${JAVA_OPTS:-} -jar \"$JAR\"");
+        for (String bench : List.of("bench/run", "bench/startup")) {
+            assertThat(Files.readString(ROOT.resolve(bench))).as(bench).contains("source \"$ROOT/packaging/launch.sh\"")
+                    .contains("hearth_launch \"$SUT\"");
+        }
+    }
+
+    @Test
+    void aJarWithoutAnArchiveStartsAsItIsWithTheSameOptionsAndTheFailureIsNotRetried() throws Exception {
+        Path dir = Files.createTempDirectory("hearth-launch");
+        Path jar = Files.writeString(dir.resolve("broken.jar"), "not a jar");
+        String script = "source packaging/launch.sh; hearth_launch \"$1\" \"$2\"; echo \"${HEARTH_JAVA[*]}|$HEARTH_JAR\"";
+        List<String> first = launch(script, jar, dir.resolve("cds"));
+        String plain = "java " + Files.readString(ROOT.resolve("packaging/jvm.options")).replaceAll("#.*", "").trim()
+                .replaceAll("\\s+", " ") + "|" + jar;
+        assertThat(first.get(first.size() - 1)).isEqualTo(plain);
+        assertThat(String.join("\n", first)).contains("no class-data-sharing archive");
+        assertThat(Files.readString(dir.resolve("cds/stamp"))).startsWith("failed ");
+        List<String> second = launch(script, jar, dir.resolve("cds"));
+        assertThat(second).as("once failed for this jar: no second attempt, no message").containsExactly(plain);
+    }
+
+    private static List<String> launch(String script, Path jar, Path dir) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", script, "launch", jar.toString(), dir.toString())
+                .directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        return List.of(out.strip().split("\n"));
+    }
+
     private static Document pom() throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(ROOT.resolve("server/pom.xml").toFile());
     }
