@@ -9,7 +9,7 @@
 # from) and a class-data-sharing archive (AppCDS, DIR/hearth.jsa) made by a training run, which
 # starts Hearth on a throw-away H2 database in DIR/train and stops it once the context is refreshed
 # (-Dspring.context.exit=onRefresh: no port opened, nothing reached over the network). The classes
-# are then mapped from the archive instead of being read and verified from the jar: about 40% less
+# are then mapped from the archive instead of being read and verified from the jar: a third less
 # CPU to the first health answer (bench/README.md, "Start-up: what costs what", 2026-12-03).
 #
 # Whatever goes wrong (no extraction, a failed training run, an archive this JVM can't map, e.g.
