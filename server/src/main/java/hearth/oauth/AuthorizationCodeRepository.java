@@ -14,8 +14,9 @@ public class AuthorizationCodeRepository {
             + "redirect_uri_given, code_challenge, code_challenge_method, created_at, expires_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String BY_HASH = "SELECT * FROM authorization_code WHERE code_hash = ?";
-    private static final String WITH_GRANT = "SELECT c.*, " + GrantRepository.JOINED_COLUMNS
-            + " FROM authorization_code c JOIN oauth_grant g ON g.id = c.grant_id WHERE c.code_hash = ?";
+    // The client with the code the request names, and the code's grant: one statement (issue 15).
+    private static final String CLIENT_WITH_CODE = ClientJoins.select("c.*, " + GrantRepository.JOINED_COLUMNS,
+            "LEFT JOIN authorization_code c ON c.code_hash = ? LEFT JOIN oauth_grant g ON g.id = c.grant_id");
     // Single use even under concurrent redemption: only one UPDATE can flip used_at.
     private static final String MARK_USED = "UPDATE authorization_code SET used_at = ? WHERE code_hash = ? "
             + "AND used_at IS NULL";
@@ -24,6 +25,8 @@ public class AuthorizationCodeRepository {
             rs.getString("grant_id"), rs.getString("redirect_uri"), rs.getBoolean("redirect_uri_given"),
             rs.getString("code_challenge"), rs.getString("code_challenge_method"), Times.instant(rs, "created_at"),
             Times.instant(rs, "expires_at"), Times.instant(rs, "used_at"));
+    private static final RowMapper<ClientWith<CodeWithGrant>> CLIENT_WITH_CODE_ROW = ClientJoins.row("code_hash",
+            (rs, n) -> new CodeWithGrant(ROW.mapRow(rs, n), GrantRepository.grant(rs, "g_")));
 
     private final JdbcClient jdbc;
 
@@ -40,10 +43,9 @@ public class AuthorizationCodeRepository {
         return jdbc.sql(BY_HASH).param(hash).query(ROW).optional();
     }
 
-    /** The code with its grant, in one statement. */
-    public Optional<CodeWithGrant> findWithGrant(String hash) {
-        return jdbc.sql(WITH_GRANT).param(hash)
-                .query((rs, n) -> new CodeWithGrant(ROW.mapRow(rs, n), GrantRepository.grant(rs, "g_"))).optional();
+    /** The client {@code clientId}, empty when unknown, with the code of that hash (any client's) and its grant. */
+    public Optional<ClientWith<CodeWithGrant>> findWithClient(String clientId, String hash) {
+        return jdbc.sql(CLIENT_WITH_CODE).params(hash, clientId).query(CLIENT_WITH_CODE_ROW).optional();
     }
 
     public boolean markUsed(String hash, Instant now) {

@@ -35,6 +35,11 @@ public class TokenRepository {
             + ", s.client_id AS s_client_id, l.id AS l_id, l.name AS l_name FROM oauth_token t "
             + "JOIN oauth_grant g ON g.id = t.grant_id LEFT JOIN smartapp s ON s.id = t.smartapp_id "
             + "LEFT JOIN location l ON l.id = g.location_id WHERE t.token_hash = ?";
+    // The client with the token the request names (one statement, issue 15): introspection needs no grant.
+    private static final String CLIENT_WITH_TOKEN = ClientJoins.select("t.*",
+            "LEFT JOIN oauth_token t ON t.token_hash = ?");
+    private static final String CLIENT_WITH_TOKEN_AND_GRANT = ClientJoins.select("t.*, " + GrantRepository.JOINED_COLUMNS,
+            "LEFT JOIN oauth_token t ON t.token_hash = ? LEFT JOIN oauth_grant g ON g.id = t.grant_id");
     // A rotation's one write to the used token: used, with its sealed successor, unless used or revoked meanwhile.
     private static final String ROTATE = "UPDATE oauth_token SET used_at = ?, successor = ? WHERE token_hash = ? "
             + "AND used_at IS NULL AND revoked_at IS NULL";
@@ -48,6 +53,11 @@ public class TokenRepository {
             rs.getString("smartapp_id"), rs.getString("installation_id"), rs.getString("account_id"),
             rs.getString("scope"), Times.instant(rs, "issued_at"), Times.instant(rs, "expires_at"),
             Times.instant(rs, "revoked_at"), Times.instant(rs, "used_at"));
+    private static final RowMapper<TokenWithGrant> WITH_GRANT_ROW = (rs, n) -> new TokenWithGrant(ROW.mapRow(rs, n),
+            GrantRepository.grant(rs, "g_"));
+    private static final RowMapper<ClientWith<TokenRecord>> CLIENT_WITH_TOKEN_ROW = ClientJoins.row("token_hash", ROW);
+    private static final RowMapper<ClientWith<TokenWithGrant>> CLIENT_WITH_TOKEN_AND_GRANT_ROW =
+            ClientJoins.row("token_hash", WITH_GRANT_ROW);
 
     private final JdbcClient jdbc;
 
@@ -73,8 +83,18 @@ public class TokenRepository {
 
     /** The token with its grant, in one statement. */
     public Optional<TokenWithGrant> findWithGrant(String hash) {
-        return jdbc.sql(WITH_GRANT).param(hash)
-                .query((rs, n) -> new TokenWithGrant(ROW.mapRow(rs, n), GrantRepository.grant(rs, "g_"))).optional();
+        return jdbc.sql(WITH_GRANT).param(hash).query(WITH_GRANT_ROW).optional();
+    }
+
+    /** The client {@code clientId}, empty when unknown, with the token of that hash (any client's) if there is one. */
+    public Optional<ClientWith<TokenRecord>> findWithClient(String clientId, String hash) {
+        return jdbc.sql(CLIENT_WITH_TOKEN).params(hash, clientId).query(CLIENT_WITH_TOKEN_ROW).optional();
+    }
+
+    /** {@link #findWithClient}, with the token's grant. */
+    public Optional<ClientWith<TokenWithGrant>> findWithClientAndGrant(String clientId, String hash) {
+        return jdbc.sql(CLIENT_WITH_TOKEN_AND_GRANT).params(hash, clientId)
+                .query(CLIENT_WITH_TOKEN_AND_GRANT_ROW).optional();
     }
 
     /** The token with its grant and what its endpoint names ({@link TokenWithEndpoint}), in one statement. */

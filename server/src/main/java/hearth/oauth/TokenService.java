@@ -141,11 +141,23 @@ public class TokenService {
     }
 
     /** The token, access or refresh, if it is known, unrevoked and unexpired. */
-    public java.util.Optional<TokenRecord> active(String token) {
+    public Optional<TokenRecord> active(String token) {
+        return active(tokens.findByHash(Secrets.sha256Hex(token)));
+    }
+
+    /** {@link #active(String)}, of a token read already ({@link #withClient}). */
+    public Optional<TokenRecord> active(Optional<TokenRecord> found) {
         Instant now = clock.instant();
-        return tokens.findByHash(Secrets.sha256Hex(token))
-                .filter(t -> t.revokedAt() == null && now.isBefore(t.expiresAt()))
+        return found.filter(t -> t.revokedAt() == null && now.isBefore(t.expiresAt()))
                 .filter(t -> t.kind() == TokenRecord.Kind.ACCESS || t.usedAt() == null);
+    }
+
+    /**
+     * The client {@code clientId} with the token (anyone's), in one statement, for
+     * {@link hearth.oauth.client.ClientAuthenticator} to authenticate before the token is looked at.
+     */
+    public Optional<ClientWith<TokenRecord>> withClient(String clientId, String token) {
+        return tokens.findWithClient(clientId, Secrets.sha256Hex(token));
     }
 
     /** RFC 7009: a refresh token takes its whole grant with it; an access token only itself. */

@@ -5,11 +5,14 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @Repository
 public class SmartAppRepository {
@@ -22,9 +25,17 @@ public class SmartAppRepository {
     private static final String BY_ID = "SELECT * FROM smartapp WHERE id = ?";
     private static final String BY_CLIENT_ID = "SELECT * FROM smartapp WHERE client_id = ?";
     // A client check reads no source: every token, introspection and revocation request looks a client up.
-    private static final String CLIENT = "SELECT id, owner_id, name, namespace, NULL AS source, client_id, "
-            + "client_secret_hash, redirect_uris, servers, access_token_ttl, refresh_token_ttl, public_client, "
-            + "created_at, updated_at FROM smartapp WHERE ";
+    private static final List<String> CLIENT_COLUMNS = List.of("id", "owner_id", "name", "namespace", "client_id",
+            "client_secret_hash", "redirect_uris", "servers", "access_token_ttl", "refresh_token_ttl", "public_client",
+            "created_at", "updated_at");
+    private static final String CLIENT = "SELECT " + String.join(", ", CLIENT_COLUMNS) + ", NULL AS source "
+            + "FROM smartapp WHERE ";
+    /**
+     * The client's columns (no source), for a query that joins them to what a request names: from
+     * {@code smartapp a}, each named {@code a_...} ({@link #app(ResultSet, String)} with "a_").
+     */
+    public static final String JOINED_CLIENT_COLUMNS = CLIENT_COLUMNS.stream().map(c -> "a." + c + " AS a_" + c)
+            .collect(Collectors.joining(", ")) + ", NULL AS a_source";
     private static final String CLIENT_BY_CLIENT_ID = CLIENT + "client_id = ?";
     private static final String CLIENT_BY_ID = CLIENT + "id = ?";
     private static final String BY_OWNER = "SELECT * FROM smartapp WHERE owner_id = ? ORDER BY created_at";
@@ -33,12 +44,7 @@ public class SmartAppRepository {
     // Redirect URIs can't contain a newline (they are validated as URIs), so it separates them.
     private static final String SEPARATOR = "\n";
 
-    private static final RowMapper<SmartAppRecord> ROW = (rs, n) -> new SmartAppRecord(rs.getString("id"),
-            rs.getString("owner_id"), rs.getString("name"), namespace(rs.getString("namespace")), rs.getString("source"),
-            rs.getString("client_id"), rs.getString("client_secret_hash"), split(rs.getString("redirect_uris")),
-            split(rs.getString("servers")), Duration.ofSeconds(rs.getLong("access_token_ttl")),
-            Duration.ofSeconds(rs.getLong("refresh_token_ttl")), rs.getBoolean("public_client"), Times.instant(rs, "created_at"),
-            Times.instant(rs, "updated_at"));
+    private static final RowMapper<SmartAppRecord> ROW = (rs, n) -> app(rs, "");
 
     private final JdbcClient jdbc;
 
@@ -89,6 +95,17 @@ public class SmartAppRepository {
 
     public void delete(String id) {
         jdbc.sql(DELETE).param(id).update();
+    }
+
+    /** The SmartApp of a row whose columns are named {@code prefix + column} ({@link #JOINED_CLIENT_COLUMNS}). */
+    public static SmartAppRecord app(ResultSet rs, String prefix) throws SQLException {
+        return new SmartAppRecord(rs.getString(prefix + "id"), rs.getString(prefix + "owner_id"),
+                rs.getString(prefix + "name"), namespace(rs.getString(prefix + "namespace")),
+                rs.getString(prefix + "source"), rs.getString(prefix + "client_id"),
+                rs.getString(prefix + "client_secret_hash"), split(rs.getString(prefix + "redirect_uris")),
+                split(rs.getString(prefix + "servers")), Duration.ofSeconds(rs.getLong(prefix + "access_token_ttl")),
+                Duration.ofSeconds(rs.getLong(prefix + "refresh_token_ttl")), rs.getBoolean(prefix + "public_client"),
+                Times.instant(rs, prefix + "created_at"), Times.instant(rs, prefix + "updated_at"));
     }
 
     // No namespace is stored as '' so that the unique index (owner, namespace, name) covers it too.

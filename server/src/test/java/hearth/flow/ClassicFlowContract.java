@@ -298,6 +298,77 @@ abstract class ClassicFlowContract extends HearthTestBase {
         assertThat(exchange(f, code).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * The client and the refresh token (or code, or token to introspect) are read in one statement:
+     * the client's error still comes first, and nothing of the token is used or told before.
+     */
+    @Test
+    void aRefreshTokenWithTheWrongClientIsTheClientsErrorAndIsNotUsedUp() {
+        Fixture f = fixture();
+        Fixture other = fixture();
+        String refreshToken = json(exchange(f, authorize(f, Map.of("switches", List.of(f.lampId())))))
+                .get("refresh_token").asText();
+
+        HttpResponse<String> wrongSecret = refresh(refreshToken, Http.basic(f.clientId(), "wrong"));
+        assertThat(wrongSecret.statusCode()).isEqualTo(401);
+        assertThat(wrongSecret.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        assertThat(json(wrongSecret).get("error").asText()).isEqualTo("invalid_client");
+        assertThat(json(wrongSecret).get("error_description").asText()).contains("client_secret is wrong")
+                .doesNotContain("refresh token");
+        HttpResponse<String> unknownClient = refresh(refreshToken, Http.basic("nobody", "x"));
+        assertThat(unknownClient.statusCode()).isEqualTo(401);
+        assertThat(json(unknownClient).get("error_description").asText()).contains("'nobody'");
+        HttpResponse<String> noSecret = http().postForm("/oauth/token", Map.of("grant_type", "refresh_token",
+                "refresh_token", refreshToken, "client_id", f.clientId()));
+        assertThat(noSecret.statusCode()).isEqualTo(401);
+        assertThat(json(noSecret).get("error_description").asText()).contains("client_secret is missing");
+        // The client's error comes before the request's own: here, no refresh token or code at all.
+        assertThat(http().postForm("/oauth/token", Map.of("grant_type", "refresh_token"), "Authorization",
+                Http.basic(f.clientId(), "wrong")).statusCode()).isEqualTo(401);
+        assertThat(http().postForm("/oauth/token", Map.of("grant_type", "authorization_code"), "Authorization",
+                Http.basic(f.clientId(), "wrong")).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> otherClient = refresh(refreshToken, Http.basic(other.clientId(), other.clientSecret()));
+        assertThat(otherClient.statusCode()).isEqualTo(400);
+        assertThat(json(otherClient).get("error").asText()).isEqualTo("invalid_grant");
+        assertThat(json(otherClient).get("error_description").asText()).contains("issued to another client");
+
+        // Past the grace window: had any of these used the token up, this would be a reuse and revoke the grant.
+        clock.advance(Duration.ofSeconds(31));
+        HttpResponse<String> owner = refresh(refreshToken, Http.basic(f.clientId(), f.clientSecret()));
+        assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
+        assertThat(http().get("/api/smartapps/endpoints", "Authorization", "Bearer "
+                + json(owner).get("access_token").asText()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void introspectionByAWrongClientSaysNothingOfTheToken() {
+        Fixture f = fixture();
+        Fixture other = fixture();
+        String token = token(f);
+        HttpResponse<String> wrongSecret = http().postForm("/oauth/introspect", Map.of("token", token),
+                "Authorization", Http.basic(f.clientId(), "wrong"));
+        assertThat(wrongSecret.statusCode()).isEqualTo(401);
+        assertThat(wrongSecret.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        assertThat(json(wrongSecret).get("error").asText()).isEqualTo("invalid_client");
+        assertThat(wrongSecret.body()).doesNotContain("active").doesNotContain(f.clientSecret());
+        assertThat(http().postForm("/oauth/introspect", Map.of("token", token), "Authorization",
+                Http.basic(other.clientId(), other.clientSecret())).body()).isEqualTo("{\"active\":false}");
+        HttpResponse<String> noToken = http().postForm("/oauth/introspect", Map.of(), "Authorization",
+                Http.basic(f.clientId(), f.clientSecret()));
+        assertThat(noToken.statusCode()).isEqualTo(400);
+        assertThat(json(noToken).get("error_description").asText()).contains("'token'");
+        HttpResponse<String> mine = http().postForm("/oauth/introspect", Map.of("token", token), "Authorization",
+                Http.basic(f.clientId(), f.clientSecret()));
+        assertThat(json(mine).get("active").asBoolean()).as(mine.body()).isTrue();
+        assertThat(json(mine).get("client_id").asText()).isEqualTo(f.clientId());
+    }
+
+    private HttpResponse<String> refresh(String refreshToken, String basic) {
+        return http().postForm("/oauth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
+                "Authorization", basic);
+    }
+
     @Test
     void malformedTokenRequestsGetClearErrorsNotA500() {
         Fixture f = fixture();

@@ -1,5 +1,6 @@
 package hearth.oauth.introspection;
 
+import hearth.oauth.ClientWith;
 import hearth.oauth.OAuthException;
 import hearth.oauth.TokenRecord;
 import hearth.oauth.TokenService;
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 @RestController
 public class IntrospectionEndpoint {
+    private static final String TOKEN = "token";
     private final ClientAuthenticator clients;
     private final TokenService tokens;
 
@@ -33,13 +35,16 @@ public class IntrospectionEndpoint {
     @PostMapping("/oauth/introspect")
     public ResponseEntity<Map<String, Object>> introspect(HttpServletRequest request) {
         TokenParameters parameters = TokenParameters.from(request);
-        SmartAppRecord client = clients.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), parameters);
+        // The client and the token in one statement; the token only once the client is authenticated.
+        ClientWith<TokenRecord> read = clients.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), parameters,
+                TOKEN, tokens::withClient);
+        SmartAppRecord client = read.client();
         if (client.publicClient()) {
             throw OAuthException.invalidClient("introspection is for confidential clients; a public client can't "
                     + "authenticate, so it can't be told about tokens");
         }
-        String token = parameters.require("token", "send the token to introspect as 'token'");
-        Map<String, Object> body = tokens.active(token)
+        parameters.require(TOKEN, "send the token to introspect as 'token'");
+        Map<String, Object> body = tokens.active(read.found())
                 .filter(t -> t.smartAppId().equals(client.id()))
                 .map(t -> describe(t, client))
                 .orElseGet(() -> Map.of("active", false));

@@ -4,6 +4,7 @@ import hearth.audit.AuditEvent;
 import hearth.audit.AuditLog;
 import hearth.oauth.AuthorizationCode;
 import hearth.oauth.AuthorizationCodeRepository;
+import hearth.oauth.ClientWith;
 import hearth.oauth.CodeWithGrant;
 import hearth.oauth.Grant;
 import hearth.oauth.IssuedTokens;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The rules of the authorization-code grant (RFC 6749 §4.1.3, RFC 9700 §2.1). No servlet types here. */
 @Service
@@ -41,16 +43,26 @@ public class AuthorizationCodeGrant {
     }
 
     /**
+     * The client {@code clientId} with the code (anyone's) and its grant, in one statement, for
+     * {@link hearth.oauth.client.ClientAuthenticator} to authenticate before the code is looked at.
+     */
+    public Optional<ClientWith<CodeWithGrant>> withClient(String clientId, String code) {
+        return codes.findWithClient(clientId, Secrets.sha256Hex(code));
+    }
+
+    /**
      * Checks the request against the code before using it up, so a client that got its
      * redirect_uri or verifier wrong can send the same code again once fixed; only a code that
      * was already used is a replay.
+     *
+     * @param read the request's code with its grant, as {@link #withClient} read it with the client
      */
     // noRollbackFor: burning a code, and revoking the tokens of a replayed one, must stick although the request fails.
     @Transactional(noRollbackFor = OAuthException.class, propagation = Propagation.REQUIRED)
-    public IssuedTokens exchange(SmartAppRecord client, TokenRequest.AuthorizationCode request) {
+    public IssuedTokens exchange(SmartAppRecord client, TokenRequest.AuthorizationCode request,
+                                 Optional<CodeWithGrant> read) {
         Instant now = clock.instant();
-        CodeWithGrant found = codes.findWithGrant(Secrets.sha256Hex(request.code())).orElseThrow(() ->
-                OAuthException.invalidGrant("the authorization code is not known here; request a new one at "
+        CodeWithGrant found = read.orElseThrow(() -> OAuthException.invalidGrant("the authorization code is not known here; request a new one at "
                         + "/oauth/authorize (codes are single-use, check that you sent it whole)"));
         AuthorizationCode stored = found.code();
         Grant grant = found.grant();

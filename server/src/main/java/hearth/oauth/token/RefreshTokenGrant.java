@@ -4,6 +4,7 @@ import hearth.HearthProperties;
 import hearth.audit.AuditEvent;
 import hearth.audit.AuditLog;
 import hearth.oauth.Grant;
+import hearth.oauth.ClientWith;
 import hearth.oauth.GrantRepository;
 import hearth.oauth.IssuedTokens;
 import hearth.oauth.OAuthException;
@@ -54,11 +55,20 @@ public class RefreshTokenGrant {
         this.clock = clock;
     }
 
+    /**
+     * The client {@code clientId} with the token (anyone's) and its grant, in one statement, for
+     * {@link hearth.oauth.client.ClientAuthenticator} to authenticate before the token is looked at.
+     */
+    public Optional<ClientWith<TokenWithGrant>> withClient(String clientId, String refreshToken) {
+        return tokenRepository.findWithClientAndGrant(clientId, Secrets.sha256Hex(refreshToken));
+    }
+
+    /** @param read the request's token with its grant, as {@link #withClient} read it with the client */
     @Transactional(noRollbackFor = OAuthException.class)
-    public IssuedTokens refresh(SmartAppRecord client, TokenRequest.RefreshToken request) {
+    public IssuedTokens refresh(SmartAppRecord client, TokenRequest.RefreshToken request, Optional<TokenWithGrant> read) {
         Instant now = clock.instant();
         String scope = request.scope();
-        TokenWithGrant found = tokenRepository.findWithGrant(Secrets.sha256Hex(request.refreshToken()))
+        TokenWithGrant found = read
                 .filter(t -> t.token().kind() == TokenRecord.Kind.REFRESH)
                 .orElseThrow(() -> OAuthException.invalidGrant("the refresh token is not known here; "
                         + "authorize again at /oauth/authorize"));

@@ -6,6 +6,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import hearth.audit.AuditEvent;
 import hearth.oauth.Grant;
 import hearth.oauth.IssuedTokens;
+import hearth.smartapp.SmartAppRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,7 +19,13 @@ class AuthorizationCodeGrantTest extends GrantSpecBase {
     AuthorizationCodeGrant codeGrant;
 
     private IssuedTokens exchange(String code, String redirectUri, String verifier) {
-        return codeGrant.exchange(client, new TokenRequest.AuthorizationCode(code, redirectUri, verifier));
+        return exchange(client, new TokenRequest.AuthorizationCode(code, redirectUri, verifier));
+    }
+
+    /** As the token endpoint calls the grant: with the code read together with the client. */
+    private IssuedTokens exchange(SmartAppRecord by, TokenRequest.AuthorizationCode request) {
+        return codeGrant.exchange(by, request, codeGrant.withClient(by.clientId(), request.code()).orElseThrow()
+                .found());
     }
 
     @Test
@@ -52,7 +59,7 @@ class AuthorizationCodeGrantTest extends GrantSpecBase {
     @Test
     void exchangeWhenCodeIssuedToAnotherClientThenBurnsIt() {
         String code = code(grant(client), true, null);
-        refusedWith(() -> codeGrant.exchange(otherClient, new TokenRequest.AuthorizationCode(code, REDIRECT, null)),
+        refusedWith(() -> exchange(otherClient, new TokenRequest.AuthorizationCode(code, REDIRECT, null)),
                 "invalid_grant", "issued to another client");
         refusedWith(() -> exchange(code, REDIRECT, null), "invalid_grant", "already used");
     }

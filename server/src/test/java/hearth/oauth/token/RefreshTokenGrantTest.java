@@ -2,6 +2,7 @@ package hearth.oauth.token;
 
 import hearth.audit.AuditEvent;
 import hearth.oauth.IssuedTokens;
+import hearth.smartapp.SmartAppRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class RefreshTokenGrantTest extends GrantSpecBase {
     @Test
     void refreshWhenValidThenRotatesBothTokens() {
         IssuedTokens first = issued();
-        IssuedTokens next = refreshGrant.refresh(client, new TokenRequest.RefreshToken(first.refreshToken(), null));
+        IssuedTokens next = refresh(client, new TokenRequest.RefreshToken(first.refreshToken(), null));
         assertThat(next.refreshToken()).isNotEqualTo(first.refreshToken());
         assertThat(tokens.active(next.accessToken())).isPresent();
         assertThat(tokens.active(first.refreshToken())).as("used up").isEmpty();
@@ -30,7 +31,13 @@ class RefreshTokenGrantTest extends GrantSpecBase {
     JdbcClient jdbc;
 
     private IssuedTokens refresh(String token) {
-        return refreshGrant.refresh(client, new TokenRequest.RefreshToken(token, null));
+        return refresh(client, new TokenRequest.RefreshToken(token, null));
+    }
+
+    /** As the token endpoint calls the grant: with the token read together with the client. */
+    private IssuedTokens refresh(SmartAppRecord by, TokenRequest.RefreshToken request) {
+        return refreshGrant.refresh(by, request, refreshGrant.withClient(by.clientId(), request.refreshToken())
+                .orElseThrow().found());
     }
 
     @Test
@@ -81,9 +88,9 @@ class RefreshTokenGrantTest extends GrantSpecBase {
     @Test
     void refreshWhenReusedAfterGraceThenRevokesTheWholeGrant() {
         IssuedTokens first = issued();
-        IssuedTokens next = refreshGrant.refresh(client, new TokenRequest.RefreshToken(first.refreshToken(), null));
+        IssuedTokens next = refresh(client, new TokenRequest.RefreshToken(first.refreshToken(), null));
         clock.advance(Duration.ofSeconds(31));
-        refusedWith(() -> refreshGrant.refresh(client, new TokenRequest.RefreshToken(first.refreshToken(), null)),
+        refusedWith(() -> refresh(client, new TokenRequest.RefreshToken(first.refreshToken(), null)),
                 "invalid_grant", "already used");
         assertThat(tokens.active(next.accessToken())).isEmpty();
         assertThat(audited(AuditEvent.Type.REFRESH_TOKEN_REUSED)).isEqualTo(1);
@@ -92,20 +99,20 @@ class RefreshTokenGrantTest extends GrantSpecBase {
     @Test
     void refreshWhenIssuedToAnotherClientThenInvalidGrant() {
         IssuedTokens first = issued();
-        refusedWith(() -> refreshGrant.refresh(otherClient, new TokenRequest.RefreshToken(first.refreshToken(),
+        refusedWith(() -> refresh(otherClient, new TokenRequest.RefreshToken(first.refreshToken(),
                 null)), "invalid_grant", "another client");
     }
 
     @Test
     void refreshWhenScopeIsMoreThanGrantedThenInvalidScope() {
         IssuedTokens first = issued();
-        refusedWith(() -> refreshGrant.refresh(client, new TokenRequest.RefreshToken(first.refreshToken(),
+        refusedWith(() -> refresh(client, new TokenRequest.RefreshToken(first.refreshToken(),
                 "app admin")), "invalid_scope", "more than was granted");
     }
 
     @Test
     void refreshWhenUnknownThenInvalidGrant() {
-        refusedWith(() -> refreshGrant.refresh(client, new TokenRequest.RefreshToken("nope", null)),
+        refusedWith(() -> refresh(client, new TokenRequest.RefreshToken("nope", null)),
                 "invalid_grant", "not known here");
     }
 }
