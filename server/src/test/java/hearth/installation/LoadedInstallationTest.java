@@ -14,9 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,16 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attributes it has, only the chosen devices, and its Location and state.
  */
 class LoadedInstallationTest {
-    private static final Map<String, MigratedDatabase> MIGRATED = new ConcurrentHashMap<>();
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    static Stream<Supplier<MigratedDatabase>> databases() {
-        return Stream.of(() -> MIGRATED.computeIfAbsent("h2", k -> MigratedDatabase.h2()),
-                () -> MIGRATED.computeIfAbsent("pg", k -> MigratedDatabase.postgres()));
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("hearth.support.MigratedDatabase#both")
     void theChoicesComeInTheOrderChosenEachDeviceOnceWithAllItsAttributes(Supplier<MigratedDatabase> database) {
         MigratedDatabase db = database.get();
         InstallationRepository installations = new InstallationRepository(db.jdbc(), JsonMapper.builder().build());
@@ -69,7 +61,7 @@ class LoadedInstallationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("hearth.support.MigratedDatabase#both")
     void anInstallationWithoutDevicesIsReadAndAnUnknownOneIsNot(Supplier<MigratedDatabase> database) {
         MigratedDatabase db = database.get();
         InstallationRepository installations = new InstallationRepository(db.jdbc(), JsonMapper.builder().build());

@@ -5,25 +5,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** State saves checked against the version their call read, on H2 and PostgreSQL. */
 class StateVersionTest {
-    private static final Map<String, MigratedDatabase> MIGRATED = new ConcurrentHashMap<>();
-
-    static Stream<Supplier<MigratedDatabase>> databases() {
-        return Stream.of(() -> MIGRATED.computeIfAbsent("h2", k -> MigratedDatabase.h2()),
-                () -> MIGRATED.computeIfAbsent("pg", k -> MigratedDatabase.postgres()));
-    }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("hearth.support.MigratedDatabase#both")
     void ofTwoCallsThatReadTheSameStateTheSecondToSaveIsRefused(Supplier<MigratedDatabase> database) {
         MigratedDatabase db = database.get();
         InstallationRepository installations = new InstallationRepository(db.jdbc(), JsonMapper.builder().build());
@@ -42,7 +33,7 @@ class StateVersionTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("hearth.support.MigratedDatabase#both")
     void aSaveWaitingOnAnotherTransactionSeesItsVersionOnceItCommits(Supplier<MigratedDatabase> database)
             throws Exception {
         MigratedDatabase db = database.get();

@@ -7,13 +7,27 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A fresh database with Hearth's real schema (every Flyway migration), embedded H2 or PostgreSQL,
  * for specs of what several nodes do through one database without starting a server.
  */
 public record MigratedDatabase(String name, JdbcClient jdbc, TransactionTemplate transactions) {
+    private static final Map<String, MigratedDatabase> SHARED = new ConcurrentHashMap<>();
+
+    /**
+     * H2 and PostgreSQL, each migrated on first use and shared by the specs of this JVM (each spec
+     * hangs its own rows on them): {@code @MethodSource("hearth.support.MigratedDatabase#both")}.
+     */
+    public static Stream<Supplier<MigratedDatabase>> both() {
+        return Stream.of(() -> SHARED.computeIfAbsent("h2", k -> h2()),
+                () -> SHARED.computeIfAbsent("pg", k -> postgres()));
+    }
 
     public static MigratedDatabase h2() {
         return of("H2", new DriverManagerDataSource("jdbc:h2:mem:migrated-" + UUID.randomUUID()

@@ -5,11 +5,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,15 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hour a clock in Berlin shows twice when summer time ends is two instants, read as two.
  */
 class TimesTest {
-    private static final Map<String, MigratedDatabase> MIGRATED = new ConcurrentHashMap<>();
-
-    static Stream<Supplier<MigratedDatabase>> databases() {
-        return Stream.of(() -> MIGRATED.computeIfAbsent("h2", k -> MigratedDatabase.h2()),
-                () -> MIGRATED.computeIfAbsent("pg", k -> MigratedDatabase.postgres()));
-    }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("hearth.support.MigratedDatabase#both")
     void anInstantComesBackAsItWasStoredInTheHourThatHappensTwice(Supplier<MigratedDatabase> database) {
         MigratedDatabase db = database.get();
         // 02:30 summer time and 02:30 winter time in Berlin on 2026-10-25, and an instant with microseconds.
