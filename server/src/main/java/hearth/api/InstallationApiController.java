@@ -79,8 +79,7 @@ public class InstallationApiController {
             rateHeaders(answered.rate(), response::addHeader);
         }
         answered.headers().forEach(response::addHeader);
-        response.setHeader("Content-Security-Policy", SANDBOX);
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        securityHeaders(response::setHeader);
         if (answered.contentType() != null) {
             response.setContentType(answered.contentType());
         }
@@ -119,12 +118,12 @@ public class InstallationApiController {
         }
         if (outcome instanceof InstallationCallOutcome.Refused refused) {
             refused.error().headers().forEach(response::header);
-            return response.headers(InstallationApiController::securityHeaders).contentType(JSON)
+            return response.headers(headers -> securityHeaders(headers::set)).contentType(JSON)
                     .body(refused.error().body());
         }
         InstallationCallOutcome.Answered answered = (InstallationCallOutcome.Answered) outcome;
         answered.headers().forEach(response::header);
-        response.headers(InstallationApiController::securityHeaders);
+        response.headers(headers -> securityHeaders(headers::set));
         if (answered.body() == null) {
             return response.build();
         }
@@ -134,10 +133,13 @@ public class InstallationApiController {
         return response.body(answered.body());
     }
 
-    /** An app may answer text/html on Hearth's own origin: keep it from running script or sniffing types there. */
-    private static void securityHeaders(HttpHeaders headers) {
-        headers.set("Content-Security-Policy", SANDBOX);
-        headers.set("X-Content-Type-Options", "nosniff");
+    /**
+     * An app may answer text/html on Hearth's own origin: keep it from running script or sniffing types
+     * there. {@code set} replaces whatever the answer carried under these names.
+     */
+    private static void securityHeaders(BiConsumer<String, String> set) {
+        set.accept("Content-Security-Policy", SANDBOX);
+        set.accept("X-Content-Type-Options", "nosniff");
     }
 
     private static int status(InstallationCallOutcome outcome) {

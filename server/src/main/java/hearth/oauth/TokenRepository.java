@@ -28,8 +28,6 @@ public class TokenRepository {
     private static final String WITH_INSTALLATION = "SELECT " + COLUMNS + ", " + InstallationRepository.LOADED_COLUMNS
             + " FROM oauth_token t LEFT JOIN installation i ON i.id = t.installation_id "
             + "LEFT JOIN location l ON l.id = i.location_id WHERE t.token_hash = ?";
-    private static final String WITH_GRANT = "SELECT t.*, " + GrantRepository.JOINED_COLUMNS + " FROM oauth_token t "
-            + "JOIN oauth_grant g ON g.id = t.grant_id WHERE t.token_hash = ?";
     // GET /api/smartapps/endpoints: the token, its grant, its client's id and its Location's name, in one statement.
     private static final String WITH_ENDPOINT = "SELECT " + COLUMNS + ", " + GrantRepository.JOINED_COLUMNS
             + ", s.client_id AS s_client_id, l.id AS l_id, l.name AS l_name FROM oauth_token t "
@@ -81,10 +79,6 @@ public class TokenRepository {
                 t.installationId(), t.accountId(), t.scope(), Times.db(t.issuedAt()), Times.db(t.expiresAt()));
     }
 
-    /** The token with its grant, in one statement. */
-    public Optional<TokenWithGrant> findWithGrant(String hash) {
-        return jdbc.sql(WITH_GRANT).param(hash).query(WITH_GRANT_ROW).optional();
-    }
 
     /** The client {@code clientId}, empty when unknown, with the token of that hash (any client's) if there is one. */
     public Optional<ClientWith<TokenRecord>> findWithClient(String clientId, String hash) {
