@@ -1,17 +1,13 @@
 package hearth.hub;
 
 import hearth.support.MigratedDatabase;
-import hearth.support.Times;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,28 +19,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class HubCommandsTest {
     private static final Instant NOW = Instant.parse("2026-12-03T08:00:00Z");
-    private static final Map<String, MigratedDatabase> MIGRATED = new ConcurrentHashMap<>();
-
-    static Stream<Supplier<MigratedDatabase>> databases() {
-        return Stream.of(() -> MIGRATED.computeIfAbsent("h2", k -> MigratedDatabase.h2()),
-                () -> MIGRATED.computeIfAbsent("pg", k -> MigratedDatabase.postgres()));
-    }
-
-    private static String hub(MigratedDatabase db) {
-        String id = UUID.randomUUID().toString();
-        db.jdbc().sql("INSERT INTO hub (id, location_id, name, url, z2m_base_topic, discovery_prefix, tasmota_discovery, "
-                + "created_at) VALUES (?, ?, 'Hub', 'tcp://127.0.0.1:1883', 'zigbee2mqtt', 'homeassistant', false, ?)")
-                .params(id, UUID.randomUUID().toString(), Times.db(NOW)).update();
-        return id;
-    }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("hearth.support.MigratedDatabase#both")
     void waitingWhenTwoHubsHaveCommandsThenEachHubGetsItsOwnInOrder(Supplier<MigratedDatabase> database) {
         MigratedDatabase db = database.get();
         HubCommands commands = new HubCommands(db.jdbc());
-        String hub = hub(db);
-        String other = hub(db);
+        String hub = db.hub(NOW);
+        String other = db.hub(NOW);
         commands.add(hub, "lamp", "setLevel", List.of(40), NOW);
         commands.add(other, "plug", "on", List.of(), NOW);
         commands.add(hub, "lamp", "setColor", List.of(Map.of("hue", 50, "saturation", 100)), NOW.plusSeconds(1));
@@ -59,11 +41,11 @@ class HubCommandsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("hearth.support.MigratedDatabase#both")
     void addWhenTheArgumentsAreTooLongThenNothingIsStored(Supplier<MigratedDatabase> database) {
         MigratedDatabase db = database.get();
         HubCommands commands = new HubCommands(db.jdbc());
-        String hub = hub(db);
+        String hub = db.hub(NOW);
         assertThatThrownBy(() -> commands.add(hub, "lamp", "setLevel", List.of("x".repeat(HubCommands.MAX_ARGUMENTS)),
                 NOW)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4000 characters");
         assertThat(commands.waiting(List.of(hub), 10)).isEmpty();

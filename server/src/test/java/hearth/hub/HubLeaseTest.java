@@ -2,17 +2,12 @@ package hearth.hub;
 
 import hearth.support.Leases;
 import hearth.support.MigratedDatabase;
-import hearth.support.Times;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,27 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HubLeaseTest {
     private static final Duration LEASE = Duration.ofSeconds(15);
     private static final Instant NOW = Instant.parse("2026-12-03T08:00:00Z");
-    private static final Map<String, MigratedDatabase> MIGRATED = new ConcurrentHashMap<>();
-
-    static Stream<Supplier<MigratedDatabase>> databases() {
-        return Stream.of(() -> MIGRATED.computeIfAbsent("h2", k -> MigratedDatabase.h2()),
-                () -> MIGRATED.computeIfAbsent("pg", k -> MigratedDatabase.postgres()));
-    }
-
-    private static String hub(MigratedDatabase db) {
-        String id = UUID.randomUUID().toString();
-        db.jdbc().sql("INSERT INTO hub (id, location_id, name, url, z2m_base_topic, discovery_prefix, tasmota_discovery, "
-                + "created_at) VALUES (?, ?, 'Hub', 'tcp://127.0.0.1:1883', 'zigbee2mqtt', 'homeassistant', false, ?)")
-                .params(id, UUID.randomUUID().toString(), Times.db(NOW)).update();
-        return id;
-    }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("hearth.support.MigratedDatabase#both")
     void hubLeaseWhenTwoNodesTryThenOneHoldsItUntilItRunsOut(Supplier<MigratedDatabase> database) {
         MigratedDatabase db = database.get();
         Leases leases = new Leases(db.jdbc(), "hub_lease", "hub_id");
-        String hub = hub(db);
+        String hub = db.hub(NOW);
         assertThat(leases.holder(hub, NOW)).isEmpty();
         assertThat(leases.take(hub, "a/1", NOW, NOW.plus(LEASE))).isTrue();
         assertThat(leases.take(hub, "b/1", NOW, NOW.plus(LEASE))).as("held by a").isFalse();
@@ -59,12 +40,12 @@ class HubLeaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("hearth.support.MigratedDatabase#both")
     void hubLeaseWhenTheHubGoesOrItsNodeRestartsThenNobodyHoldsIt(Supplier<MigratedDatabase> database) {
         MigratedDatabase db = database.get();
         Leases leases = new Leases(db.jdbc(), "hub_lease", "hub_id");
-        String hub = hub(db);
-        String other = hub(db);
+        String hub = db.hub(NOW);
+        String other = db.hub(NOW);
         assertThat(leases.take(hub, "host:8080/life1", NOW, NOW.plus(LEASE))).isTrue();
         assertThat(leases.take(other, "host:8080/life1", NOW, NOW.plus(LEASE))).isTrue();
         // Restarted at the same place: its earlier life's leases are free at once, not after they run out.

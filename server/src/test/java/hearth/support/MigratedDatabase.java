@@ -62,6 +62,15 @@ public record MigratedDatabase(String name, JdbcClient jdbc, TransactionTemplate
         return id;
     }
 
+    /** A hub row (of a Location id nothing else has) made at {@code createdAt}; answers its id. */
+    public String hub(Instant createdAt) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("INSERT INTO hub (id, location_id, name, url, z2m_base_topic, discovery_prefix, tasmota_discovery, "
+                + "created_at) VALUES (?, ?, 'Hub', 'tcp://127.0.0.1:1883', 'zigbee2mqtt', 'homeassistant', false, ?)")
+                .params(id, UUID.randomUUID().toString(), Times.db(createdAt)).update();
+        return id;
+    }
+
     @Override
     public String toString() {
         return name;
