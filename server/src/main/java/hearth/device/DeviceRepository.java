@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+/**
+ * Devices and their attributes and events in this Server's database. Each write that changes what an
+ * Installation sees of a device adds one to its Location's {@link DevicesVersion} first, in the caller's
+ * transaction.
+ */
 @Repository
 public class DeviceRepository {
     private static final String INSERT = "INSERT INTO device (id, location_id, label, name, type_name, capabilities, "
@@ -56,12 +61,14 @@ public class DeviceRepository {
     }
 
     public void insert(Device d) {
+        DevicesVersion.bump(jdbc, DevicesVersion.OF_LOCATION, d.locationId());
         jdbc.sql(INSERT).params(d.id(), d.locationId(), d.label(), d.name(), d.typeName(),
                 String.join(",", d.capabilities()), Times.db(d.createdAt()), d.hubId(), null).update();
     }
 
     /** A hub's device, with the protocol's own id for it ({@code z2m:0x00158d...}). */
     public void insertForHub(Device d, String hubAddress) {
+        DevicesVersion.bump(jdbc, DevicesVersion.OF_LOCATION, d.locationId());
         jdbc.sql(INSERT).params(d.id(), d.locationId(), d.label(), d.name(), d.typeName(),
                 String.join(",", d.capabilities()), Times.db(d.createdAt()), d.hubId(), hubAddress).update();
     }
@@ -78,6 +85,7 @@ public class DeviceRepository {
     public void saveAttribute(String deviceId, AttributeState state) {
         String text = AttributeValues.text(state.value());
         String type = AttributeValues.typeOf(state.value());
+        DevicesVersion.bump(jdbc, DevicesVersion.OF_DEVICE, deviceId);
         int updated = jdbc.sql(UPDATE_ATTRIBUTE)
                 .params(text, type, state.unit(), Times.db(state.date()), deviceId, state.name()).update();
         if (updated == 0) {
@@ -92,6 +100,7 @@ public class DeviceRepository {
     }
 
     public void updateKind(String id, List<String> capabilities, String name, String typeName) {
+        DevicesVersion.bump(jdbc, DevicesVersion.OF_DEVICE, id);
         jdbc.sql(UPDATE_CAPABILITIES).params(String.join(",", capabilities), name, typeName, id).update();
     }
 
@@ -100,14 +109,17 @@ public class DeviceRepository {
     }
 
     public void rename(String id, String label) {
+        DevicesVersion.bump(jdbc, DevicesVersion.OF_DEVICE, id);
         jdbc.sql(RENAME).params(label, id).update();
     }
 
     public void place(String id, String room) {
+        DevicesVersion.bump(jdbc, DevicesVersion.OF_DEVICE, id);
         jdbc.sql(PLACE).params(room, id).update();
     }
 
     public void setHidden(String id, boolean hidden) {
+        DevicesVersion.bump(jdbc, DevicesVersion.OF_DEVICE, id);
         jdbc.sql(HIDE).params(hidden, id).update();
     }
 
@@ -131,6 +143,7 @@ public class DeviceRepository {
 
     /** The device with its attributes and events; whatever refers to it (Installations) must be gone first. */
     public void delete(String id) {
+        DevicesVersion.bump(jdbc, DevicesVersion.OF_DEVICE, id);
         jdbc.sql(DELETE_EVENTS).param(id).update();
         jdbc.sql(DELETE_ATTRIBUTES).param(id).update();
         jdbc.sql(DELETE).param(id).update();

@@ -2,8 +2,10 @@ package hearth.installation;
 
 import hearth.device.Device;
 import hearth.device.DeviceRows;
+import hearth.device.DevicesVersion;
 import hearth.location.Location;
 import hearth.support.Times;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -46,7 +48,7 @@ public class InstallationRepository {
             + "i.settings AS i_settings, i.created_at AS i_created_at, i.last_used_at AS i_last_used_at, "
             + "i.state AS i_state, i.state_version AS i_state_version, l.owner_id AS l_owner_id, l.name AS l_name, "
             + "l.time_zone AS l_time_zone, l.server_name AS l_server_name, l.mode AS l_mode, "
-            + "l.created_at AS l_created_at";
+            + "l.created_at AS l_created_at, l.devices_version AS l_devices_version";
     private static final String LOADED = "SELECT " + LOADED_COLUMNS + " FROM installation i "
             + "JOIN location l ON l.id = i.location_id WHERE i.id = ?";
     // The choices and the devices in one statement of fixed text (no IN list to expand), by the primary keys
@@ -74,10 +76,18 @@ public class InstallationRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ChosenDevices chosen;
 
+    @Autowired
     public InstallationRepository(JdbcClient jdbc, JsonMapper json) {
+        this(jdbc, json, ChosenDevices.MAX_DEVICES);
+    }
+
+    /** With room for the chosen devices of {@code maxDevices} (at least) in the per-node copies. */
+    InstallationRepository(JdbcClient jdbc, JsonMapper json, long maxDevices) {
         this.jdbc = jdbc;
         this.json = json;
+        this.chosen = new ChosenDevices(maxDevices);
     }
 
     public void insert(Installation i) {
@@ -96,7 +106,8 @@ public class InstallationRepository {
 
     /**
      * The Installation with its Location and state (one row), and its chosen devices with their
-     * attributes (a second statement): what an installation API call reads.
+     * attributes (this node's copy if it is as new as the row says, else a second statement): what an
+     * installation API call reads.
      */
     public Optional<LoadedInstallation> findLoaded(String id) {
         return jdbc.sql(LOADED).param(id).query((rs, n) -> loadedHead(rs)).optional().map(this::withChosen);
@@ -119,14 +130,33 @@ public class InstallationRepository {
                 rs.getString("l_time_zone"), rs.getString("l_server_name"), rs.getString("l_mode"),
                 Times.instant(rs, "l_created_at"));
         return new LoadedInstallation(installation, location, rs.getString("i_state"), rs.getLong("i_state_version"),
-                Map.of());
+                Map.of(), rs.getLong("l_devices_version"));
     }
 
-    /** {@code head} ({@link #loadedHead}) with its choices and its chosen devices, read in one statement. */
+    /**
+     * {@code head} ({@link #loadedHead}) with its choices and its chosen devices: this node's copy when
+     * it was read at the head's devices version, else read in one statement (and kept, when the head's
+     * version is known).
+     */
     public LoadedInstallation withChosen(LoadedInstallation head) {
+        String id = head.installation().id();
+        long version = head.devicesVersion();
+        ChosenDevices.Copy copy = version < 0 ? null : chosen.at(id, version);
+        if (copy == null) {
+            copy = readChosen(id, version);
+            if (version >= 0) {
+                chosen.keep(id, copy);
+            }
+        }
+        return new LoadedInstallation(withDevices(head.installation(), copy.choices()), head.location(), head.state(),
+                head.stateVersion(), copy.devices(), version);
+    }
+
+    /** The choices and chosen devices as the database has them now, at least as new as {@code version}. */
+    private ChosenDevices.Copy readChosen(String id, long version) {
         Map<String, List<String>> choices = new LinkedHashMap<>();
         DeviceRows rows = new DeviceRows();
-        jdbc.sql(CHOSEN).param(head.installation().id()).query((ResultSet rs) -> {
+        jdbc.sql(CHOSEN).param(id).query((ResultSet rs) -> {
             String input = rs.getString("input_name");
             String device = rows.add(rs);
             List<String> ids = choices.computeIfAbsent(input, k -> new ArrayList<>());
@@ -134,8 +164,7 @@ public class InstallationRepository {
                 ids.add(device);   // one entry per device, not per attribute row
             }
         });
-        return new LoadedInstallation(withDevices(head.installation(), choices), head.location(), head.state(),
-                head.stateVersion(), byId(rows.devices()));
+        return new ChosenDevices.Copy(version, choices, byId(rows.devices()));
     }
 
     private static Map<String, Device> byId(List<Device> devices) {
@@ -158,11 +187,13 @@ public class InstallationRepository {
 
     /** The device is taken out of every Installation's choices (it is being deleted). */
     public void forgetDevice(String deviceId) {
+        DevicesVersion.bump(jdbc, DevicesVersion.OF_DEVICE, deviceId);
         jdbc.sql(FORGET_DEVICE).param(deviceId).update();
     }
 
     /** Replaces the devices chosen per input with {@code devices}, in the order given. */
     public void replaceDevices(String id, Map<String, List<String>> devices) {
+        DevicesVersion.bump(jdbc, DevicesVersion.OF_INSTALLATION, id);
         jdbc.sql(DELETE_DEVICES).param(id).update();
         devices.forEach((input, ids) -> {
             for (int position = 0; position < ids.size(); position++) {
@@ -242,6 +273,7 @@ public class InstallationRepository {
 
     public void delete(String id) {
         jdbc.sql(DELETE).param(id).update();
+        chosen.forget(id);
     }
 
     private List<Installation> installations(ResultSet rs) throws SQLException {

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What an installation API call reads of its Installation ({@link InstallationRepository#findLoaded}),
  * on H2 and PostgreSQL: the choices per input in the order chosen, each device once however many
- * attributes it has, only the chosen devices, and its Location and state.
+ * attributes it has, only the chosen devices, and its Location and state; a node's copy of the
+ * devices, used until any node changes them.
  */
 class LoadedInstallationTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -34,14 +35,14 @@ class LoadedInstallationTest {
         DeviceRepository devices = new DeviceRepository(db.jdbc());
         String id = db.installation();
         // Ids that sort against the order chosen, so an order by id or by creation would show.
-        String lamp = device(devices, id, "z-lamp", "Lamp", Map.of("switch", "on", "level", 40, "power", 7.5));
-        String plug = device(devices, id, "m-plug", "Plug", Map.of());
-        String fan = device(devices, id, "a-fan", "Fan", Map.of("switch", "off"));
-        device(devices, id, "b-other", "Not chosen", Map.of("switch", "on"));
+        String lamp = device(db, devices, id, "z-lamp", "Lamp", Map.of("switch", "on", "level", 40, "power", 7.5));
+        String plug = device(db, devices, id, "m-plug", "Plug", Map.of());
+        String fan = device(db, devices, id, "a-fan", "Fan", Map.of("switch", "off"));
+        device(db, devices, id, "b-other", "Not chosen", Map.of("switch", "on"));
         Map<String, List<String>> choices = new LinkedHashMap<>();
         choices.put("switches", List.of(fan, lamp, plug));
         choices.put("lead", List.of(lamp));
-        installations.replaceDevices(id, choices);
+        db.transactions().executeWithoutResult(tx -> installations.replaceDevices(id, choices));
         installations.saveState(id, "{\"count\":3}");
 
         LoadedInstallation loaded = installations.findLoaded(id).orElseThrow();
@@ -75,12 +76,71 @@ class LoadedInstallationTest {
         assertThat(installations.findLoaded(UUID.randomUUID().toString())).isEmpty();
     }
 
-    private static String device(DeviceRepository devices, String locationId, String prefix, String label,
-                                 Map<String, Object> attributes) {
+    @ParameterizedTest
+    @MethodSource("hearth.support.MigratedDatabase#both")
+    void aNodeAnswersFromItsCopyOfTheDevicesUntilAnyNodeChangesThem(Supplier<MigratedDatabase> database) {
+        MigratedDatabase db = database.get();
+        JsonMapper json = JsonMapper.builder().build();
+        InstallationRepository node = new InstallationRepository(db.jdbc(), json);
+        InstallationRepository other = new InstallationRepository(db.jdbc(), json);
+        DeviceRepository devices = new DeviceRepository(db.jdbc());
+        String id = db.installation();
+        String lamp = device(db, devices, id, "lamp", "Lamp", Map.of("switch", "off"));
+        String fan = device(db, devices, id, "fan", "Fan", Map.of("switch", "off"));
+        db.transactions().executeWithoutResult(tx -> other.replaceDevices(id, Map.of("switches", List.of(lamp))));
+
+        Device first = node.findLoaded(id).orElseThrow().chosen().get(lamp);
+        assertThat(node.findLoaded(id).orElseThrow().chosen().get(lamp)).as("read again: the copy").isSameAs(first);
+
+        // Each kind of write, through another node's repositories, is seen by this node's next read.
+        db.transactions().executeWithoutResult(tx -> devices.saveAttribute(lamp,
+                new AttributeState("switch", "on", null, NOW)));
+        assertThat(node.findLoaded(id).orElseThrow().chosen().get(lamp).attributes().get("switch").value())
+                .isEqualTo("on");
+        db.transactions().executeWithoutResult(tx -> devices.rename(lamp, "Desk lamp"));
+        assertThat(node.findLoaded(id).orElseThrow().chosen().get(lamp).label()).isEqualTo("Desk lamp");
+        db.transactions().executeWithoutResult(tx -> devices.place(lamp, "Study"));
+        assertThat(node.findLoaded(id).orElseThrow().chosen().get(lamp).room()).isEqualTo("Study");
+        db.transactions().executeWithoutResult(tx -> devices.setHidden(lamp, true));
+        assertThat(node.findLoaded(id).orElseThrow().chosen().get(lamp).hidden()).isTrue();
+        db.transactions().executeWithoutResult(tx -> devices.updateKind(lamp, List.of("switch", "switchLevel"),
+                "Dimmer", "Dimmer"));
+        assertThat(node.findLoaded(id).orElseThrow().chosen().get(lamp).capabilities())
+                .containsExactly("switch", "switchLevel");
+        db.transactions().executeWithoutResult(tx -> other.replaceDevices(id, Map.of("switches", List.of(fan, lamp))));
+        assertThat(node.findLoaded(id).orElseThrow().installation().devices())
+                .containsOnly(Map.entry("switches", List.of(fan, lamp)));
+        db.transactions().executeWithoutResult(tx -> {
+            other.forgetDevice(fan);
+            devices.delete(fan);
+        });
+        LoadedInstallation last = node.findLoaded(id).orElseThrow();
+        assertThat(last.installation().devices()).containsOnly(Map.entry("switches", List.of(lamp)));
+        assertThat(last.chosen()).containsOnlyKeys(lamp);
+    }
+
+    @ParameterizedTest
+    @MethodSource("hearth.support.MigratedDatabase#both")
+    void aWriteToDevicesOutsideATransactionIsRefusedForItCouldBeSeenBeforeItsVersion(
+            Supplier<MigratedDatabase> database) {
+        MigratedDatabase db = database.get();
+        DeviceRepository devices = new DeviceRepository(db.jdbc());
+        String id = db.installation();
+        String lamp = device(db, devices, id, "lamp", "Lamp", Map.of("switch", "off"));
+
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> devices.saveAttribute(lamp, new AttributeState("switch", "on", null, NOW)))
+                .withMessageContaining("transaction");
+    }
+
+    private static String device(MigratedDatabase db, DeviceRepository devices, String locationId, String prefix,
+                                 String label, Map<String, Object> attributes) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 28);
-        devices.insert(new Device(id, locationId, label, label, "Virtual Switch", List.of("switch"), Map.of(), NOW,
-                null));
-        attributes.forEach((name, value) -> devices.saveAttribute(id, new AttributeState(name, value, null, NOW)));
+        db.transactions().executeWithoutResult(tx -> {
+            devices.insert(new Device(id, locationId, label, label, "Virtual Switch", List.of("switch"), Map.of(),
+                    NOW, null));
+            attributes.forEach((name, value) -> devices.saveAttribute(id, new AttributeState(name, value, null, NOW)));
+        });
         return id;
     }
 }
