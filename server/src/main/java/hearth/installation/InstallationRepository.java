@@ -77,6 +77,7 @@ public class InstallationRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ChosenDevices chosen;
+    private final ParsedSettings settings = new ParsedSettings();
 
     @Autowired
     public InstallationRepository(JdbcClient jdbc, JsonMapper json) {
@@ -124,7 +125,8 @@ public class InstallationRepository {
         }
         Installation installation = new Installation(id, rs.getString("i_smartapp_id"),
                 rs.getString("i_location_id"), rs.getString("i_account_id"), rs.getString("i_label"),
-                json.readValue(rs.getString("i_settings"), MAP), Map.of(), Times.instant(rs, "i_created_at"),
+                settings.of(id, rs.getString("i_settings"), text -> json.readValue(text, MAP)), Map.of(),
+                Times.instant(rs, "i_created_at"),
                 Times.instant(rs, "i_last_used_at"));
         Location location = new Location(installation.locationId(), rs.getString("l_owner_id"), rs.getString("l_name"),
                 rs.getString("l_time_zone"), rs.getString("l_server_name"), rs.getString("l_mode"),

@@ -160,13 +160,13 @@ public final class DeviceView extends GroovyObjectSupport {
 
     @SmartAppApi
     public Object currentValue(String attribute) {
-        AttributeState s = currentStatesMap().get(attribute);
+        AttributeState s = current.get(attribute);   // one value: no copy of them all
         return s == null ? null : s.value();
     }
 
     @SmartAppApi
     public StateView currentState(String attribute) {
-        AttributeState s = currentStatesMap().get(attribute);
+        AttributeState s = current.get(attribute);   // one value: no copy of them all
         return s == null ? null : StateView.of(s);
     }
 
@@ -197,7 +197,7 @@ public final class DeviceView extends GroovyObjectSupport {
     @SmartAppApi
     public boolean hasAttribute(String attribute) {
         return capabilities().stream().anyMatch(c -> c.attribute(attribute).isPresent())
-                || currentStatesMap().containsKey(attribute);
+                || current.containsKey(attribute);
     }
 
     @SmartAppApi
