@@ -49,6 +49,15 @@ public class InstallationRepository {
             + "i.state AS i_state, i.state_version AS i_state_version, l.owner_id AS l_owner_id, l.name AS l_name, "
             + "l.time_zone AS l_time_zone, l.server_name AS l_server_name, l.mode AS l_mode, "
             + "l.created_at AS l_created_at, l.devices_version AS l_devices_version";
+    /** How many columns {@link #LOADED_COLUMNS} has: {@link #loadedHead(ResultSet, int)} reads them by position. */
+    private static final int LOADED_WIDTH = 17;
+
+    static {
+        if (LOADED_COLUMNS.split(",").length != LOADED_WIDTH) {
+            throw new IllegalStateException("LOADED_COLUMNS changed: update loadedHead and LOADED_WIDTH");
+        }
+    }
+
     private static final String LOADED = "SELECT " + LOADED_COLUMNS + " FROM installation i "
             + "JOIN location l ON l.id = i.location_id WHERE i.id = ?";
     // The choices and the devices in one statement of fixed text (no IN list to expand), by the primary keys
@@ -111,28 +120,28 @@ public class InstallationRepository {
      * installation API call reads.
      */
     public Optional<LoadedInstallation> findLoaded(String id) {
-        return jdbc.sql(LOADED).param(id).query((rs, n) -> loadedHead(rs)).optional().map(this::withChosen);
+        return jdbc.sql(LOADED).param(id).query((rs, n) -> loadedHead(rs, 1)).optional().map(this::withChosen);
     }
 
     /**
-     * The Installation of a row with {@link #LOADED_COLUMNS}, without its devices (null when the row
-     * has none: a join that found no Installation); {@link #withChosen} reads them.
+     * The Installation of a row with {@link #LOADED_COLUMNS} from position {@code first} on (by position:
+     * a driver finds a name on each get), without its devices (null when the row has none: a join that
+     * found no Installation); {@link #withChosen} reads them.
      */
-    public LoadedInstallation loadedHead(ResultSet rs) throws SQLException {
-        String id = rs.getString("i_id");
+    public LoadedInstallation loadedHead(ResultSet rs, int first) throws SQLException {
+        int at = first - 1;
+        String id = rs.getString(at + 1);
         if (id == null) {
             return null;
         }
-        Installation installation = new Installation(id, rs.getString("i_smartapp_id"),
-                rs.getString("i_location_id"), rs.getString("i_account_id"), rs.getString("i_label"),
-                settings.of(id, rs.getString("i_settings"), text -> json.readValue(text, MAP)), Map.of(),
-                Times.instant(rs, "i_created_at"),
-                Times.instant(rs, "i_last_used_at"));
-        Location location = new Location(installation.locationId(), rs.getString("l_owner_id"), rs.getString("l_name"),
-                rs.getString("l_time_zone"), rs.getString("l_server_name"), rs.getString("l_mode"),
-                Times.instant(rs, "l_created_at"));
-        return new LoadedInstallation(installation, location, rs.getString("i_state"), rs.getLong("i_state_version"),
-                Map.of(), rs.getLong("l_devices_version"));
+        Installation installation = new Installation(id, rs.getString(at + 2), rs.getString(at + 3),
+                rs.getString(at + 4), rs.getString(at + 5),
+                settings.of(id, rs.getString(at + 6), text -> json.readValue(text, MAP)), Map.of(),
+                Times.instant(rs, at + 7), Times.instant(rs, at + 8));
+        Location location = new Location(installation.locationId(), rs.getString(at + 11), rs.getString(at + 12),
+                rs.getString(at + 13), rs.getString(at + 14), rs.getString(at + 15), Times.instant(rs, at + 16));
+        return new LoadedInstallation(installation, location, rs.getString(at + 9), rs.getLong(at + 10), Map.of(),
+                rs.getLong(at + 17));
     }
 
     /**

@@ -51,6 +51,22 @@ public class TokenRepository {
             rs.getString("smartapp_id"), rs.getString("installation_id"), rs.getString("account_id"),
             rs.getString("scope"), Times.instant(rs, "issued_at"), Times.instant(rs, "expires_at"),
             Times.instant(rs, "revoked_at"), Times.instant(rs, "used_at"));
+    /** The token of a row that starts with {@link #COLUMNS}, by position (a driver finds a name on each get). */
+    private static TokenRecord tokenAtStart(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new TokenRecord(rs.getString(1), rs.getString(2),
+                TokenRecord.Kind.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), Times.instant(rs, 8), Times.instant(rs, 9), Times.instant(rs, 10),
+                Times.instant(rs, 11));
+    }
+
+    private static final int COLUMNS_WIDTH = 11;
+
+    static {
+        if (COLUMNS.split(",").length != COLUMNS_WIDTH) {
+            throw new IllegalStateException("TokenRepository.COLUMNS changed: update tokenAtStart and COLUMNS_WIDTH");
+        }
+    }
+
     private static final RowMapper<TokenWithGrant> WITH_GRANT_ROW = (rs, n) -> new TokenWithGrant(ROW.mapRow(rs, n),
             GrantRepository.grant(rs, "g_"));
     private static final RowMapper<ClientWith<TokenRecord>> CLIENT_WITH_TOKEN_ROW = ClientJoins.row("token_hash", ROW);
@@ -113,8 +129,8 @@ public class TokenRepository {
 
     /** The token with its Installation's {@link InstallationRepository#loadedHead} (null when it has none here). */
     public Optional<TokenWithInstallation> findWithInstallation(String hash, InstallationRepository installations) {
-        return jdbc.sql(WITH_INSTALLATION).param(hash).query((rs, n) -> new TokenWithInstallation(ROW.mapRow(rs, n),
-                installations.loadedHead(rs))).optional();
+        return jdbc.sql(WITH_INSTALLATION).param(hash).query((rs, n) -> new TokenWithInstallation(tokenAtStart(rs),
+                installations.loadedHead(rs, COLUMNS_WIDTH + 1))).optional();
     }
 
     /** Marks a refresh token used; false when it already was (someone else won the race or it is replayed). */
