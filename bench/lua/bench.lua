@@ -17,6 +17,7 @@
 --   login        POST URL username/password/_csrf with the session cookie; FILE lines are
 --                "cookie<TAB>csrf<TAB>username<TAB>password", each used once; a redirect to
 --                ...?error is a failed login (bad)
+--   (bearer with ARG "pace=MS": the same, each connection waiting MS after each answer: a paced row)
 --   form         POST URL with the fixed body ARG ("Basic ...|body"), e.g. client_credentials
 
 local threads = {}
@@ -76,6 +77,11 @@ function init(args)
    items = lines_of(args[3], tid, nthreads)
    tail = #items
    local arg = args[4]
+   if arg ~= nil and string.sub(arg, 1, 5) == "pace=" then
+      -- a paced row (bench-paced.lua defines delay()): ms to wait after each answer
+      pace = tonumber(string.sub(arg, 6))
+      arg = nil
+   end
    if arg ~= nil and arg ~= "-" then
       local parts = split(arg, "|")
       basic = parts[1]

@@ -9,6 +9,7 @@ import hearth.installation.ExecutionLimiter;
 import hearth.installation.Installation;
 import hearth.installation.InstallationRepository;
 import hearth.installation.InstallationRuntime;
+import hearth.installation.LastUse;
 import hearth.installation.LoadedInstallation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -25,12 +25,11 @@ import java.util.UUID;
  * The rules of a call to an Installation's own API, with no servlet types: the token must be
  * this Installation's and the Installation hosted here (else 403 AccessDenied), the call counts
  * against the execution limit (429 RateLimit), the body is at most {@link #MAX_BODY} (413), the
- * last use is noted at most once a minute, and then the SmartApp's mappings answer.
+ * last use is noted (and written with others', {@link LastUse}), and then the SmartApp's mappings answer.
  */
 @Service
 public class InstallationApi {
     public static final int MAX_BODY = 1024 * 1024;
-    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(InstallationApi.class);
 
     private final InstallationRepository installations;
@@ -38,10 +37,12 @@ public class InstallationApi {
     private final InstallationRuntime runtime;
     private final Clock clock;
     private final CallLog callLog;
+    private final LastUse lastUse;
 
     public InstallationApi(InstallationRepository installations, ExecutionLimiter limiter, InstallationRuntime runtime,
-                           Clock clock, CallLog callLog) {
+                           Clock clock, CallLog callLog, LastUse lastUse) {
         this.callLog = callLog;
+        this.lastUse = lastUse;
         this.installations = installations;
         this.limiter = limiter;
         this.runtime = runtime;
@@ -77,9 +78,7 @@ public class InstallationApi {
         }
         Installation installation = loaded.installation();
         Instant now = clock.instant();
-        if (installation.lastUsedAt() == null || installation.lastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
-            installations.touch(installationId, now);
-        }
+        lastUse.note(installationId, installation.lastUsedAt(), now);
         if (call.malformed() || call.path() == null) {
             return new InstallationCallOutcome.Refused(ClassicError.malformedEscape(), rate);
         }

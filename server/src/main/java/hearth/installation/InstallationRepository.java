@@ -13,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +72,6 @@ public class InstallationRepository {
     private static final String SAVE_STATE = "UPDATE installation SET state = ?, state_version = state_version + 1 "
             + "WHERE id = ?";
     private static final String SAVE_STATE_IF = SAVE_STATE + " AND state_version = ?";
-    private static final String TOUCH = "UPDATE installation SET last_used_at = ? WHERE id = ?";
     private static final String DELETE = "DELETE FROM installation WHERE id = ?";
     private static final String SETTINGS_FOR_UPDATE = "SELECT settings FROM installation WHERE id = ? FOR UPDATE";
     private static final String SAVE_SETTINGS = "UPDATE installation SET settings = ? WHERE id = ?";
@@ -276,10 +274,6 @@ public class InstallationRepository {
     /** The owner renamed the Installation (a page's {@code label}): classic {@code app.label}. */
     public void updateLabel(String id, String label) {
         jdbc.sql("UPDATE installation SET label = ? WHERE id = ?").params(label, id).update();
-    }
-
-    public void touch(String id, Instant when) {
-        jdbc.sql(TOUCH).params(Times.db(when), id).update();
     }
 
     public void delete(String id) {

@@ -6,6 +6,7 @@ import hearth.cluster.VerifiedToken;
 import hearth.device.global.DeviceService;
 import hearth.installation.Installation;
 import hearth.installation.InstallationRepository;
+import hearth.installation.LastUse;
 import hearth.installation.global.InstallationService;
 import hearth.location.Location;
 import hearth.location.global.LocationService;
@@ -78,6 +79,8 @@ class InstallationApiTest {
     InstallationRepository installations;
     @Autowired
     MutableClock clock;
+    @Autowired
+    LastUse lastUse;
 
     private Installation installation;
     private VerifiedToken token;
@@ -189,15 +192,21 @@ class InstallationApiTest {
     }
 
     @Test
-    void callWhenUsedTwiceWithinAMinuteThenLastUseIsWrittenOnce() {
+    void callWhenUsedTwiceWithinAMinuteThenLastUseIsWrittenOnceAndNotByTheCallItself() {
+        lastUse.flush();
         api.call(token, installation.id(), get("/hello", Map.of()));
+        assertThat(installations.findById(installation.id()).orElseThrow().lastUsedAt()).as("a read writes nothing")
+                .isNull();
+        assertThat(lastUse.flush()).isEqualTo(1);
         Instant first = installations.findById(installation.id()).orElseThrow().lastUsedAt();
         assertThat(first).isNotNull();
         clock.advance(Duration.ofSeconds(30));
         api.call(token, installation.id(), get("/hello", Map.of()));
+        assertThat(lastUse.flush()).isZero();
         assertThat(installations.findById(installation.id()).orElseThrow().lastUsedAt()).isEqualTo(first);
         clock.advance(Duration.ofSeconds(31));
         api.call(token, installation.id(), get("/hello", Map.of()));
+        lastUse.flush();
         assertThat(installations.findById(installation.id()).orElseThrow().lastUsedAt()).isAfter(first);
     }
 

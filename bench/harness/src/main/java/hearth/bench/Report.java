@@ -18,6 +18,8 @@ final class Report {
         METADATA("GET /.well-known/oauth-authorization-server", null),
         STATIC("static file: GET /hearth.css (no database)", null),
         INSTALLATION_API("installation API: GET {uri}/devices, handler reads 10 devices", null),
+        INSTALLATION_API_HALF("installation API at half the load it carried above (paced: latency at that load)",
+                null),
         INSTALLATION_API_LOGGED("installation API, the same handler logging one line: GET {uri}/devices/logged",
                 null),
         ENDPOINTS("GET /api/smartapps/endpoints", null),

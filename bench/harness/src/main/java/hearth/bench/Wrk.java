@@ -23,6 +23,23 @@ final class Wrk {
         this.threads = threads;
     }
 
+    /**
+     * bench.lua, or for a paced load ({@code arg} "pace=MS") a copy with wrk's {@code delay()} hook: wrk
+     * waits for timers on every request of a script that defines it, so only paced rows get it.
+     */
+    private Path scriptFor(Load load) throws IOException {
+        if (load.arg() == null || !load.arg().startsWith("pace=")) {
+            return script;
+        }
+        Path paced = logDir.resolve("bench-paced.lua");
+        if (!Files.exists(paced)) {
+            Files.writeString(paced, Files.readString(script)
+                    + "\n-- paced rows only (Wrk.scriptFor): wait this long after each answer\n"
+                    + "function delay()\n   return pace\nend\n");
+        }
+        return paced;
+    }
+
     /** What one row asks of wrk. */
     record Load(String url, String mode, int expect, Path file, String arg, int connections, String timeout,
                 Path poolOut) {
@@ -52,7 +69,7 @@ final class Wrk {
         }
         int c = Math.max(load.connections(), threads);
         List<String> cmd = new ArrayList<>(List.of("wrk", "-t", String.valueOf(threads), "-c", String.valueOf(c),
-                "-d", seconds + "s", "--timeout", load.timeout(), "--latency", "-s", script.toString(), load.url(),
+                "-d", seconds + "s", "--timeout", load.timeout(), "--latency", "-s", scriptFor(load).toString(), load.url(),
                 "--", load.mode(), String.valueOf(load.expect()),
                 load.file() == null ? "-" : load.file().toString(),
                 load.arg() == null ? "-" : load.arg(), String.valueOf(threads),
