@@ -90,13 +90,11 @@ final class Cpu {
         return seconds <= 0 ? 0 : ticks / TICKS / seconds;
     }
 
-    /** Cores other processes keep busy over {@code millis}, not counting {@code pid} (an idle server). */
-    static double othersOver(long pid, long millis) throws InterruptedException {
+    /** Cores the whole machine kept busy over {@code millis}, the server included. */
+    static double machineOver(long millis) throws InterruptedException {
         long m0 = machineBusy();
-        long p0 = process(pid);
         long t0 = System.nanoTime();
         Thread.sleep(millis);
-        double s = (System.nanoTime() - t0) / 1e9;
-        return cores((machineBusy() - m0) - (process(pid) - p0), s);
+        return cores(machineBusy() - m0, (System.nanoTime() - t0) / 1e9);
     }
 }
