@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * A fresh database with Hearth's real schema (every Flyway migration), embedded H2 or PostgreSQL,
  * for specs of what several nodes do through one database without starting a server.
  */
-public record MigratedDatabase(String name, JdbcClient jdbc, TransactionTemplate transactions) {
+public record MigratedDatabase(String name, JdbcClient jdbc, TransactionTemplate transactions,
+                               javax.sql.DataSource dataSource) {
     private static final Map<String, MigratedDatabase> SHARED = new ConcurrentHashMap<>();
 
     /**
@@ -42,7 +43,7 @@ public record MigratedDatabase(String name, JdbcClient jdbc, TransactionTemplate
     private static MigratedDatabase of(String name, DriverManagerDataSource db) {
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
         return new MigratedDatabase(name, JdbcClient.create(db),
-                new TransactionTemplate(new DataSourceTransactionManager(db)));
+                new TransactionTemplate(new DataSourceTransactionManager(db)), db);
     }
 
     /** An Installation (with its account, Location and SmartApp rows) to hang rows on; answers its id. */
