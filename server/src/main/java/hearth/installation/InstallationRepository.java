@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,17 +86,23 @@ public class InstallationRepository {
     private final JsonMapper json;
     private final ChosenDevices chosen;
     private final ParsedSettings settings = new ParsedSettings();
+    private final LastUse lastUse;
 
+    /**
+     * @param lastUse this node's last uses not yet written, shown with what the rows hold (null: none),
+     *                so the pages of the node that took a call show it at once
+     */
     @Autowired
-    public InstallationRepository(JdbcClient jdbc, JsonMapper json) {
-        this(jdbc, json, ChosenDevices.MAX_DEVICES);
-    }
-
-    /** With room for the chosen devices of {@code maxDevices} (at least) in the per-node copies. */
-    InstallationRepository(JdbcClient jdbc, JsonMapper json, long maxDevices) {
+    public InstallationRepository(JdbcClient jdbc, JsonMapper json, LastUse lastUse) {
         this.jdbc = jdbc;
         this.json = json;
-        this.chosen = new ChosenDevices(maxDevices);
+        this.chosen = new ChosenDevices(ChosenDevices.MAX_DEVICES);
+        this.lastUse = lastUse;
+    }
+
+    /** Without a node's unwritten last uses (the rows' own). */
+    public InstallationRepository(JdbcClient jdbc, JsonMapper json) {
+        this(jdbc, json, null);
     }
 
     public void insert(Installation i) {
@@ -301,7 +308,11 @@ public class InstallationRepository {
     private Installation head(ResultSet rs) throws SQLException {
         return new Installation(rs.getString("id"), rs.getString("smartapp_id"), rs.getString("location_id"),
                 rs.getString("account_id"), rs.getString("label"), json.readValue(rs.getString("settings"), MAP),
-                Map.of(), Times.instant(rs, "created_at"), Times.instant(rs, "last_used_at"));
+                Map.of(), Times.instant(rs, "created_at"), lastUsed(rs.getString("id"), Times.instant(rs, "last_used_at")));
+    }
+
+    private Instant lastUsed(String id, Instant stored) {
+        return lastUse == null ? stored : lastUse.latest(id, stored);
     }
 
     private static void addChoice(ResultSet rs, Map<String, List<String>> devices) throws SQLException {

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * pages show): noted in memory by each call and written for all the Installations called since, in one
  * batch, every {@link #FLUSH_EVERY} and when the node stops. So a read of the installation API does not
  * write: with many Installations most calls found theirs unused for a minute and wrote it, 0.4-0.5 updates
- * per call at 10k and 100k Installations (bench/README.md, issue 15). A node that dies loses at most that
+ * per call at 10k and 100k Installations (bench/README.md, issue 15). This node's reads of Installations show
+ * what it noted at once ({@link #latest}), another node's within that long. A node that dies loses at most that
  * long of last uses, which is what a page shows and nothing decides by. Several nodes write each their
  * own; a write never moves a last use back.
  */
@@ -41,6 +42,12 @@ public class LastUse {
         if (stored == null || stored.plus(NOTE_EVERY).isBefore(now)) {
             pending.merge(installationId, now, (a, b) -> a.isAfter(b) ? a : b);
         }
+    }
+
+    /** The later of {@code stored} and a last use this node noted and has not written yet. */
+    public Instant latest(String installationId, Instant stored) {
+        Instant noted = pending.get(installationId);
+        return noted != null && (stored == null || noted.isAfter(stored)) ? noted : stored;
     }
 
     /** Writes every last use noted since the last write, in one batch; answers how many. */
