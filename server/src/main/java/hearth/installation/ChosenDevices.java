@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import hearth.device.Device;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ final class ChosenDevices {
 
     record Copy(long version, Map<String, List<String>> choices, Map<String, Device> devices) {
         Copy {
-            Map<String, List<String>> lists = new java.util.HashMap<>();
+            Map<String, List<String>> lists = new HashMap<>();
             choices.forEach((input, ids) -> lists.put(input, List.copyOf(ids)));
             choices = Map.copyOf(lists);
             devices = Map.copyOf(devices);

@@ -306,9 +306,10 @@ public class InstallationRepository {
 
     /** The Installation of this row, without its chosen devices. */
     private Installation head(ResultSet rs) throws SQLException {
-        return new Installation(rs.getString("id"), rs.getString("smartapp_id"), rs.getString("location_id"),
+        String id = rs.getString("id");
+        return new Installation(id, rs.getString("smartapp_id"), rs.getString("location_id"),
                 rs.getString("account_id"), rs.getString("label"), json.readValue(rs.getString("settings"), MAP),
-                Map.of(), Times.instant(rs, "created_at"), lastUsed(rs.getString("id"), Times.instant(rs, "last_used_at")));
+                Map.of(), Times.instant(rs, "created_at"), lastUsed(id, Times.instant(rs, "last_used_at")));
     }
 
     private Instant lastUsed(String id, Instant stored) {

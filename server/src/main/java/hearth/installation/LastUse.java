@@ -1,5 +1,6 @@
 package hearth.installation;
 
+import hearth.support.Times;
 import jakarta.annotation.PreDestroy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class LastUse {
     /** A stored last use younger than this is not noted again. */
-    public static final Duration NOTE_EVERY = Duration.ofMinutes(1);
+    static final Duration NOTE_EVERY = Duration.ofMinutes(1);
     static final String FLUSH_EVERY = "PT30S";
     private static final String WRITE = "UPDATE installation SET last_used_at = ? WHERE id = ? "
             + "AND (last_used_at IS NULL OR last_used_at < ?)";
@@ -57,7 +58,7 @@ public class LastUse {
         List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<String, Instant> e : pending.entrySet()) {
             if (pending.remove(e.getKey(), e.getValue())) {
-                Object when = hearth.support.Times.db(e.getValue());
+                Object when = Times.db(e.getValue());
                 rows.add(new Object[]{when, e.getKey(), when});
             }
         }

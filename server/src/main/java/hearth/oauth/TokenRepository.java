@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +54,7 @@ public class TokenRepository {
             rs.getString("scope"), Times.instant(rs, "issued_at"), Times.instant(rs, "expires_at"),
             Times.instant(rs, "revoked_at"), Times.instant(rs, "used_at"));
     /** The token of a row that starts with {@link #COLUMNS}, by position (a driver finds a name on each get). */
-    private static TokenRecord tokenAtStart(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static TokenRecord tokenAtStart(ResultSet rs) throws SQLException {
         return new TokenRecord(rs.getString(1), rs.getString(2),
                 TokenRecord.Kind.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), Times.instant(rs, 8), Times.instant(rs, 9), Times.instant(rs, 10),
