@@ -28,7 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the number of executions handed out live in {@code rate_window}. A node reserves executions in
  * chunks (up to {@value #MAX_CHUNK}, smaller as the window fills, one at a time near the limit)
  * and spends them from memory, so a busy Installation costs one short write per chunk, not one per
- * call. The limit is never exceeded, however many nodes; an execution reserved by a node that then
+ * call. The first chunk of a window, where this node knows of no open one (an Installation called
+ * less often than once a window, as most are on a big Server), is one statement that opens a new
+ * window only if the stored one is over, outside any transaction; only when another node has the
+ * window open does the node read the row under its lock. The limit is never exceeded, however many nodes; an execution reserved by a node that then
  * gets no more calls in the window is lost for the window, so with several nodes an Installation
  * may be refused a few executions early (at most one chunk per other node).
  */
@@ -43,6 +46,12 @@ public class ExecutionLimiter {
             + "VALUES (?, ?, ?)";
     private static final String UPDATE = "UPDATE rate_window SET window_ends = ?, reserved = ? "
             + "WHERE installation_id = ?";
+    /** Opens a new window over one that is over: no row is read first, and none changed if it is still open. */
+    private static final String OPEN = "UPDATE rate_window SET window_ends = ?, reserved = ? "
+            + "WHERE installation_id = ? AND window_ends <= ?";
+    /** The first window ever: a row made unless one is there (two nodes racing: one of them gets a duplicate key). */
+    private static final String OPEN_FIRST = "INSERT INTO rate_window (installation_id, window_ends, reserved) "
+            + "SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rate_window WHERE installation_id = ?)";
     private static final String FORGET = "DELETE FROM rate_window WHERE window_ends < ?";
 
     private final int limit;
@@ -50,6 +59,7 @@ public class ExecutionLimiter {
     private final Clock clock;
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate noTransaction;
     private final Map<String, Local> windows = new ConcurrentHashMap<>();
 
     @Autowired
@@ -66,6 +76,9 @@ public class ExecutionLimiter {
         this.ownTransaction = new TransactionTemplate(transactions);
         // Never inside the caller's transaction: the row lock is held only for the reservation.
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // One statement that commits by itself, whatever the caller's transaction does afterwards.
+        this.noTransaction = new TransactionTemplate(transactions);
+        this.noTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     /** Counts one execution; the answer says whether it may run, and what the headers report. */
@@ -94,12 +107,15 @@ public class ExecutionLimiter {
     }
 
     private void reserve(String installationId, Local local, Instant now) {
-        Reservation r;
-        try {
-            r = ownTransaction.execute(status -> reserveInDatabase(installationId, now));
-        } catch (DuplicateKeyException raced) {
-            // Another node made the row first: reserve in the window it opened.
-            r = ownTransaction.execute(status -> reserveInDatabase(installationId, now));
+        Reservation r = local.ends == null || !now.isBefore(local.ends)
+                ? noTransaction.execute(status -> openWindow(installationId, now)) : null;
+        if (r == null) {
+            try {
+                r = ownTransaction.execute(status -> reserveInDatabase(installationId, now));
+            } catch (DuplicateKeyException raced) {
+                // Another node made the row first: reserve in the window it opened.
+                r = ownTransaction.execute(status -> reserveInDatabase(installationId, now));
+            }
         }
         if (!r.ends().equals(local.ends)) {
             local.ends = r.ends();
@@ -108,6 +124,27 @@ public class ExecutionLimiter {
         }
         local.granted += r.taken();
         local.reservedEverywhere = r.reserved();
+    }
+
+    /**
+     * The first chunk of a new window, if the stored window is over or there is none; null if another
+     * node has a window open (then {@link #reserveInDatabase} reserves in it).
+     */
+    private Reservation openWindow(String installationId, Instant now) {
+        Instant ends = now.plus(window).truncatedTo(ChronoUnit.MILLIS);
+        int take = chunk(limit);
+        Object endsAt = Times.db(ends);
+        if (jdbc.sql(OPEN).params(endsAt, take, installationId, Times.db(now)).update() == 1) {
+            return new Reservation(ends, take, take);
+        }
+        try {
+            if (jdbc.sql(OPEN_FIRST).params(installationId, endsAt, take, installationId).update() == 1) {
+                return new Reservation(ends, take, take);
+            }
+        } catch (DuplicateKeyException raced) {
+            // another node made the row between the two statements
+        }
+        return null;
     }
 
     private Reservation reserveInDatabase(String installationId, Instant now) {
