@@ -46,12 +46,16 @@ public class ExecutionLimiter {
             + "VALUES (?, ?, ?)";
     private static final String UPDATE = "UPDATE rate_window SET window_ends = ?, reserved = ? "
             + "WHERE installation_id = ?";
-    /** Opens a new window over one that is over: no row is read first, and none changed if it is still open. */
-    private static final String OPEN = "UPDATE rate_window SET window_ends = ?, reserved = ? "
-            + "WHERE installation_id = ? AND window_ends <= ?";
-    /** The first window ever: a row made unless one is there (two nodes racing: one of them gets a duplicate key). */
-    private static final String OPEN_FIRST = "INSERT INTO rate_window (installation_id, window_ends, reserved) "
-            + "SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rate_window WHERE installation_id = ?)";
+    /**
+     * Opens a new window with its first chunk: over a stored window that is over, or as the first row
+     * (SQL:2008 MERGE, H2 and PostgreSQL 15+); changes nothing when the stored window is still open.
+     */
+    private static final String OPEN = "MERGE INTO rate_window w USING (VALUES (CAST(? AS VARCHAR(36)), "
+            + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS INT))) AS s (installation_id, window_ends, reserved) "
+            + "ON w.installation_id = s.installation_id "
+            + "WHEN MATCHED AND w.window_ends <= ? THEN UPDATE SET window_ends = s.window_ends, reserved = s.reserved "
+            + "WHEN NOT MATCHED THEN INSERT (installation_id, window_ends, reserved) "
+            + "VALUES (s.installation_id, s.window_ends, s.reserved)";
     private static final String FORGET = "DELETE FROM rate_window WHERE window_ends < ?";
 
     private final int limit;
@@ -127,22 +131,18 @@ public class ExecutionLimiter {
     }
 
     /**
-     * The first chunk of a new window, if the stored window is over or there is none; null if another
-     * node has a window open (then {@link #reserveInDatabase} reserves in it).
+     * The first chunk of a new window, in one statement, if the stored window is over or there is none;
+     * null if another node has a window open (then {@link #reserveInDatabase} reserves in it).
      */
     private Reservation openWindow(String installationId, Instant now) {
         Instant ends = now.plus(window).truncatedTo(ChronoUnit.MILLIS);
         int take = chunk(limit);
-        Object endsAt = Times.db(ends);
-        if (jdbc.sql(OPEN).params(endsAt, take, installationId, Times.db(now)).update() == 1) {
-            return new Reservation(ends, take, take);
-        }
         try {
-            if (jdbc.sql(OPEN_FIRST).params(installationId, endsAt, take, installationId).update() == 1) {
+            if (jdbc.sql(OPEN).params(installationId, Times.db(ends), take, Times.db(now)).update() == 1) {
                 return new Reservation(ends, take, take);
             }
         } catch (DuplicateKeyException raced) {
-            // another node made the row between the two statements
+            // another node made the first row at the same moment: its window is open
         }
         return null;
     }

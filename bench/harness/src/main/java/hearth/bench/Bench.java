@@ -164,6 +164,9 @@ public final class Bench {
         }
         // Growth: bulk rows, then the installation API and the token figures again.
         int total = installs.size();
+        // The first round's calls (its Installations, seeded over HTTP) again in each grown database:
+        // the same traffic over more data, where the installation API row calls every Installation.
+        Path firstRound = write("install-" + dbName, installLines(access));
         for (int size : o.sizes) {
             if (size <= total) {
                 continue;
@@ -196,6 +199,9 @@ public final class Bench {
                 Collections.shuffle(shuffled, new Random(size));
                 rows(g, base, app, write("install-" + dbName + "-" + size, installLines(shuffled)),
                         write("access-" + dbName + "-" + size, tokensOnly(shuffled)), pools, introspection, false);
+                g.add(Report.Row.INSTALLATION_API_FIRST_ROUND, measure(Report.Row.INSTALLATION_API_FIRST_ROUND,
+                        "installation-api-first-round " + dbName + "-" + size, new Wrk.Load(base + "/", "bearer", 200,
+                                firstRound, null, o.connections, "10s", null), null));
                 g.memory(server.rssKb(), server.peakRssKb());
             } finally {
                 server.close();

@@ -29,7 +29,8 @@ final class Options {
               --out DIR                  where logs, wrk outputs and summary.md go (default bench/results/<time>)
               --keep-data                keep the H2 files and the PostgreSQL database afterwards
               --rows a,b                 only these rows: ceiling, liveness, metadata, static, installation-api,
-                                         installation-api-half, installation-api-logged, endpoints, code, refresh, introspection, login,
+                                         installation-api-half, installation-api-first-round,
+                                         installation-api-logged, endpoints, code, refresh, introspection, login,
                                          client-credentials, password-grant
               --jvm-opts "..."           JVM options for Hearth, e.g. "-Xmx512m" (Keycloak's kc.sh runs with
                                          -Xms64m -Xmx512m; bench/run gives Hearth packaging/jvm.options's
