@@ -31,9 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * call. The first chunk of a window, where this node knows of no open one (an Installation called
  * less often than once a window, as most are on a big Server), is one statement that opens a new
  * window only if the stored one is over, outside any transaction; only when another node has the
- * window open does the node read the row under its lock. The limit is never exceeded, however many nodes; an execution reserved by a node that then
- * gets no more calls in the window is lost for the window, so with several nodes an Installation
- * may be refused a few executions early (at most one chunk per other node).
+ * window open does the node read the row under its lock. The limit is never exceeded, however many
+ * nodes; an execution reserved by a node that then gets no more calls in the window is lost for the
+ * window, so with several nodes an Installation may be refused a few executions early (at most one
+ * chunk per other node).
  */
 @Component
 public class ExecutionLimiter {
