@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The classic per-Installation execution limit (250 executions in 60 seconds by default): API
@@ -43,8 +44,6 @@ public class ExecutionLimiter {
 
     private static final String READ = "SELECT window_ends, reserved FROM rate_window WHERE installation_id = ? "
             + "FOR UPDATE";
-    private static final String INSERT = "INSERT INTO rate_window (installation_id, window_ends, reserved) "
-            + "VALUES (?, ?, ?)";
     private static final String UPDATE = "UPDATE rate_window SET window_ends = ?, reserved = ? "
             + "WHERE installation_id = ?";
     /**
@@ -113,14 +112,13 @@ public class ExecutionLimiter {
 
     private void reserve(String installationId, Local local, Instant now) {
         Reservation r = local.ends == null || !now.isBefore(local.ends)
-                ? noTransaction.execute(status -> openWindow(installationId, now)) : null;
+                ? noTransaction.execute(status -> unlessRaced(() -> open(installationId, now))) : null;
         if (r == null) {
-            try {
-                r = ownTransaction.execute(status -> reserveInDatabase(installationId, now));
-            } catch (DuplicateKeyException raced) {
-                // Another node made the row first: reserve in the window it opened.
-                r = ownTransaction.execute(status -> reserveInDatabase(installationId, now));
-            }
+            r = unlessRaced(() -> ownTransaction.execute(status -> reserveInDatabase(installationId, now)));
+        }
+        if (r == null) {
+            // Another node made the row first: reserve in the window it opened.
+            r = ownTransaction.execute(status -> reserveInDatabase(installationId, now));
         }
         if (!r.ends().equals(local.ends)) {
             local.ends = r.ends();
@@ -132,20 +130,23 @@ public class ExecutionLimiter {
     }
 
     /**
-     * The first chunk of a new window, in one statement, if the stored window is over or there is none;
-     * null if another node has a window open (then {@link #reserveInDatabase} reserves in it).
+     * {@link #OPEN}, in one statement: a new window and its first chunk if the stored window is over or
+     * there is none; null if a window is open (then {@link #reserveInDatabase} reserves in it).
      */
-    private Reservation openWindow(String installationId, Instant now) {
+    private Reservation open(String installationId, Instant now) {
         Instant ends = now.plus(window).truncatedTo(ChronoUnit.MILLIS);
         int take = chunk(limit);
+        boolean opened = jdbc.sql(OPEN).params(installationId, Times.db(ends), take, Times.db(now)).update() == 1;
+        return opened ? new Reservation(ends, take, take) : null;
+    }
+
+    /** What {@code reservation} answers; null if another node made the first row at the same moment. */
+    private static Reservation unlessRaced(Supplier<Reservation> reservation) {
         try {
-            if (jdbc.sql(OPEN).params(installationId, Times.db(ends), take, Times.db(now)).update() == 1) {
-                return new Reservation(ends, take, take);
-            }
+            return reservation.get();
         } catch (DuplicateKeyException raced) {
-            // another node made the first row at the same moment: its window is open
+            return null;
         }
-        return null;
     }
 
     private Reservation reserveInDatabase(String installationId, Instant now) {
@@ -153,14 +154,8 @@ public class ExecutionLimiter {
                 .query((rs, n) -> new Reservation(Times.instant(rs, "window_ends"), rs.getInt("reserved"), 0))
                 .optional();
         if (row.isEmpty() || !now.isBefore(row.get().ends())) {
-            Instant ends = now.plus(window).truncatedTo(ChronoUnit.MILLIS);
-            int take = chunk(limit);
-            if (row.isEmpty()) {
-                jdbc.sql(INSERT).params(installationId, Times.db(ends), take).update();
-            } else {
-                jdbc.sql(UPDATE).params(Times.db(ends), take, installationId).update();
-            }
-            return new Reservation(ends, take, take);
+            // over under this lock, or never made: a new window (null if another node's row appeared meanwhile)
+            return open(installationId, now);
         }
         int take = chunk(limit - row.get().reserved());
         if (take > 0) {
