@@ -143,6 +143,9 @@ public final class Bench {
             bulk.analyze();
         }
         main.note("login: passwords are hashed with " + bcrypt);
+        // The first round's calls; growth sends them again in each grown database (the same traffic over
+        // more data, where its installation API row calls every Installation).
+        Path firstRound = write("install-" + dbName, installLines(access));
         server = startHearth(db, port, main, "seeded");
         try {
             prime(main, base, access.get(0));
@@ -152,8 +155,7 @@ public final class Bench {
             Path warmSessions = write("login-warm", sessions.subList(0, half));
             Path sessionFile = write("login", sessions.subList(half, sessions.size()));
             Path accessFile = write("access-" + dbName, tokensOnly(access));
-            Path installFile = write("install-" + dbName, installLines(access));
-            rows(main, base, app, installFile, accessFile, pools, introspection, true);
+            rows(main, base, app, firstRound, accessFile, pools, introspection, true);
             int lc = Math.max(2, o.connections / 4);
             main.add(Report.Row.LOGIN, measure(Report.Row.LOGIN, "login " + dbName, new Wrk.Load(base + "/login", "login", 302,
                     warmSessions, null, lc, "60s", null), new Wrk.Load(base + "/login", "login", 302, sessionFile,
@@ -164,9 +166,6 @@ public final class Bench {
         }
         // Growth: bulk rows, then the installation API and the token figures again.
         int total = installs.size();
-        // The first round's calls (its Installations, seeded over HTTP) again in each grown database:
-        // the same traffic over more data, where the installation API row calls every Installation.
-        Path firstRound = write("install-" + dbName, installLines(access));
         for (int size : o.sizes) {
             if (size <= total) {
                 continue;

@@ -232,10 +232,10 @@ final class Report {
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Section s : hearth) {
             sb.append("| ").append(s.db).append(" | ").append(size(s.size));
+            // in the first round itself, its installation API row
+            boolean firstRound = hearth.stream().filter(x -> x.db.equals(s.db)).findFirst().orElse(null) == s;
             for (Row row : List.of(Row.CEILING, Row.INSTALLATION_API, Row.INSTALLATION_API_FIRST_ROUND, Row.ENDPOINTS,
                     Row.CODE, Row.REFRESH, Row.INTROSPECTION)) {
-                // in the first round itself, its installation API row
-                boolean firstRound = hearth.stream().filter(x -> x.db.equals(s.db)).findFirst().orElse(null) == s;
                 Wrk.Result r = s.results.get(row == Row.INSTALLATION_API_FIRST_ROUND && firstRound
                         ? Row.INSTALLATION_API : row);
                 sb.append(" | ").append(r == null ? "n/a" : String.format("%.0f (%.1f; %.0f)", r.goodRps(), r.p99(),
